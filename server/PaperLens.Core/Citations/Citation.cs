@@ -1,0 +1,50 @@
+using PaperLens.Core.Identifiers;
+using PaperLens.Core.Text;
+
+namespace PaperLens.Core.Citations;
+
+/// <summary>Where a citation stands in its document, which matters for the duplicate rule (PL007).</summary>
+public enum CitationRole
+{
+    /// <summary>A citation in running text, a comment or a link.</summary>
+    Inline,
+    /// <summary>A BibTeX entry (in a .bib file or a bibtex code block).</summary>
+    BibEntry,
+    /// <summary>A Markdown reference definition (<c>[label]: url "title"</c>).</summary>
+    ReferenceDefinition,
+}
+
+/// <summary>One citation found in one document. <see cref="Span"/> covers the id as written (with its
+/// version) — for a URL, only the id part — or, for a pandoc key, the key.</summary>
+public sealed record Citation
+{
+    public required TextSpan Span { get; init; }
+
+    public required CitationForm Form { get; init; }
+
+    /// <summary>The id-shaped text as written (<c>2312.00752v2</c>); for a pandoc key, the key.</summary>
+    public required string RawText { get; init; }
+
+    /// <summary>The valid id, or null when the citation is malformed or is a pandoc key not yet resolved.</summary>
+    public ArxivId? Id { get; init; }
+
+    public int? Version { get; init; }
+
+    /// <summary>Why the id breaks spec §1 (PL001), or null.</summary>
+    public string? MalformedReason { get; init; }
+
+    public Claim? Claim { get; init; }
+
+    public CitationRole Role { get; init; } = CitationRole.Inline;
+
+    /// <summary>The BibTeX entry key or reference-definition label, for definitions.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>For a pandoc citation: the key, resolved through the workspace's .bib entries.</summary>
+    public string? CiteKey { get; init; }
+
+    /// <summary>Zero-based notebook cell index, for citations in .ipynb files.</summary>
+    public int? Cell { get; init; }
+
+    public bool IsMalformed => MalformedReason is not null;
+}

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using PaperLens.Core.Citations;
+
+namespace PaperLens.Core.Scanning;
+
+/// <summary>Decides whether text written beside a citation is a title claim, a name claim or mere
+/// description (spec §2). Errs towards "not a title": a false PL003 on a real README is a bug.</summary>
+public static partial class ClaimClassifier
+{
+    // Words too small to be capitalised in a title.
+    private static readonly HashSet<string> MinorWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "and", "or", "nor", "but", "of", "for", "in", "on", "at", "to", "by", "via",
+        "with", "from", "as", "into", "onto", "over", "per", "vs", "vs.", "is", "are", "be", "its", "than", "without",
+    };
+
+    // Generic link text in READMEs: neither a title nor a name of the paper.
+    private static readonly HashSet<string> GenericLinkWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "paper", "papers", "pdf", "arxiv", "abs", "abstract", "link", "here", "code", "project", "website",
+        "page", "preprint", "html", "download", "blog", "video", "slides", "poster", "demo", "dataset",
+        "data", "model", "models", "weights", "citation", "cite", "bibtex", "bib", "huggingface", "hf",
+        "openreview", "github", "source", "view", "read", "full", "text", "ar5iv", "alphaxiv", "doi", "url",
+        "report", "tech", "technical", "homepage", "docs", "documentation", "official", "implementation",
+    };
+
+    [GeneratedRegex(@"^[""“”'‘’«»]+|[""“”'‘’«»]+$")]
+    private static partial Regex Quotes();
+
+    /// <summary>Classifies link text, an anchor's text or a list label. Returns null for descriptions.</summary>
+    public static ClaimKind? Classify(string text)
+    {
+        text = text.Trim();
+        if (text.Length == 0 || text.Length > 400) return null;
+        if (ContainsCitationText(text)) return null;
+        var quoted = IsQuoted(text);
+        var bare = Quotes().Replace(text, "").Trim().TrimEnd('.', ',', ';');
+        var words = Words(bare);
+        if (words.Count == 0) return null;
+        if (quoted && words.Count >= 2) return ClaimKind.Title;
+        if (bare.Contains(':') && words.Count >= 2) return ClaimKind.Title;
+        if (words.Count >= 4) return IsTitleCased(words) ? ClaimKind.Title : null;
+        return IsNameLike(words) ? ClaimKind.Name : null;
+    }
+
+    /// <summary>Text that is a title however it is cased: a quoted title beside an id, the title of an
+    /// author-year entry. Still refuses generic words and citation text.</summary>
+    public static bool ReadsAsTitle(string text)
+    {
+        var words = Words(text);
+        return words.Count >= 2 && !ContainsCitationText(text) && !words.All(w => GenericLinkWords.Contains(w));
+    }
+
+    public static string Unquote(string text) => Quotes().Replace(text.Trim(), "").Trim();
+
+    private static bool IsQuoted(string text) =>
+        text.Length > 2 && "\"“'‘«".Contains(text[0]) && "\"”'’»".Contains(text[^1]);
+
+    private static bool ContainsCitationText(string text) =>
+        text.Contains("arxiv", StringComparison.OrdinalIgnoreCase) && text.Any(char.IsAsciiDigit)
+        || text.Contains("://", StringComparison.Ordinal)
+        || text.Contains("10.48550", StringComparison.Ordinal);
+
+    private static List<string> Words(string text) =>
+        text.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('(', ')', '[', ']', ',', ';', '.', '!', '?', '*', '_', '`'))
+            .Where(w => w.Length > 0)
+            .ToList();
+
+    private static bool IsTitleCased(List<string> words)
+    {
+        var significant = words.Skip(1).Where(w => !MinorWords.Contains(w) && char.IsLetter(w[0])).ToList();
+        return char.IsUpper(words[0][0]) || !char.IsLetter(words[0][0]) || words[0].Any(char.IsUpper)
+            ? significant.Count > 0 && significant.All(w => w.Any(char.IsUpper))
+            : false;
+    }
+
+    private static bool IsNameLike(List<string> words)
+    {
+        if (words.All(w => GenericLinkWords.Contains(w) || MinorWords.Contains(w))) return false;
+        if (words.All(w => w.All(c => char.IsDigit(c) || !char.IsLetterOrDigit(c)))) return false;
+        return words.All(w => MinorWords.Contains(w) && words.Count > 1 || w.Any(c => char.IsUpper(c) || char.IsDigit(c)));
+    }
+}

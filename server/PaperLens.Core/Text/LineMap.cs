@@ -1,0 +1,53 @@
+namespace PaperLens.Core.Text;
+
+/// <summary>Maps offsets to zero-based (line, UTF-16 column) pairs. Lines end at \n, \r\n or \r.</summary>
+public sealed class LineMap
+{
+    private readonly int[] _lineStarts;
+    private readonly int _length;
+
+    public LineMap(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+        _lineStarts = starts.ToArray();
+        _length = text.Length;
+    }
+
+    public int LineCount => _lineStarts.Length;
+
+    public int TextLength => _length;
+
+    public (int Line, int Column) GetPosition(int offset)
+    {
+        offset = Math.Clamp(offset, 0, _length);
+        var line = Array.BinarySearch(_lineStarts, offset);
+        if (line < 0) line = ~line - 1;
+        return (line, offset - _lineStarts[line]);
+    }
+
+    public int LineStart(int line) => _lineStarts[Math.Clamp(line, 0, _lineStarts.Length - 1)];
+
+    /// <summary>The offset of a (line, column) position, clamped into the text: positions past the end
+    /// of a line or of the file are common from editors and must never throw.</summary>
+    public int GetOffset(int line, int column)
+    {
+        if (line < 0) return 0;
+        if (line >= _lineStarts.Length) return _length;
+        var start = _lineStarts[line];
+        var next = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : _length;
+        return Math.Clamp(start + Math.Max(column, 0), start, next);
+    }
+}

@@ -1,0 +1,89 @@
+using PaperLens.Core.Citations;
+using PaperLens.Core.Scanning;
+
+namespace PaperLens.Core.Tests;
+
+/// <summary>Spec §2.1-2.2: prefixed, URL and DOI forms in plain text.</summary>
+public class TextCitationFinderTests
+{
+    [Theory]
+    [InlineData("see arXiv:«2312.00752» for details", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("arxiv:«2312.00752v2»", "2312.00752", 2, CitationForm.Prefix)]
+    [InlineData("arXiv: «2312.00752»", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("ARXIV «2312.00752»", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("arXiv:«hep-th/9901001»", "hep-th/9901001", null, CitationForm.Prefix)]
+    [InlineData("arXiv:«math.AG/0601001v3»", "math/0601001", 3, CitationForm.Prefix)]
+    [InlineData("https://arxiv.org/abs/«1706.03762»", "1706.03762", null, CitationForm.Url)]
+    [InlineData("http://www.arxiv.org/pdf/«1706.03762v5».pdf", "1706.03762", 5, CitationForm.Url)]
+    [InlineData("arxiv.org/html/«2404.16112»", "2404.16112", null, CitationForm.Url)]
+    [InlineData("https://export.arxiv.org/abs/«2404.16112»", "2404.16112", null, CitationForm.Url)]
+    [InlineData("https://ar5iv.org/abs/«1409.3215»", "1409.3215", null, CitationForm.Url)]
+    [InlineData("https://ar5iv.labs.arxiv.org/html/«1409.3215»", "1409.3215", null, CitationForm.Url)]
+    [InlineData("https://huggingface.co/papers/«2312.00752»", "2312.00752", null, CitationForm.Url)]
+    [InlineData("https://www.alphaxiv.org/abs/«2312.00752»", "2312.00752", null, CitationForm.Url)]
+    [InlineData("https://doi.org/10.48550/arXiv.«2312.00752»", "2312.00752", null, CitationForm.Doi)]
+    [InlineData("doi: 10.48550/ARXIV.«2312.00752»", "2312.00752", null, CitationForm.Doi)]
+    [InlineData("(arxiv.org/abs/«hep-th/9901001v2»)", "hep-th/9901001", 2, CitationForm.Url)]
+    public void Finds_each_form_with_the_id_range(string marked, string canonical, int? version, CitationForm form)
+    {
+        var fixture = Fixture.Parse(marked);
+        var citation = Assert.Single(TextCitationFinder.Find(fixture.Text));
+        Assert.Equal(fixture.Ranges[0], citation.Span);
+        Assert.Equal(canonical, citation.Id?.Canonical);
+        Assert.Equal(version, citation.Version);
+        Assert.Equal(form, citation.Form);
+    }
+
+    [Theory]
+    [InlineData("version 1706.03762 of the package")]
+    [InlineData("pi is 3.14159 and 2312.00752 is a number")]
+    [InlineData("see myarxiv:2312.00752")]
+    [InlineData("arXiv:2312.00752abc")]
+    [InlineData("https://example.org/abs/2312.00752")]
+    public void Ignores_text_that_is_not_a_citation(string text) =>
+        Assert.Empty(TextCitationFinder.Find(text));
+
+    [Theory]
+    [InlineData("arXiv:«2313.00752»", "month 13")]
+    [InlineData("arXiv:«1206.12345»", "four-digit")]
+    [InlineData("arXiv:«2106.1234»", "five-digit")]
+    [InlineData("arXiv:«foo-th/9901001»", "unknown archive")]
+    [InlineData("https://arxiv.org/abs/«0612.1234»", "April 2007")]
+    public void Keeps_malformed_ids_with_the_reason(string marked, string reason)
+    {
+        var fixture = Fixture.Parse(marked);
+        var citation = Assert.Single(TextCitationFinder.Find(fixture.Text));
+        Assert.Equal(fixture.Ranges[0], citation.Span);
+        Assert.Null(citation.Id);
+        Assert.Contains(reason, citation.MalformedReason);
+    }
+
+    [Theory]
+    [InlineData("\"«Attention Is All You Need»\" (arXiv:1706.03762)")]
+    [InlineData("arXiv:1706.03762 “«Attention Is All You Need»”")]
+    [InlineData("Gu, A., & Dao, T. (2023). «Mamba: Linear-Time Sequence Modeling with Selective State Spaces». arXiv preprint arXiv:2312.00752.")]
+    [InlineData("Sutskever, I., Vinyals, O., Le, Q. V. (2014). «Sequence to Sequence Learning with Neural Networks». https://arxiv.org/abs/1409.3215")]
+    public void Reads_title_claims_beside_the_id(string marked)
+    {
+        var fixture = Fixture.Parse(marked);
+        var claim = Assert.Single(TextCitationFinder.Find(fixture.Text)).Claim;
+        Assert.NotNull(claim);
+        Assert.Equal(ClaimKind.Title, claim.Kind);
+        Assert.Equal(fixture.Slice(fixture.Ranges[0]), claim.Text);
+        Assert.Equal(fixture.Ranges[0], claim.Span);
+    }
+
+    [Fact]
+    public void A_list_label_is_a_name_claim()
+    {
+        var fixture = Fixture.Parse("- «Mamba»: https://arxiv.org/abs/2404.16789");
+        var claim = Assert.Single(TextCitationFinder.Find(fixture.Text)).Claim;
+        Assert.Equal(new Claim("Mamba", ClaimKind.Name, fixture.Ranges[0]), claim);
+    }
+
+    [Theory]
+    [InlineData("We build on arXiv:2312.00752 for the scan.")]
+    [InlineData("# see https://arxiv.org/abs/2312.00752")]
+    public void Plain_mentions_carry_no_claim(string text) =>
+        Assert.Null(Assert.Single(TextCitationFinder.Find(text)).Claim);
+}
