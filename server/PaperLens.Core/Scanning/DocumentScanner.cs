@@ -1,0 +1,42 @@
+using PaperLens.Core.Citations;
+using PaperLens.Core.Scanning.Bibtex;
+using PaperLens.Core.Scanning.Code;
+using PaperLens.Core.Scanning.Markdown;
+using PaperLens.Core.Scanning.Notebook;
+
+namespace PaperLens.Core.Scanning;
+
+/// <summary>Chooses the scanner for a file by its name. The one entry point the workspace, the CLI
+/// and the language server use to turn a document's text into citations.</summary>
+public static class DocumentScanner
+{
+    private static readonly HashSet<string> MarkdownExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".md", ".markdown", ".mdx", ".qmd", ".rmd",
+    };
+
+    public static bool IsMarkdown(string path) => MarkdownExtensions.Contains(Path.GetExtension(path));
+
+    public static bool IsBibtex(string path) => Path.GetExtension(path).Equals(".bib", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsNotebook(string path) => Path.GetExtension(path).Equals(".ipynb", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether any scanner reads files of this name; the workspace walk skips the rest unread.</summary>
+    public static bool CanScan(string path) =>
+        IsMarkdown(path) || IsBibtex(path) || IsNotebook(path) || SourceLanguages.FromFileName(path) is not null;
+
+    /// <summary>Scans one document. Never throws on content: bad input yields what could be read.</summary>
+    public static ScannedDocument Scan(string path, string text)
+    {
+        if (IsMarkdown(path)) return MarkdownScanner.Scan(path, text);
+        if (IsNotebook(path)) return NotebookScanner.Scan(path, text);
+        if (IsBibtex(path))
+        {
+            var bib = BibtexScanner.Scan(text, 0, text.Length);
+            return new ScannedDocument(path, bib.Citations, bib.Entries, bib.Problems, []);
+        }
+        if (SourceLanguages.FromFileName(path) is { } language)
+            return new ScannedDocument(path, CodeScanner.Scan(text, 0, text.Length, language).ToList(), [], [], []);
+        return ScannedDocument.Empty(path);
+    }
+}
