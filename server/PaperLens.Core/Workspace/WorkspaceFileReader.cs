@@ -1,0 +1,65 @@
+using System.Buffers;
+using System.Text;
+
+namespace PaperLens.Core.Workspace;
+
+/// <summary>The text of a file, or why it was not read.</summary>
+internal readonly record struct FileText(string? Text, string? SkipReason);
+
+/// <summary>Reads one workspace file as UTF-8 text (a BOM dropped, invalid bytes as U+FFFD), through
+/// a pooled byte buffer so a 200 MB tree does not churn the large-object heap.</summary>
+internal static class WorkspaceFileReader
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>Git's own test: a NUL byte in the first 8 KB marks a binary file.</summary>
+    private const int BinaryProbeBytes = 8 * 1024;
+
+    // Encoding.UTF8 replaces invalid sequences with U+FFFD rather than throwing.
+    private static readonly Encoding Utf8 = Encoding.UTF8;
+
+    public static FileText Read(string fullPath)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read,
+                FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
+            var length = RandomAccess.GetLength(handle);
+            if (length > MaxBytes) return new FileText(null, SkipReasons.TooLarge);
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1));
+            try
+            {
+                var read = ReadFully(handle, buffer.AsSpan(0, (int)length));
+                return Decode(buffer.AsSpan(0, read));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new FileText(null, SkipReasons.Unreadable);
+        }
+    }
+
+    internal static FileText Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes[..Math.Min(bytes.Length, BinaryProbeBytes)].Contains((byte)0))
+            return new FileText(null, SkipReasons.Binary);
+        if (bytes.StartsWith(Utf8.Preamble)) bytes = bytes[Utf8.Preamble.Length..];
+        return new FileText(Utf8.GetString(bytes), null);
+    }
+
+    private static int ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> destination)
+    {
+        var total = 0;
+        while (total < destination.Length)
+        {
+            var read = RandomAccess.Read(handle, destination[total..], total);
+            if (read == 0) break;
+            total += read;
+        }
+        return total;
+    }
+}
