@@ -2,9 +2,26 @@ using PaperLens.Core.Citations;
 
 namespace PaperLens.Core.Scanning.Code;
 
-/// <summary>Citations in the comments and docstrings of source code (spec §3).</summary>
+/// <summary>Citations in the comments and docstrings of source code (spec §3). String literals are not
+/// searched: <c>url = "https://arxiv.org/abs/1706.03762"</c> is data, not a citation.</summary>
 public static class CodeScanner
 {
-    /// <summary>Citations in text[start..end) read as <paramref name="language"/>; offsets are into <paramref name="text"/>.</summary>
-    public static IEnumerable<Citation> Scan(string text, int start, int end, SourceLanguage language) => throw new NotImplementedException("HELPER-A");
+    /// <summary>Citations in text[start..end) read as <paramref name="language"/>; offsets are into <paramref name="text"/>.
+    /// The range may be a whole file, a Markdown code block or a notebook cell; nothing outside it is read.</summary>
+    public static IEnumerable<Citation> Scan(string text, int start, int end, SourceLanguage language)
+    {
+        if (string.IsNullOrEmpty(text) || language is null) return [];
+        start = Math.Clamp(start, 0, text.Length);
+        end = Math.Clamp(end, start, text.Length);
+        // Most source files cite nothing: one vectorised search decides that before any lexing.
+        if (!CommentSpans.MayCite(text, start, end)) return [];
+
+        var comments = new CommentSpans(text, end);
+        var syntax = language.Syntax;
+        if (CStyleCommentLexer.Reads(syntax)) CStyleCommentLexer.Lex(text, start, end, syntax, comments);
+        else if (DashCommentLexer.Reads(syntax)) DashCommentLexer.Lex(text, start, end, syntax, comments);
+        else if (PercentCommentLexer.Reads(syntax)) PercentCommentLexer.Lex(text, start, end, syntax, comments);
+        else HashCommentLexer.Lex(text, start, end, HashCommentLexer.Reads(syntax) ? syntax : CommentSyntax.Hash, comments);
+        return comments.Spans.SelectMany(span => TextCitationFinder.Find(text, span.Start, span.End));
+    }
 }
