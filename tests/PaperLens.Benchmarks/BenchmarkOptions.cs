@@ -1,0 +1,50 @@
+namespace PaperLens.Benchmarks;
+
+/// <summary>Command-line options shared by the benchmark modes.</summary>
+internal sealed record BenchmarkOptions
+{
+    public int Files { get; init; } = 10_000;
+
+    public int Megabytes { get; init; } = 200;
+
+    public int Seed { get; init; } = 20_240_601;
+
+    public int Records { get; init; } = 100_000;
+
+    public int Repetitions { get; init; } = 3;
+
+    public string OutputDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "paperlens-bench");
+
+    /// <summary>A built paperlens.dll to use instead of building the CLI.</summary>
+    public string? Paperlens { get; init; }
+
+    /// <summary>Measure only ripgrep / the sqlite3 shell (for when the CLI is not built yet).</summary>
+    public bool BaselineOnly { get; init; }
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new BenchmarkException($"{args[i]} needs a value");
+            int Number()
+            {
+                var name = args[i];
+                return int.TryParse(Value(), out var n) && n > 0 ? n : throw new BenchmarkException($"{name} needs a positive number");
+            }
+            options = args[i] switch
+            {
+                "--files" => options with { Files = Number() },
+                "--megabytes" => options with { Megabytes = Number() },
+                "--seed" => options with { Seed = Number() },
+                "--records" => options with { Records = Number() },
+                "--repetitions" => options with { Repetitions = Number() },
+                "--out" => options with { OutputDirectory = Path.GetFullPath(Value()) },
+                "--paperlens" => options with { Paperlens = Path.GetFullPath(Value()) },
+                "--baseline-only" => options with { BaselineOnly = true },
+                var other => throw new BenchmarkException($"unknown option {other}"),
+            };
+        }
+        return options;
+    }
+}

@@ -1,0 +1,120 @@
+namespace PaperLens.Benchmarks;
+
+/// <summary>Issue 2 "Speed": catalog import throughput of <c>paperlens import</c> against the sqlite3
+/// shell loading the same snapshot file into a table plus an FTS5 index on title and authors.
+/// Goal: paperlens at least as fast as the shell.</summary>
+internal static class ImportVsSqlite
+{
+    private const string Sqlite = "/usr/bin/sqlite3";
+
+    /// <summary>The shell's best honest load: one transaction in WAL mode, the raw lines staged with
+    /// .import (a one-column table; 0x1F as the column separator never occurs in JSON text), every
+    /// snapshot field extracted into a typed row keyed by id, then an external-content FTS5 index
+    /// over title and authors — what a catalog needs for lookup by id and by words.</summary>
+    private const string LoadScript = """
+        PRAGMA journal_mode=WAL;
+        PRAGMA synchronous=NORMAL;
+        BEGIN;
+        CREATE TEMP TABLE raw(line TEXT);
+        .mode ascii
+        .separator "\037" "\n"
+        .import {0} raw
+        CREATE TABLE papers(
+          id TEXT PRIMARY KEY, submitter TEXT, authors TEXT, title TEXT, comments TEXT, journal_ref TEXT,
+          doi TEXT, report_no TEXT, categories TEXT, license TEXT, abstract TEXT, versions TEXT,
+          update_date TEXT, authors_parsed TEXT);
+        INSERT OR REPLACE INTO papers
+          SELECT json_extract(line, '$.id'), json_extract(line, '$.submitter'), json_extract(line, '$.authors'),
+                 json_extract(line, '$.title'), json_extract(line, '$.comments'), json_extract(line, '$."journal-ref"'),
+                 json_extract(line, '$.doi'), json_extract(line, '$."report-no"'), json_extract(line, '$.categories'),
+                 json_extract(line, '$.license'), json_extract(line, '$.abstract'), json_extract(line, '$.versions'),
+                 json_extract(line, '$.update_date'), json_extract(line, '$.authors_parsed')
+          FROM raw WHERE json_valid(line);
+        CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, content='papers', content_rowid='rowid');
+        INSERT INTO papers_fts(rowid, title, authors) SELECT rowid, title, authors FROM papers;
+        COMMIT;
+        SELECT count(*) FROM papers;
+        """;
+
+    public static BenchmarkResult Run(RepositoryPaths paths, BenchmarkOptions options)
+    {
+        if (!File.Exists(Sqlite)) throw new BenchmarkException($"{Sqlite} not found; on Debian/Ubuntu: sudo apt-get install sqlite3");
+        Directory.CreateDirectory(options.OutputDirectory);
+        var snapshot = Path.Combine(options.OutputDirectory, $"snapshot-{options.Records}.jsonl");
+        if (!File.Exists(snapshot)) Generate(paths, options.Records, snapshot);
+        var snapshotBytes = new FileInfo(snapshot).Length;
+
+        var script = Path.Combine(options.OutputDirectory, "sqlite3-load.sql");
+        File.WriteAllText(script, LoadScript.Replace("{0}", Path.GetFileName(snapshot)));
+        var shellDb = Path.Combine(options.OutputDirectory, "sqlite3-shell.db");
+        var dll = options.BaselineOnly ? null : options.Paperlens ?? paths.BuildCli();
+        var catalog = Path.Combine(options.OutputDirectory, "import-catalog.db");
+
+        var shellTimes = new List<double>();
+        var importTimes = new List<double>();
+        long shellRows = 0, shellSize = 0, catalogSize = 0;
+        for (var i = 0; i < options.Repetitions; i++)
+        {
+            Console.Error.WriteLine($"repetition {i + 1}/{options.Repetitions}");
+            DeleteDatabase(shellDb);
+            var shell = ProcessRunner.Run(Sqlite, [shellDb], options.OutputDirectory, standardInputFile: script);
+            if (shell.ExitCode != 0 || shell.StandardError.Length > 0)
+                throw new BenchmarkException($"sqlite3 load failed ({shell.ExitCode}): {shell.StandardError.Trim()}");
+            shellTimes.Add(shell.Elapsed.TotalSeconds);
+            shellRows = long.Parse(shell.StandardOutput.Trim().Split('\n')[^1].Trim());
+            shellSize = DatabaseSize(shellDb);
+
+            if (dll is null) continue;
+            DeleteDatabase(catalog);
+            var import = ProcessRunner.Run("dotnet", [dll, "import", snapshot, "--catalog", catalog], options.OutputDirectory);
+            if (import.ExitCode != 0)
+                throw new BenchmarkException($"paperlens import exited with {import.ExitCode}: {import.StandardError.Trim()}");
+            importTimes.Add(import.Elapsed.TotalSeconds);
+            catalogSize = DatabaseSize(catalog);
+        }
+
+        var shellTiming = new Timing("sqlite3 shell (.import + json_extract + FTS5)", shellTimes);
+        var timings = new List<Timing> { shellTiming };
+        var facts = new Dictionary<string, object>
+        {
+            ["records"] = options.Records,
+            ["snapshot_megabytes"] = Math.Round(snapshotBytes / 1_000_000.0, 1),
+            ["sqlite3_version"] = ProcessRunner.Run(Sqlite, ["--version"], options.OutputDirectory).StandardOutput.Trim(),
+            ["sqlite3_rows"] = shellRows,
+            ["sqlite3_records_per_second"] = Math.Round(options.Records / shellTiming.Median),
+            ["sqlite3_megabytes_per_100k"] = PerHundredThousand(shellSize, options.Records),
+        };
+        double? ratio = null;
+        if (dll is not null)
+        {
+            var importTiming = new Timing("paperlens import", importTimes);
+            timings.Add(importTiming);
+            facts["paperlens_records_per_second"] = Math.Round(options.Records / importTiming.Median);
+            facts["paperlens_catalog_megabytes_per_100k"] = PerHundredThousand(catalogSize, options.Records);
+            ratio = shellTiming.Median / importTiming.Median;
+        }
+        return new BenchmarkResult("import-vs-sqlite3", timings, facts, ratio, "paperlens / sqlite3 records per second (goal: at least 1.0)");
+    }
+
+    private static void Generate(RepositoryPaths paths, int records, string target)
+    {
+        var generator = Path.Combine(paths.Shared, "tools", "gen_snapshot.py");
+        if (!File.Exists(generator)) throw new BenchmarkException($"{generator} not found (the shared folder sits beside the repository)");
+        Console.Error.WriteLine($"generating {records} snapshot records...");
+        var partial = target + ".partial";
+        var result = ProcessRunner.Run("python3", [generator, records.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            paths.Root, standardOutputFile: partial);
+        if (result.ExitCode != 0) throw new BenchmarkException($"gen_snapshot.py failed: {result.StandardError.Trim()}");
+        File.Move(partial, target, overwrite: true);
+    }
+
+    private static void DeleteDatabase(string path)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) File.Delete(path + suffix);
+    }
+
+    private static long DatabaseSize(string path) =>
+        new[] { "", "-wal" }.Select(suffix => new FileInfo(path + suffix)).Where(f => f.Exists).Sum(f => f.Length);
+
+    private static double PerHundredThousand(long bytes, int records) => Math.Round(bytes / 1_000_000.0 * 100_000 / records, 1);
+}

@@ -1,0 +1,51 @@
+using PaperLens.Benchmarks;
+
+const string Usage = """
+    usage: dotnet run -c Release --project tests/PaperLens.Benchmarks -- MODE [options]
+      check-vs-rg        paperlens check vs rg -c over a generated ~200 MB research repository
+                         [--files 10000] [--megabytes 200] [--seed N]
+      import-vs-sqlite3  paperlens import vs the sqlite3 shell on gen_snapshot.py output
+                         [--records 100000]
+      generate           only write the synthetic repository [--files] [--megabytes] [--seed]
+    common: [--out DIR] [--repetitions 3] [--paperlens path/to/paperlens.dll] [--baseline-only]
+    """;
+
+try
+{
+    if (args.Length == 0 || args[0] is "-h" or "--help")
+    {
+        Console.WriteLine(Usage);
+        return args.Length == 0 ? 2 : 0;
+    }
+    var options = BenchmarkOptions.Parse(args[1..]);
+    var paths = RepositoryPaths.Locate();
+    switch (args[0])
+    {
+        case "generate":
+            var tree = SyntheticRepository.Generate(
+                Path.Combine(options.OutputDirectory, $"tree-{options.Files}-{options.Megabytes}mb-{options.Seed}"),
+                options.Files, options.Megabytes, options.Seed, CitedPaper.LoadSeed(paths.SeedPapers));
+            Console.WriteLine($"{tree.Path}: {tree.Files} files, {tree.Bytes / 1_000_000.0:F1} MB{(tree.Reused ? " (reused)" : "")}");
+            return 0;
+        case "check-vs-rg":
+            Report(CheckVsRipgrep.Run(paths, options), options);
+            return 0;
+        case "import-vs-sqlite3":
+            Report(ImportVsSqlite.Run(paths, options), options);
+            return 0;
+        default:
+            Console.Error.WriteLine($"unknown mode {args[0]}\n{Usage}");
+            return 2;
+    }
+}
+catch (BenchmarkException e)
+{
+    Console.Error.WriteLine($"benchmark: {e.Message}");
+    return 2;
+}
+
+static void Report(BenchmarkResult result, BenchmarkOptions options)
+{
+    result.Print(Console.Out);
+    Console.WriteLine($"  written: {result.Save(options.OutputDirectory)}");
+}
