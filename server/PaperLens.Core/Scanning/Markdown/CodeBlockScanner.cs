@@ -1,0 +1,67 @@
+using Markdig.Syntax;
+using PaperLens.Core.Scanning.Bibtex;
+using PaperLens.Core.Scanning.Code;
+using PaperLens.Core.Text;
+
+namespace PaperLens.Core.Scanning.Markdown;
+
+/// <summary>Fenced code blocks (spec §3): <c>bibtex</c>/<c>bib</c> blocks as BibTeX, blocks of a known
+/// language as that language's comments, the rest (no info string, unknown language, indented blocks)
+/// not at all.</summary>
+internal static class CodeBlockScanner
+{
+    public static void ScanAll(string text, IReadOnlyList<FencedCodeBlock> blocks, CitationSink sink)
+    {
+        if (blocks.Count == 0) return;
+        var source = WithoutContainerPrefixes(text, blocks);
+        foreach (var block in blocks) Scan(text, source, block, sink);
+    }
+
+    /// <param name="text">The document, which Markdig's lines refer to.</param>
+    /// <param name="source">What the scanners read: the document with container prefixes blanked.</param>
+    private static void Scan(string text, string source, FencedCodeBlock block, CitationSink sink)
+    {
+        var language = InfoLanguage(block.Info);
+        if (language.Length == 0) return;
+        var lines = SourceLines.Of(block, text).ToList();
+        if (lines.Count == 0) return;
+        var (start, end) = (lines[0].Start, lines[^1].End);
+        if (language is "bibtex" or "bib")
+        {
+            var bib = BibtexScanner.Scan(source, start, end);
+            foreach (var citation in bib.Citations) sink.Add(citation);
+            sink.Entries.AddRange(bib.Entries);
+            sink.Problems.AddRange(bib.Problems);
+        }
+        else if (SourceLanguages.FromName(language) is { } sourceLanguage)
+        {
+            foreach (var citation in CodeScanner.Scan(source, start, end, sourceLanguage)) sink.Add(citation);
+        }
+    }
+
+    /// <summary><c>python</c>, <c>{python}</c>, <c>{r, echo=FALSE}</c>, <c>{.python .numberLines}</c> → the language name.</summary>
+    internal static string InfoLanguage(string? info)
+    {
+        if (string.IsNullOrWhiteSpace(info)) return "";
+        var word = info.Trim().TrimStart('{').Split([' ', '\t', ',', '}'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        return word.TrimStart('.').ToLowerInvariant();
+    }
+
+    /// <summary>A code block inside a block quote or list has container prefixes (<c>&gt; </c>) in its
+    /// source range that are not code. The scanners read one contiguous range, so they get a copy of the
+    /// document with those prefixes blanked: same length, same offsets, no <c>&gt;</c> in the code.
+    /// One copy serves all blocks, so this stays linear however many blocks are nested.</summary>
+    private static string WithoutContainerPrefixes(string text, IReadOnlyList<FencedCodeBlock> blocks)
+    {
+        char[]? copy = null;
+        foreach (var block in blocks)
+        {
+            var lines = SourceLines.Of(block, text).ToList();
+            for (var i = 1; i < lines.Count; i++)
+                for (var p = lines[i - 1].End; p < lines[i].Start; p++)
+                    if (!char.IsWhiteSpace(text[p]))
+                        (copy ??= text.ToCharArray())[p] = ' ';
+        }
+        return copy is null ? text : new string(copy);
+    }
+}
