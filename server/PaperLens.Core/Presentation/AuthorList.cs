@@ -22,7 +22,7 @@ public static class AuthorList
     public static string Short(string authors, int shown = 2)
     {
         var names = Split(authors).Select(Initialled).ToList();
-        if (names.Count <= shown + 1) return names.Humanize();
+        if (names.Count <= shown + 1) return names.Humanize("and");
         var rest = names.Count - shown;
         return string.Join(", ", names.Take(shown)) + " and " + "other".ToQuantity(rest);
     }

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Humanizer;
+using PaperLens.Core.Catalog;
+using Spectre.Console;
+
+namespace PaperLens.Cli.Commands;
+
+/// <summary><c>paperlens import FILE...</c>: arXiv snapshot files into the catalog, with a progress
+/// bar on stderr (rate and time left) so that stdout stays a clean record of what was imported.</summary>
+public static class ImportCommand
+{
+    private const int ListedFailures = 10;
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "arXiv metadata snapshot files: .jsonl or .json, optionally .gz.", Arity = ArgumentArity.OneOrMore };
+        var catalog = CommonOptions.Catalog();
+        var command = new Command("import", "Add arXiv metadata to the catalog.") { files, catalog };
+        command.SetAction(parse =>
+        {
+            var paths = parse.GetValue(files)!;
+            foreach (var path in paths)
+                if (!File.Exists(path)) throw new CliException($"no such file: {Path.GetFullPath(path)}");
+
+            using var papers = PaperCatalog.Open(parse.GetValue(catalog) ?? CatalogPaths.Default());
+            var importer = new SnapshotImporter(papers);
+            var status = CliApp.Ok;
+            foreach (var path in paths)
+            {
+                var result = WithProgressBar(stderr, Path.GetFileName(path), progress => importer.Import(path, progress));
+                var rate = result.Elapsed.TotalSeconds > 0 ? result.Read / result.Elapsed.TotalSeconds : 0;
+                stdout.WriteLine($"{path}: {"record".ToQuantity(result.Read)} read, {result.Inserted} new, {result.Updated} updated, " +
+                                 $"{result.Unchanged} unchanged, {result.Failed} failed ({result.Elapsed.TotalSeconds:0.0} s, {rate:0} records/s)");
+                foreach (var failure in result.Failures.Take(ListedFailures))
+                    stderr.WriteLine($"{path}:{failure.Line}: {failure.Reason}");
+                if (result.Failed > ListedFailures) stderr.WriteLine($"{path}: … and {result.Failed - ListedFailures} more failed lines");
+                if (result.Error is not null)
+                {
+                    stderr.WriteLine($"paperlens: {result.Error}");
+                    status = CliApp.Failure;
+                }
+                else if (result.Failed > 0 && status == CliApp.Ok)
+                {
+                    status = CliApp.FindingsFailed;
+                }
+            }
+            stdout.WriteLine($"catalog {papers.Path}: {"paper".ToQuantity(papers.Count())}");
+            return status;
+        });
+        return command;
+    }
+
+    private static ImportResult WithProgressBar(TextWriter stderr, string name, Func<IProgress<ImportProgress>, ImportResult> import)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
+        return console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(name, maxValue: 1);
+                var started = DateTime.UtcNow;
+                var result = import(new Reporter(p =>
+                {
+                    task.MaxValue = Math.Max(p.TotalBytes, 1);
+                    task.Value = p.BytesRead;
+                    var seconds = (DateTime.UtcNow - started).TotalSeconds;
+                    task.Description = $"{name} {p.Records:N0} records" + (seconds > 0.5 ? $" ({p.Records / seconds:N0}/s)" : "");
+                }));
+                task.Value = task.MaxValue;
+                return result;
+            });
+    }
+
+    // Progress<T> would post to the thread pool; the bar is thread-safe, so report inline.
+    private sealed class Reporter(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace PaperLens.Cli;
+
+/// <summary>Options several commands share, with the environment fallbacks of spec §5.</summary>
+public static class CommonOptions
+{
+    public static Option<string?> Catalog() => new("--catalog")
+    {
+        Description = "Catalog file (default: $PAPERLENS_CATALOG, else $XDG_CACHE_HOME/paperlens/catalog.db).",
+        HelpName = "FILE",
+    };
+
+    public static Option<bool> Offline() => new("--offline")
+    {
+        Description = "Make no network request (also PAPERLENS_OFFLINE=1).",
+    };
+
+    public static Option<string> Format(params string[] formats) => new("--format")
+    {
+        Description = "Output format: " + string.Join(", ", formats) + ".",
+        DefaultValueFactory = _ => formats[0],
+        HelpName = string.Join("|", formats),
+    };
+}

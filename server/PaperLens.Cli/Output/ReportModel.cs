@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace PaperLens.Cli.Output;
+
+/// <summary>A finding located by 1-based line and UTF-16 column, as every output format shows it.</summary>
+public sealed record ReportedDiagnostic(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("line")] int Line,
+    [property: JsonPropertyName("column")] int Column,
+    [property: JsonPropertyName("endLine")] int EndLine,
+    [property: JsonPropertyName("endColumn")] int EndColumn,
+    [property: JsonPropertyName("severity")] string Severity,
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("cell"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Cell);
+
+/// <summary>The JSON document of <c>paperlens check --format json</c> (spec §5).</summary>
+public sealed record CheckReport(
+    [property: JsonPropertyName("files")] int Files,
+    [property: JsonPropertyName("citations")] int Citations,
+    [property: JsonPropertyName("skipped")] int Skipped,
+    [property: JsonPropertyName("diagnostics")] IReadOnlyList<ReportedDiagnostic> Diagnostics);
+
+public sealed record ReportedCitation(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("line")] int Line,
+    [property: JsonPropertyName("column")] int Column,
+    [property: JsonPropertyName("endLine")] int EndLine,
+    [property: JsonPropertyName("endColumn")] int EndColumn,
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("version")] int? Version,
+    [property: JsonPropertyName("form")] string Form,
+    [property: JsonPropertyName("title")] string? Title,
+    [property: JsonPropertyName("cell"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Cell);
+
+/// <summary>The JSON document of <c>paperlens citations --format json</c> (spec §5).</summary>
+public sealed record CitationsReport([property: JsonPropertyName("citations")] IReadOnlyList<ReportedCitation> Citations);

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace PaperLens.Cli.Tests;
+
+public sealed record RunResult(int ExitCode, string Stdout, string Stderr)
+{
+    public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+}
+
+/// <summary>Runs the built <c>paperlens</c> executable as a user would, with its own catalog file and
+/// no network, and captures what it prints.</summary>
+public static class PaperLensProcess
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "paperlens.dll");
+
+    public static RunResult Run(string catalog, params string[] args) => Run(catalog, null, args);
+
+    public static RunResult Run(string catalog, string? workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Dll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["PAPERLENS_CATALOG"] = catalog;
+        start.Environment["PAPERLENS_OFFLINE"] = "1";
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"paperlens {string.Join(' ', args)} did not finish");
+        }
+        return new RunResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
+
+/// <summary>A temporary directory with files written from (relative path, content) pairs; deleted on dispose.</summary>
+public sealed class TempRepo : IDisposable
+{
+    public TempRepo(params (string Path, string Content)[] files)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "paperlens-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Root);
+        foreach (var (path, content) in files) Write(path, content);
+        Catalog = Path.Combine(Root + "-cache", "catalog.db");
+    }
+
+    public string Root { get; }
+
+    /// <summary>A catalog path outside the repository, created on first use by the CLI.</summary>
+    public string Catalog { get; }
+
+    public string Write(string path, string content)
+    {
+        var full = Path.Combine(Root, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+        return full;
+    }
+
+    public void Dispose()
+    {
+        foreach (var dir in new[] { Root, Path.GetDirectoryName(Catalog)! })
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+    }
+}
