@@ -1,0 +1,75 @@
+using CsCheck;
+using PaperLens.Core.Scanning.Bibtex;
+using PaperLens.Core.Text;
+
+namespace PaperLens.Core.Tests.Bibtex;
+
+/// <summary>Bad input never throws out of the scanner, and every range it returns lies in the scanned range.</summary>
+public class BibtexPropertyTests
+{
+    // Text built from BibTeX's own punctuation and words, so that generated input reaches deep into the parser.
+    private static readonly Gen<string> BibtexLike = Gen.OneOfConst(
+            "@", "@article", "@string", "@comment", "@preamble", "{", "}", "(", ")", "\"", ",", "=", "#", "%",
+            "\n", " ", "key", "title", "eprint", "archivePrefix", "arXiv", "2312.00752", "2313.00752", "jan",
+            "\\'", "\\\"o", "$\\alpha$", "--", "~", "https://arxiv.org/abs/1706.03762", "abs/", "CoRR", "journal", "volume")
+        .Array[0, 60]
+        .Select(parts => string.Concat(parts));
+
+    private static readonly Gen<string> AnyText = Gen.String[Gen.Char, 0, 200];
+
+    [Fact]
+    public void Never_throws_and_keeps_ranges_inside_the_scanned_range()
+    {
+        Gen.Select(Gen.OneOf(BibtexLike, AnyText), Gen.Int[0, 10], Gen.Int[0, 10]).Sample((text, cutStart, cutEnd) =>
+        {
+            var start = Math.Min(cutStart, text.Length);
+            var end = Math.Max(start, text.Length - cutEnd);
+            var result = BibtexScanner.Scan(text, start, end);
+            bool Inside(TextSpan span) => span.Start >= start && span.End <= end && span.Length >= 0;
+            return result.Citations.All(c => Inside(c.Span) && (c.Claim is null || Inside(c.Claim.Span)))
+                && result.Entries.All(e => Inside(e.Span) && Inside(e.KeySpan))
+                && result.Problems.All(p => Inside(p.Span) && p.Span.Length > 0);
+        });
+    }
+
+    [Fact]
+    public void Problems_and_entries_do_not_overlap()
+    {
+        BibtexLike.Sample(text =>
+        {
+            var result = BibtexScanner.Scan(text, 0, text.Length);
+            var spans = result.Entries.Select(e => e.Span).Concat(result.Problems.Select(p => p.Span)).OrderBy(s => s.Start).ToList();
+            return spans.Zip(spans.Skip(1)).All(pair => pair.First.End <= pair.Second.Start);
+        });
+    }
+
+    [Fact]
+    public void TexText_never_throws() =>
+        Gen.OneOf(BibtexLike, AnyText).Sample(text => TexText.ToPlain(text) is not null);
+
+    [Theory]
+    [InlineData("@article{k, title = {")]
+    [InlineData("@article{k, title = \"")]
+    [InlineData("{")]
+    [InlineData("@")]
+    [InlineData("@a{")]
+    public void A_one_megabyte_line_is_read_in_linear_time(string prefix)
+    {
+        var text = prefix + new string('{', 500_000) + string.Concat(Enumerable.Repeat("@a{k x}", 70_000));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = BibtexScanner.Scan(text, 0, text.Length);
+        Assert.NotNull(TexText.ToPlain(text));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.NotEmpty(result.Problems);
+    }
+
+    [Fact]
+    public void Many_unterminated_entries_are_read_in_linear_time()
+    {
+        var text = string.Concat(Enumerable.Repeat("@article{k, title = {never closed\n", 30_000));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = BibtexScanner.Scan(text, 0, text.Length);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Equal(30_000, result.Problems.Count);
+    }
+}
