@@ -1,32 +1,35 @@
-using System.Globalization;
 using System.Text;
 using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Rules;
 
 /// <summary>The comparable form of a title or name (spec §2): TeX turned to plain text, accents
-/// removed, lower case, every run of punctuation and whitespace one space. Titles written by hand,
-/// in BibTeX and by arXiv then differ only in their words.</summary>
+/// removed (<see cref="Accents"/>), lower case, every run of punctuation and whitespace one space.
+/// Titles written by hand, in BibTeX and by arXiv then differ only in their words.</summary>
 public static class ClaimText
 {
     public static string Normalize(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var decomposed = TexText.ToPlain(text).Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var plain = TexText.ToPlain(text);
+        var builder = new StringBuilder(plain.Length);
+        Span<char> folded = stackalloc char[2];
         var gap = false;
-        foreach (var c in decomposed)
+        foreach (var c in plain)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(c))
+            if (Accents.IsCombiningMark(c)) continue;
+            foreach (var letter in folded[..Accents.Fold(c, folded)])
             {
-                if (gap && builder.Length > 0) builder.Append(' ');
-                gap = false;
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                gap = true;
+                if (char.IsLetterOrDigit(letter))
+                {
+                    if (gap && builder.Length > 0) builder.Append(' ');
+                    gap = false;
+                    builder.Append(char.ToLowerInvariant(letter));
+                }
+                else
+                {
+                    gap = true;
+                }
             }
         }
         return builder.ToString();
