@@ -16,10 +16,15 @@ public static class CommonOptions
         Description = "Make no network request (also PAPERLENS_OFFLINE=1).",
     };
 
-    public static Option<string> Format(params string[] formats) => new("--format")
+    public static Option<string> Format(params string[] formats)
     {
-        Description = "Output format: " + string.Join(", ", formats) + ".",
-        DefaultValueFactory = _ => formats[0],
-        HelpName = string.Join("|", formats),
-    };
+        var option = new Option<string>("--format")
+        {
+            Description = "Output format: " + string.Join(", ", formats) + ".",
+            DefaultValueFactory = _ => formats[0],
+            HelpName = string.Join("|", formats),
+        };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
 }

@@ -37,9 +37,9 @@ public class CheckCommandTests
             .ToList();
         Assert.Equal(
         [
-            "README.md:4:44-53 warning PL003 1409.3215",
-            "README.md:5:16-26 error PL001 ",
-            "README.md:5:68-78 information PL009 2312.00752",
+            "README.md:4:48-57 warning PL003 1409.3215",
+            "README.md:5:17-27 error PL001 ",
+            "README.md:5:65-75 information PL009 2312.00752",
         ], found);
     }
 
@@ -50,7 +50,7 @@ public class CheckCommandTests
         var run = PaperLensProcess.Run(repo.Catalog, "check", repo.Root);
         Assert.Equal(0, run.ExitCode);
         var line = Assert.Single(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("PL003"));
-        Assert.StartsWith("notes.md:1:41: warning PL003: ", line);
+        Assert.StartsWith("notes.md:1:40: warning PL003: ", line);
         Assert.Contains("Sequence to Sequence Learning with Neural Networks", line);
 
         Assert.Equal(1, PaperLensProcess.Run(repo.Catalog, "check", repo.Root, "--strict").ExitCode);

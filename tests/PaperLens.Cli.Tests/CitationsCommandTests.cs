@@ -29,7 +29,7 @@ public class CitationsCommandTests
             .ToList();
         Assert.Equal(
         [
-            "notes.md:4:56 url 1706.03762 v5 Attention Is All You Need",
+            "notes.md:4:55 url 1706.03762 v5 Attention Is All You Need",
             "notes.md:4:75 citekey 2312.00752 v ",
             "refs.bib:3:13 bibtex 2312.00752 v Mamba: Linear-Time Sequence Modeling with Selective State Spaces",
         ], rows);

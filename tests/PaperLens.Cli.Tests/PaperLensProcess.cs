@@ -14,16 +14,14 @@ public static class PaperLensProcess
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "paperlens.dll");
 
-    public static RunResult Run(string catalog, params string[] args) => Run(catalog, null, args);
-
-    public static RunResult Run(string catalog, string? workingDirectory, params string[] args)
+    public static RunResult Run(string catalog, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
+            WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Dll);
         foreach (var a in args) start.ArgumentList.Add(a);
