@@ -1,0 +1,60 @@
+namespace PaperLens.Core.Catalog;
+
+/// <summary>The catalog's tables, as an ordered list of migrations: migration <c>n</c> takes a catalog
+/// from schema version <c>n - 1</c> (PRAGMA user_version) to <c>n</c>. To change the schema, append one
+/// entry; never edit an entry that has shipped.</summary>
+internal static class CatalogSchema
+{
+    /// <summary>PRAGMA application_id of a PaperLens catalog ("PLns"): tells our file from any other SQLite database.</summary>
+    public const long ApplicationId = 0x504C6E73;
+
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        // 1. papers: one row per paper with every field of the arXiv snapshot layout.
+        //  - key: the full-text index refers to papers by rowid, and VACUUM may renumber a rowid that
+        //    is not an explicit INTEGER PRIMARY KEY; id (the canonical arXiv id) is the unique lookup key.
+        //  - versions: JSON ([{"version":"v1","created":"2007-04-02T19:18:42Z"}], ISO 8601 UTC dates)
+        //    rather than a child table: a history is always read and written whole with its paper and
+        //    never queried on its own, so a table would only add a row per version to every import and
+        //    a delete-and-reinsert to every update.
+        //  - authors_parsed: JSON [[last, first, suffix], ...] as in the snapshot, NULL when absent.
+        //  - categories: space separated as in the snapshot, NULL when unknown.
+        // misses: ids arXiv confirmed it does not have. papers_fts: contentless FTS5 index (the text lives
+        // in papers; the index holds plain-Unicode title and authors, the id's tokens and the year of
+        // submission), rowid = papers.key; contentless_delete lets an update replace a paper's entry.
+        """
+        CREATE TABLE papers (
+            key INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            authors TEXT NOT NULL,
+            abstract TEXT,
+            submitter TEXT,
+            comments TEXT,
+            journal_ref TEXT,
+            doi TEXT,
+            report_no TEXT,
+            categories TEXT,
+            license TEXT,
+            versions TEXT NOT NULL,
+            versions_complete INTEGER NOT NULL,
+            update_date TEXT,
+            authors_parsed TEXT,
+            withdrawn INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            fetched_at TEXT NOT NULL
+        );
+        CREATE TABLE misses (
+            id TEXT PRIMARY KEY,
+            checked_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE papers_fts USING fts5(
+            title, authors, id, year,
+            content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """,
+    ];
+
+    public static long Latest => Migrations.Count;
+}

@@ -1,0 +1,102 @@
+using Microsoft.Data.Sqlite;
+
+namespace PaperLens.Core.Catalog;
+
+/// <summary>A run of writes holding the catalog: one transaction at a time, committed by
+/// <see cref="CommitBatch"/> and <see cref="Complete"/>; whatever is not committed when it is disposed
+/// is rolled back. A bulk write relaxes durability (a crash loses at most the batch being written, never
+/// the file: WAL with synchronous=OFF stays consistent) and enlarges the page cache until disposed.</summary>
+internal sealed class CatalogWrite : IDisposable
+{
+    private const string BulkCacheKib = "-262144";
+
+    private readonly SqliteConnection connection;
+    private readonly string path;
+    private readonly bool bulk;
+    private readonly Action release;
+    private readonly CatalogWriter writer;
+    private readonly long normalCacheSize;
+    private SqliteTransaction? transaction;
+
+    public CatalogWrite(SqliteConnection connection, string path, bool bulk, Action release)
+    {
+        this.connection = connection;
+        this.path = path;
+        this.bulk = bulk;
+        this.release = release;
+        if (bulk)
+        {
+            normalCacheSize = Convert.ToInt64(Pragma("cache_size"), System.Globalization.CultureInfo.InvariantCulture);
+            Pragma("synchronous = OFF");
+            Pragma("cache_size = " + BulkCacheKib);
+            Pragma("temp_store = MEMORY");
+        }
+        transaction = connection.BeginTransaction();
+        writer = new CatalogWriter(connection, transaction);
+    }
+
+    public UpsertOutcome Upsert(PaperRecord record)
+    {
+        try
+        {
+            return writer.Upsert(record);
+        }
+        catch (SqliteException ex)
+        {
+            throw PaperCatalog.Translate(path, ex);
+        }
+    }
+
+    /// <summary>Commits what was written so far and carries on in a new transaction.</summary>
+    public void CommitBatch()
+    {
+        Commit();
+        transaction = connection.BeginTransaction();
+        writer.Transaction = transaction;
+    }
+
+    public void Complete() => Commit();
+
+    private void Commit()
+    {
+        try
+        {
+            transaction!.Commit();
+        }
+        catch (SqliteException ex)
+        {
+            throw PaperCatalog.Translate(path, ex);
+        }
+        finally
+        {
+            transaction!.Dispose();
+            transaction = null;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            writer.Dispose();
+            transaction?.Dispose();
+            if (bulk)
+            {
+                Pragma("synchronous = NORMAL");
+                Pragma("cache_size = " + normalCacheSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Pragma("temp_store = DEFAULT");
+            }
+        }
+        finally
+        {
+            release();
+        }
+    }
+
+    private object? Pragma(string setting)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + setting;
+        return command.ExecuteScalar();
+    }
+}

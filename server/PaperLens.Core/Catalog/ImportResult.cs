@@ -1,0 +1,37 @@
+namespace PaperLens.Core.Catalog;
+
+/// <summary>How far an import has got: <see cref="BytesRead"/> of the file's <see cref="TotalBytes"/>
+/// (compressed bytes for a .gz file), and the records read so far.</summary>
+public readonly record struct ImportProgress(long BytesRead, long TotalBytes, long Records);
+
+/// <summary>A line (or, in a JSON array file, an element) that was skipped, and why.</summary>
+public sealed record ImportFailure(long Line, string Reason);
+
+/// <summary>What an import did. <see cref="Read"/> counts records read, good or bad;
+/// <see cref="Unchanged"/> counts records the catalog already had, or had newer.
+/// <see cref="Failures"/> lists the first <see cref="MaxListedFailures"/> bad lines; <see cref="Failed"/> counts them all.
+/// <see cref="Error"/> is set when the file could not be read to its end (missing, unreadable, a broken
+/// gzip stream, a JSON array broken mid-way): what was read before it is imported.</summary>
+public sealed record ImportResult
+{
+    public const int MaxListedFailures = 1000;
+
+    public long Read { get; init; }
+
+    public long Inserted { get; init; }
+
+    public long Updated { get; init; }
+
+    public long Unchanged { get; init; }
+
+    public long Failed { get; init; }
+
+    public IReadOnlyList<ImportFailure> Failures { get; init; } = [];
+
+    public string? Error { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+}
+
+/// <summary>What <see cref="PaperCatalog.Upsert"/> did with the records it was given.</summary>
+public readonly record struct UpsertCounts(long Inserted, long Updated, long Unchanged);

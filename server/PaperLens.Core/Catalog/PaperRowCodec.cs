@@ -1,0 +1,154 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PaperLens.Core.Identifiers;
+
+namespace PaperLens.Core.Catalog;
+
+/// <summary>Converts between <see cref="PaperRecord"/> and its stored <see cref="PaperRow"/>. Encoding is
+/// canonical (versions sorted, dates in one format, empty lists stored as NULL), so decoding a row and
+/// encoding it again gives the same row: that is what makes "unchanged" detectable.</summary>
+internal static class PaperRowCodec
+{
+    private const string UpdateDateFormat = "yyyy-MM-dd";
+    private const string CreatedFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const string FetchedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    // Keeps authors_parsed readable in the sqlite3 shell (Balázs, not Bal\u00e1zs).
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? jsonBuffer;
+
+    public static string SourceName(RecordSource source) => source switch
+    {
+        RecordSource.Bundled => "bundled",
+        RecordSource.Snapshot => "snapshot",
+        RecordSource.ArxivApi => "arxiv-api",
+        RecordSource.Bibtex => "bibtex",
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
+    };
+
+    public static string FormatFetchedAt(DateTimeOffset at) =>
+        at.UtcDateTime.ToString(FetchedAtFormat, CultureInfo.InvariantCulture);
+
+    public static PaperRow Encode(PaperRecord record) => new(
+        record.Id.Canonical,
+        record.Title,
+        record.Authors,
+        record.Abstract,
+        record.Submitter,
+        record.Comments,
+        record.JournalRef,
+        record.Doi,
+        record.ReportNo,
+        record.Categories.Count == 0 ? null : string.Join(' ', record.Categories),
+        record.License,
+        EncodeVersions(record.Versions),
+        record.VersionsComplete,
+        record.UpdateDate?.ToString(UpdateDateFormat, CultureInfo.InvariantCulture),
+        record.AuthorsParsed is { } parsed ? EncodeAuthors(parsed) : null,
+        record.Withdrawn,
+        SourceName(record.Source),
+        FormatFetchedAt(record.FetchedAt));
+
+    public static PaperRecord Decode(PaperRow row) => new()
+    {
+        Id = ArxivId.Of(row.Id),
+        Title = row.Title,
+        Authors = row.Authors,
+        Abstract = row.Abstract,
+        Submitter = row.Submitter,
+        Comments = row.Comments,
+        JournalRef = row.JournalRef,
+        Doi = row.Doi,
+        ReportNo = row.ReportNo,
+        Categories = row.Categories is { } c ? c.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [],
+        License = row.License,
+        Versions = DecodeVersions(row.Versions),
+        VersionsComplete = row.VersionsComplete,
+        UpdateDate = row.UpdateDate is { } d ? DateOnly.ParseExact(d, UpdateDateFormat, CultureInfo.InvariantCulture) : null,
+        AuthorsParsed = row.AuthorsParsed is { } a ? DecodeAuthors(a) : null,
+        Withdrawn = row.Withdrawn,
+        Source = row.Source switch
+        {
+            "bundled" => RecordSource.Bundled,
+            "arxiv-api" => RecordSource.ArxivApi,
+            "bibtex" => RecordSource.Bibtex,
+            _ => RecordSource.Snapshot,
+        },
+        FetchedAt = DateTimeOffset.ParseExact(row.FetchedAt, FetchedAtFormat, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+    };
+
+    private static string EncodeVersions(IReadOnlyList<PaperVersion> versions)
+    {
+        return WriteJson(versions, static (writer, list) =>
+        {
+            writer.WriteStartArray();
+            foreach (var version in list.OrderBy(v => v.Number))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("version", "v" + version.Number.ToString(CultureInfo.InvariantCulture));
+                if (version.Created is { } created)
+                    writer.WriteString("created", created.UtcDateTime.ToString(CreatedFormat, CultureInfo.InvariantCulture));
+                else
+                    writer.WriteNull("created");
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        });
+    }
+
+    private static string EncodeAuthors(IReadOnlyList<AuthorName> authors)
+    {
+        return WriteJson(authors, static (writer, list) =>
+        {
+            writer.WriteStartArray();
+            foreach (var author in list)
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(author.Last);
+                writer.WriteStringValue(author.First);
+                writer.WriteStringValue(author.Suffix);
+                writer.WriteEndArray();
+            }
+            writer.WriteEndArray();
+        });
+    }
+
+    private static string WriteJson<T>(T value, Action<Utf8JsonWriter, T> write)
+    {
+        var buffer = jsonBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer, value);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static PaperVersion[] DecodeVersions(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var versions = new PaperVersion[document.RootElement.GetArrayLength()];
+        var i = 0;
+        foreach (var element in document.RootElement.EnumerateArray())
+        {
+            var number = int.Parse(element.GetProperty("version").GetString().AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
+            var created = element.GetProperty("created") is { ValueKind: JsonValueKind.String } c
+                ? DateTimeOffset.ParseExact(c.GetString()!, CreatedFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
+                : (DateTimeOffset?)null;
+            versions[i++] = new PaperVersion(number, created);
+        }
+        return versions;
+    }
+
+    private static AuthorName[] DecodeAuthors(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var authors = new AuthorName[document.RootElement.GetArrayLength()];
+        var i = 0;
+        foreach (var element in document.RootElement.EnumerateArray())
+            authors[i++] = new AuthorName(element[0].GetString()!, element[1].GetString()!, element[2].GetString()!);
+        return authors;
+    }
+}
