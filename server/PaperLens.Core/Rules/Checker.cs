@@ -26,7 +26,7 @@ public sealed class Checker
         var keys = new CiteKeyResolver(documents);
 
         // Every id is looked up before any claim is judged, so a mismatching title can be recognised
-        // as the title of another paper cited anywhere in the workspace.
+        // as the title of another paper cited anywhere in the workspace, before or after it.
         foreach (var citation in documents.SelectMany(d => d.Citations))
         {
             if (citation.Id is { } id) checker._papers.Get(id);
@@ -101,12 +101,7 @@ public sealed class Checker
             var claimed = NormalizedTitle.Of(claim.Text);
             if (claimed.IsEmpty || ClaimMatcher.MatchTitle(claimed, paper.Title) != TitleMatch.None) return;
             var message = $"title \"{ClaimText.Display(claim.Text)}\" does not match arXiv:{id} \"{title}\"";
-            var other = _papers.Known
-                .Where(e => e.Record!.Id != id && ClaimMatcher.MatchTitle(claimed, e.Title) != TitleMatch.None)
-                .Select(e => e.Record!.Id.Canonical)
-                .Order(StringComparer.Ordinal)
-                .FirstOrDefault();
-            if (other is not null) message += $"; it is the title of arXiv:{other}";
+            if (_papers.IdWithTitle(claimed, id) is { } other) message += $"; it is the title of arXiv:{other}";
             Report(RuleCatalog.TitleMismatch, path, citation, message, claim.Span);
         }
         else if (!string.IsNullOrWhiteSpace(paper.Record!.Abstract) && _settings.IsEnabled(RuleCatalog.UnknownName)

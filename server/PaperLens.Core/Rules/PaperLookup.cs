@@ -8,6 +8,7 @@ namespace PaperLens.Core.Rules;
 internal sealed class PaperLookup(IPaperSource source)
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private Dictionary<string, string>? _idsByTitle;
 
     public sealed class Entry(PaperRecord? record, bool confirmedMiss)
     {
@@ -32,6 +33,22 @@ internal sealed class PaperLookup(IPaperSource source)
         return entry;
     }
 
-    /// <summary>Papers looked up so far that the source knows.</summary>
-    public IEnumerable<Entry> Known => _entries.Values.Where(e => e.Record is not null);
+    /// <summary>The id of a paper looked up so far whose title is exactly <paramref name="title"/>
+    /// (normalised), other than <paramref name="except"/>: the paper a mismatching claim really names.
+    /// Indexed on first use, so a workspace with many papers and many mismatches stays linear.</summary>
+    public string? IdWithTitle(NormalizedTitle title, ArxivId except)
+    {
+        _idsByTitle ??= BuildTitleIndex();
+        return _idsByTitle.TryGetValue(title.Text, out var id) && id != except.Canonical ? id : null;
+    }
+
+    private Dictionary<string, string> BuildTitleIndex()
+    {
+        var index = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (canonical, entry) in _entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (entry.Record is not null && !entry.Title.IsEmpty) index.TryAdd(entry.Title.Text, canonical);
+        }
+        return index;
+    }
 }
