@@ -23,10 +23,15 @@ internal static class HashCommentLexer
         public bool QuoteAtValueStart { get; init; }
         /// <summary>Julia's nesting <c>#= … =#</c>.</summary>
         public bool HashEqualsBlocks { get; init; }
+        /// <summary>Here-documents (<c>&lt;&lt;EOF</c>, <c>&lt;&lt;~EOS</c>) are data: their prose may hold a stray quote or <c>#</c>.</summary>
+        public bool Heredocs { get; init; }
+        /// <summary>Shell syntax: <c>&lt;&lt; EOF</c> may have a space and any word, <c>1 &lt;&lt; 2</c> is arithmetic only in <c>$(( ))</c>.</summary>
+        public bool ShellHeredocs { get; init; }
         /// <summary>The line that closes Ruby's <c>=begin … =end</c> or Perl's POD (<c>=head1 … =cut</c>), with its line break.</summary>
         public string? DocBlockEnd { get; init; }
 
-        public SearchValues<char> Stops => _stops ??= SearchValues.Create(Docstrings ? "#\"'\\\n\r()[]{}" : DocBlockEnd is null ? "#\"'\\" : "#\"'\\\n");
+        public SearchValues<char> Stops => _stops ??= SearchValues.Create(
+            Docstrings ? "#\"'\\\n\r()[]{}" : DocBlockEnd is not null || Heredocs ? "#\"'\\\n<" : "#\"'\\");
         private SearchValues<char>? _stops;
     }
 
@@ -43,15 +48,20 @@ internal static class HashCommentLexer
         [CommentSyntax.Python] = new() { Double = Escaped, Single = Escaped, TripleDouble = true, TripleSingle = true, Docstrings = true },
         [CommentSyntax.R] = new() { Double = EscapedMultiline, Single = EscapedMultiline },
         [CommentSyntax.Julia] = new() { Double = EscapedMultiline, TripleDouble = true, Docstrings = true, HashEqualsBlocks = true },
-        [CommentSyntax.Shell] = new() { Double = EscapedMultiline, Single = new(Escapes: false, SpansLines: true), HashAtWordStart = true },
+        [CommentSyntax.Shell] = new()
+        {
+            Double = EscapedMultiline, Single = new(Escapes: false, SpansLines: true), HashAtWordStart = true, Heredocs = true, ShellHeredocs = true,
+        },
+        // YAML's quoted scalars may span lines, but rarely do, while block scalars are full of prose:
+        // ending a stray quote at its line keeps one apostrophe from hiding the comments below it.
         [CommentSyntax.Yaml] = new()
         {
-            Double = EscapedMultiline, Single = new(Escapes: false, SpansLines: true, Doubling: true),
+            Double = Escaped, Single = new(Escapes: false, SpansLines: false, Doubling: true),
             HashAtWordStart = true, QuoteAtValueStart = true,
         },
         [CommentSyntax.Toml] = new() { Double = Escaped, Single = new(Escapes: false, SpansLines: false), TripleDouble = true, TripleSingle = true },
-        [CommentSyntax.Ruby] = new() { Double = EscapedMultiline, Single = EscapedMultiline, DocBlockEnd = RubyBlockEnd },
-        [CommentSyntax.Perl] = new() { Double = EscapedMultiline, Single = EscapedMultiline, DocBlockEnd = "\n=cut" },
+        [CommentSyntax.Ruby] = new() { Double = EscapedMultiline, Single = EscapedMultiline, DocBlockEnd = RubyBlockEnd, Heredocs = true },
+        [CommentSyntax.Perl] = new() { Double = EscapedMultiline, Single = EscapedMultiline, DocBlockEnd = "\n=cut", Heredocs = true },
         [CommentSyntax.Makefile] = new() { Double = Escaped, Single = Escaped },
     };
 
@@ -63,6 +73,7 @@ internal static class HashCommentLexer
         var stops = d.Stops;
         var depth = 0;              // open brackets: a string inside them is an argument, never a docstring
         var lineHasCode = false;    // the logical line already has a token before this point
+        Heredoc? heredoc = null;    // its body starts on the next line
         var pos = start;
         if (d.DocBlockEnd is not null && (start == 0 || text[start - 1] == '\n')) pos = DocBlock(text, pos, end, d.DocBlockEnd, sink);
         while (pos < end)
@@ -77,7 +88,24 @@ internal static class HashCommentLexer
                 case '\n' or '\r':
                     if (depth == 0) lineHasCode = false;
                     pos = i + 1;
+                    if (c == '\n' && heredoc is { } body)
+                    {
+                        pos = SkipHeredoc(text, pos, end, body);
+                        heredoc = null;
+                    }
                     if (c == '\n' && d.DocBlockEnd is not null) pos = DocBlock(text, pos, end, d.DocBlockEnd, sink);
+                    break;
+                case '<':
+                    var run = Literals.RunLength(text, i, end, '<');
+                    if (run == 2 && HeredocOpener(text, i + 2, end, d.ShellHeredocs) is { } opener)
+                    {
+                        heredoc = opener;
+                        pos = opener.OpenerEnd;
+                    }
+                    else
+                    {
+                        pos = i + run;
+                    }
                     break;
                 case '(' or '[' or '{':
                     depth++;
@@ -150,6 +178,46 @@ internal static class HashCommentLexer
         if (!beforeQuote) return true;
         var prefix = text.AsSpan(from + rel, to - from - rel);
         return prefix.Length > 2 || prefix.IndexOfAnyExcept("rRbBuUfFtT") >= 0;
+    }
+
+    /// <summary>A here-document's closing word, whether it may be indented, and where its opener ends.</summary>
+    private readonly record struct Heredoc(string Word, bool Indented, int OpenerEnd);
+
+    /// <summary>The here-document opened by <c>&lt;&lt;</c> before <paramref name="pos"/>: <c>&lt;&lt;EOF</c>,
+    /// <c>&lt;&lt;-EOF</c>, <c>&lt;&lt;~EOS</c>, <c>&lt;&lt;'EOF'</c>, <c>&lt;&lt;"EOF"</c>; in shell also <c>&lt;&lt; EOF</c>.
+    /// Null for a shift (<c>x &lt;&lt; 2</c>, Ruby's <c>list &lt;&lt; item</c>) or a here-string (<c>&lt;&lt;&lt;</c>).</summary>
+    private static Heredoc? HeredocOpener(string text, int pos, int end, bool shell)
+    {
+        var indented = pos < end && text[pos] is '-' or '~';
+        if (indented) pos++;
+        if (shell) while (pos < end && text[pos] is ' ' or '\t') pos++;
+        var quote = pos < end && text[pos] is '\'' or '"' ? text[pos] : '\0';
+        if (quote != '\0' || (shell && pos < end && text[pos] == '\\')) pos++;
+        var wordStart = pos;
+        while (pos < end && pos - wordStart < 64 && Literals.IsIdentifierChar(text[pos])) pos++;
+        if (pos == wordStart || char.IsDigit(text[wordStart])) return null;
+        // Ruby and Perl shift with `<<`; a bare opener there is a capitalised word (`<<EOS`).
+        if (!shell && quote == '\0' && !indented && !char.IsUpper(text[wordStart])) return null;
+        if (quote != '\0')
+        {
+            if (pos >= end || text[pos] != quote) return null;
+            pos++;
+        }
+        return new Heredoc(text[wordStart..(quote != '\0' ? pos - 1 : pos)], indented, pos);
+    }
+
+    /// <summary>Past the body of a here-document starting at <paramref name="pos"/>: up to and including its closing line.</summary>
+    private static int SkipHeredoc(string text, int pos, int end, Heredoc heredoc)
+    {
+        while (pos < end)
+        {
+            var lineEnd = Literals.LineEnd(text, pos, end);
+            var line = text.AsSpan(pos, lineEnd - pos);
+            if (heredoc.Indented) line = line.TrimStart(" \t");
+            if (line.SequenceEqual(heredoc.Word)) return lineEnd;
+            pos = lineEnd < end && text[lineEnd] == '\r' && lineEnd + 1 < end && text[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
+        }
+        return end;
     }
 
     private static bool IsWordBoundary(char c) => char.IsWhiteSpace(c) || c is ';' or '&' or '|' or '(' or ')' or '<' or '>';

@@ -3,7 +3,8 @@ using System.Buffers;
 namespace PaperLens.Core.Scanning.Code;
 
 /// <summary>Comments of the <c>%</c> family: MATLAB/Octave (<c>%</c>, <c>#</c>, <c>%{ … %}</c> blocks) and
-/// LaTeX (<c>%</c>; <c>\%</c> is a percent sign, and <c>\url{…}</c>, <c>\href{…}</c>, <c>\verb|…|</c> keep theirs).</summary>
+/// LaTeX (<c>%</c> and the <c>comment</c> environment; <c>\%</c> is a percent sign, and <c>\url{…}</c>,
+/// <c>\href{…}</c>, <c>\verb|…|</c> and verbatim environments keep theirs).</summary>
 internal static class PercentCommentLexer
 {
     private static readonly SearchValues<char> MatlabStops = SearchValues.Create("%#\"'");
@@ -25,7 +26,7 @@ internal static class PercentCommentLexer
             {
                 '%' or '#' when matlab => MatlabComment(text, i, start, end, sink),
                 '%' => LineComment(text, i, end, sink),
-                '\\' => LatexCommand(text, i, end),
+                '\\' => LatexCommand(text, i, end, sink),
                 '"' => Literals.Quoted(text, i + 1, end, '"', escapes: false, doubling: true, spansLines: false).Next,
                 _ => IsTranspose(text, i, start) ? i + 1 : Literals.Quoted(text, i + 1, end, '\'', escapes: false, doubling: true, spansLines: false).Next,
             };
@@ -79,9 +80,16 @@ internal static class PercentCommentLexer
     private static bool IsTranspose(string text, int quote, int start) =>
         quote > start && (Literals.IsIdentifierChar(text[quote - 1]) || text[quote - 1] is ')' or ']' or '}' or '.' or '\'');
 
-    /// <summary>Past a LaTeX control sequence: an escaped character (<c>\%</c>, <c>\\</c>), or a command whose
-    /// argument is verbatim text where <c>%</c> is no comment (<c>\url{…}</c>, <c>\href{…}</c>, <c>\verb|…|</c>).</summary>
-    private static int LatexCommand(string text, int backslash, int end)
+    // Environments whose body is typeset as written: a `%` in a code listing is the listing's.
+    private static readonly HashSet<string> VerbatimEnvironments = new(StringComparer.Ordinal)
+    {
+        "verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "alltt", "filecontents", "filecontents*",
+    };
+
+    /// <summary>Past a LaTeX control sequence: an escaped character (<c>\%</c>, <c>\\</c>), a command whose
+    /// argument is verbatim text where <c>%</c> is no comment (<c>\url{…}</c>, <c>\href{…}</c>, <c>\verb|…|</c>),
+    /// or an environment that is verbatim or, for <c>comment</c>, a comment as a whole.</summary>
+    private static int LatexCommand(string text, int backslash, int end, CommentSpans sink)
     {
         var nameStart = backslash + 1;
         if (nameStart >= end) return end;
@@ -96,6 +104,17 @@ internal static class PercentCommentLexer
         }
         if (name is "url" or "href" && nameEnd < end && text[nameEnd] == '{')
             return Literals.Quoted(text, nameEnd + 1, end, '}', escapes: false, doubling: false, spansLines: false).Next;
+        if (name is "begin" && nameEnd < end && text[nameEnd] == '{')
+        {
+            var environment = Literals.Quoted(text, nameEnd + 1, end, '}', escapes: false, doubling: false, spansLines: false);
+            var envName = text.AsSpan(environment.ContentStart, environment.ContentEnd - environment.ContentStart);
+            var isComment = envName is "comment";
+            if (envName.Length > 20 || !(isComment || VerbatimEnvironments.GetAlternateLookup<ReadOnlySpan<char>>().Contains(envName)))
+                return environment.Next;
+            var body = Literals.Until(text, environment.Next, end, $"\\end{{{envName}}}");
+            if (isComment) sink.Add(body.ContentStart, body.ContentEnd);
+            return body.Next;
+        }
         return nameEnd;
     }
 }
