@@ -29,7 +29,7 @@ public class BibtexPropertyTests
             return result.Citations.All(c => Inside(c.Span) && (c.Claim is null || Inside(c.Claim.Span)))
                 && result.Entries.All(e => Inside(e.Span) && Inside(e.KeySpan))
                 && result.Problems.All(p => Inside(p.Span) && p.Span.Length > 0);
-        });
+        }, iter: 5_000);
     }
 
     [Fact]
@@ -40,12 +40,36 @@ public class BibtexPropertyTests
             var result = BibtexScanner.Scan(text, 0, text.Length);
             var spans = result.Entries.Select(e => e.Span).Concat(result.Problems.Select(p => p.Span)).OrderBy(s => s.Start).ToList();
             return spans.Zip(spans.Skip(1)).All(pair => pair.First.End <= pair.Second.Start);
-        });
+        }, iter: 2_000);
     }
 
     [Fact]
     public void TexText_never_throws() =>
-        Gen.OneOf(BibtexLike, AnyText).Sample(text => TexText.ToPlain(text) is not null);
+        Gen.OneOf(BibtexLike, AnyText).Sample(text => TexText.ToPlain(text) is not null, iter: 5_000);
+
+    private static readonly Gen<string> Key = Gen.String[Gen.Char["abcXYZ019:_-./+"], 1, 20];
+    private static readonly Gen<string> FieldName = Gen.String[Gen.Char['a', 'z'], 1, 12];
+    // Any text but unbalanced braces and an '@' starting a line: the parser takes "\n@type{" inside a value
+    // for the next entry after a missing '}' (see BibtexParser.FindClosing).
+    private static readonly Gen<string> Words = Gen.String[Gen.Char["abc XYZ 0123,.:;=#%\\'\"\n"], 0, 30];
+    private static readonly Gen<string> Value = Gen.OneOf(Words, Gen.Select(Words, Words, (a, b) => a + "{" + b + "}"));
+
+    [Fact]
+    public void Well_formed_entries_read_back_exactly()
+    {
+        Gen.Select(Key, Gen.Select(FieldName, Value).Array[0, 6], Gen.Bool).Sample((key, fields, braces) =>
+        {
+            var distinct = fields.DistinctBy(f => f.Item1).ToList();
+            var body = string.Join(",\n  ", distinct.Select(f => $"{f.Item1} = {{{f.Item2}}}"));
+            var text = braces ? $"junk @ text\n@misc{{{key},\n  {body}\n}}\n" : $"@misc({key}, {body})";
+            var result = BibtexScanner.Scan(text, 0, text.Length);
+            var entry = Assert.Single(result.Entries);
+            Assert.Empty(result.Problems);
+            Assert.Equal(key, entry.Key);
+            Assert.Equal(key, text.Substring(entry.KeySpan.Start, entry.KeySpan.Length));
+            Assert.Equal(distinct.ToDictionary(f => f.Item1, f => f.Item2), entry.Fields);
+        }, iter: 2_000);
+    }
 
     [Theory]
     [InlineData("@article{k, title = {")]

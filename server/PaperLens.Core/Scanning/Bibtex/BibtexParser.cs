@@ -70,7 +70,8 @@ internal sealed class BibtexParser
 
     private void ReadAt(int at)
     {
-        var typeStart = SkipWhitespace(at + 1);
+        var typeStart = at + 1;
+        while (typeStart < _end && _text[typeStart] is ' ' or '\t') typeStart++;
         var typeEnd = typeStart;
         while (typeEnd < _end && char.IsAsciiLetter(_text[typeEnd])) typeEnd++;
         var open = SkipWhitespace(typeEnd);
