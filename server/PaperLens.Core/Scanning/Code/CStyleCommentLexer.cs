@@ -62,7 +62,7 @@ internal static class CStyleCommentLexer
         var d = Dialects[syntax];
         var stops = d.Stops;
         var pos = start;
-        while (pos < end)
+        while (pos < end && sink.MarkerAtOrAfter(pos))
         {
             var rel = text.AsSpan(pos, end - pos).IndexOfAny(stops);
             if (rel < 0) break;

@@ -14,9 +14,9 @@ public static class CodeScanner
         start = Math.Clamp(start, 0, text.Length);
         end = Math.Clamp(end, start, text.Length);
         // Most source files cite nothing: one vectorised search decides that before any lexing.
-        if (!CommentSpans.MayCite(text, start, end)) return [];
-
         var comments = new CommentSpans(text, end);
+        if (!comments.MarkerAtOrAfter(start)) return [];
+
         var syntax = language.Syntax;
         if (CStyleCommentLexer.Reads(syntax)) CStyleCommentLexer.Lex(text, start, end, syntax, comments);
         else if (DashCommentLexer.Reads(syntax)) DashCommentLexer.Lex(text, start, end, syntax, comments);

@@ -16,19 +16,27 @@ internal sealed class CommentSpans(string text, int end)
 
     public IReadOnlyList<TextSpan> Spans => _spans;
 
-    /// <summary>Whether <paramref name="text"/>[start..end) has a marker at all; the scanner's first, vectorised check.</summary>
-    public static bool MayCite(string text, int start, int end) => text.AsSpan(start, end - start).IndexOfAny(Markers) >= 0;
+    /// <summary>Whether a marker stands at or after <paramref name="pos"/>. When none does, no comment
+    /// further on can cite anything and the lexer stops: a file citing a paper in its header is read no further.</summary>
+    public bool MarkerAtOrAfter(int pos)
+    {
+        Seek(pos);
+        return _nextMarker != int.MaxValue;
+    }
 
     /// <summary>Adds comment text [start..spanEnd). Spans arrive in increasing order, so the next marker
     /// is searched for once and every character is looked at once.</summary>
     public void Add(int start, int spanEnd)
     {
         if (start >= spanEnd) return;
-        if (_nextMarker < start)
-        {
-            var rel = text.AsSpan(start, end - start).IndexOfAny(Markers);
-            _nextMarker = rel < 0 ? int.MaxValue : start + rel;
-        }
+        Seek(start);
         if (_nextMarker < spanEnd) _spans.Add(TextSpan.FromBounds(start, spanEnd));
+    }
+
+    private void Seek(int pos)
+    {
+        if (_nextMarker >= pos) return;
+        var rel = pos < end ? text.AsSpan(pos, end - pos).IndexOfAny(Markers) : -1;
+        _nextMarker = rel < 0 ? int.MaxValue : pos + rel;
     }
 }

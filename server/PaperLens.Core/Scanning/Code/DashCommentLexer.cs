@@ -19,7 +19,7 @@ internal static class DashCommentLexer
     {
         var stops = syntax switch { CommentSyntax.Lua => LuaStops, CommentSyntax.Sql => SqlStops, _ => HaskellStops };
         var pos = start;
-        while (pos < end)
+        while (pos < end && sink.MarkerAtOrAfter(pos))
         {
             var rel = text.AsSpan(pos, end - pos).IndexOfAny(stops);
             if (rel < 0) break;

@@ -76,7 +76,7 @@ internal static class HashCommentLexer
         Heredoc? heredoc = null;    // its body starts on the next line
         var pos = start;
         if (d.DocBlockEnd is not null && (start == 0 || text[start - 1] == '\n')) pos = DocBlock(text, pos, end, d.DocBlockEnd, sink);
-        while (pos < end)
+        while (pos < end && sink.MarkerAtOrAfter(pos))
         {
             var rel = text.AsSpan(pos, end - pos).IndexOfAny(stops);
             var i = rel < 0 ? end : pos + rel;

@@ -17,7 +17,7 @@ internal static class PercentCommentLexer
         var matlab = syntax == CommentSyntax.Matlab;
         var stops = matlab ? MatlabStops : LatexStops;
         var pos = start;
-        while (pos < end)
+        while (pos < end && sink.MarkerAtOrAfter(pos))
         {
             var rel = text.AsSpan(pos, end - pos).IndexOfAny(stops);
             if (rel < 0) break;
