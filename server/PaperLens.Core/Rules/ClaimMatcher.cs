@@ -20,6 +20,8 @@ public static class ClaimMatcher
 
     private const int MinimumLeadingWords = 3;
 
+    private const int MaximumFuzzyWords = 200;
+
     // Small words whose presence hardly changes which paper is meant.
     private static readonly HashSet<string> MinorWords = new(StringComparer.Ordinal)
     {
@@ -79,13 +81,20 @@ public static class ClaimMatcher
 
     private static bool AreClose(string a, string[] aWords, string b, string[] bWords)
     {
+        // No real title is this long; a runaway BibTeX field must not cost quadratic time.
+        if (Math.Max(aWords.Length, bWords.Length) > MaximumFuzzyWords) return false;
         var budget = Math.Max(aWords.Length, bWords.Length) * WordEditBudgetPerWord;
-        if (WordEditCost(aWords, bWords, budget) <= budget) return true;
+        // Each word one side has more costs at least a minor word's half.
+        var withinBudget = Math.Abs(aWords.Length - bWords.Length) * 0.5 <= budget
+            && WordEditCost(aWords, bWords, budget) <= budget;
+        if (withinBudget) return true;
         if (Math.Min(aWords.Length, bWords.Length) < MinimumLeadingWords) return false;
         var spacelessA = Spaceless(a);
         var spacelessB = Spaceless(b);
-        return spacelessA == spacelessB
-            || CharacterSimilarity.Similarity(spacelessA, spacelessB) >= SpacelessSimilarityThreshold;
+        if (spacelessA == spacelessB) return true;
+        var lengthRatio = (double)Math.Min(spacelessA.Length, spacelessB.Length) / Math.Max(spacelessA.Length, spacelessB.Length);
+        return lengthRatio >= SpacelessSimilarityThreshold
+            && CharacterSimilarity.Similarity(spacelessA, spacelessB) >= SpacelessSimilarityThreshold;
     }
 
     /// <summary>Word-level edit distance where a typo costs a quarter, a minor word half and a

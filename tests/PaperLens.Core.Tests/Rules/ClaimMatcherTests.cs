@@ -122,4 +122,16 @@ public class ClaimMatcherTests
         var paper = RuleData.Paper(id);
         Assert.True(ClaimMatcher.NameMatches(name, paper.Title, paper.Abstract));
     }
+
+    [Fact]
+    public void A_runaway_title_field_is_refused_quickly()
+    {
+        var runaway = string.Concat(Enumerable.Repeat("Sequence to Sequence Learning with Neural Networks ", 20_000));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(TitleMatch.LeadingWords, ClaimMatcher.MatchTitle(Seq2Seq, runaway));
+        Assert.Equal(TitleMatch.None, ClaimMatcher.MatchTitle(runaway, Seq2Seq));
+        Assert.Equal(TitleMatch.None, ClaimMatcher.MatchTitle(runaway + "Sequence", runaway + "Sequences"));
+        // Quadratic work on these 140,000-word texts would take minutes; normalising them takes about a second.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
+    }
 }
