@@ -130,12 +130,9 @@ internal sealed class InlineLayoutReader
             Whole = span,
             Destination = destination is { } d && d.Start >= span.Start && d.End <= span.End ? d : null,
             Title = hasTitle ? link.Title : null,
-            TitleSpan = hasTitle ? Unquoted(title!.Value, link.TitleEnclosingCharacter) : default,
+            TitleSpan = hasTitle ? SourceLines.WithoutDelimiters(_text, title!.Value) : default,
         };
     }
-
-    private static TextSpan Unquoted(TextSpan title, char enclosing) =>
-        enclosing != '\0' && title.Length >= 2 ? new TextSpan(title.Start + 1, title.Length - 2) : title;
 
     private void Html(TextSpan span)
     {

@@ -1,6 +1,5 @@
 using Markdig.Syntax;
 using PaperLens.Core.Citations;
-using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Scanning.Markdown;
 
@@ -32,7 +31,6 @@ internal static class ReferenceDefinitions
     private static Claim? TitleClaim(LinkReferenceDefinition definition, string text)
     {
         if (SourceLines.ToRange(definition.TitleSpan, text.Length) is not { } title) return null;
-        var inner = definition.TitleEnclosingCharacter != '\0' && title.Length >= 2 ? new TextSpan(title.Start + 1, title.Length - 2) : title;
-        return LinkClaims.FromTitle(text, definition.Title, inner);
+        return LinkClaims.FromTitle(text, definition.Title, SourceLines.WithoutDelimiters(text, title));
     }
 }

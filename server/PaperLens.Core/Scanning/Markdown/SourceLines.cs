@@ -19,6 +19,13 @@ internal static class SourceLines
         }
     }
 
+    /// <summary>A link title's range without its delimiters: Markdig's title span includes the quotes
+    /// or parentheses around it.</summary>
+    public static TextSpan WithoutDelimiters(string text, TextSpan title) =>
+        title.Length >= 2 && text[title.Start] is '"' or '\'' or '(' && text[title.End - 1] is '"' or '\'' or ')'
+            ? new TextSpan(title.Start + 1, title.Length - 2)
+            : title;
+
     /// <summary>A Markdig span (inclusive end) as a range inside the text, or null when it has none.</summary>
     public static TextSpan? ToRange(SourceSpan span, int textLength) =>
         span.Start >= 0 && span.End >= span.Start && span.End < textLength ? TextSpan.FromBounds(span.Start, span.End + 1) : null;

@@ -1,0 +1,55 @@
+using PaperLens.Core.Citations;
+
+namespace PaperLens.Core.Tests.Markdown;
+
+/// <summary>Spec §2.4: pandoc citation keys, with the key's range (without the @); and the READMEs full of
+/// <c>@username</c> and e-mail addresses that must not become unresolved keys (PL008).</summary>
+public class PandocCitationKeyTests
+{
+    private const string WithBibliography = "---\nbibliography: refs.bib\n---\n";
+
+    [Theory]
+    [InlineData("As shown [@«gu2023mamba»].", "README.md")]
+    [InlineData("As shown [see @«gu2023mamba», p. 3; @«vaswani2017attention»].", "README.md")]
+    [InlineData("Gu and Dao [-@«gu2023mamba»] show it.", "notes.md")]
+    [InlineData("[@«Doe_2020:a-b.c»; @«smith04»]", "notes.md")]
+    [InlineData("[@{«https://example.com/bib?name=foobar&date=2000»}]", "notes.md")]
+    [InlineData("- item\n  > quoted [@«gu2023mamba»]", "notes.md")]
+    [InlineData(WithBibliography + "@«gu2023mamba» shows that.", "draft.md")]
+    [InlineData(WithBibliography + "As @«gu2023mamba». And (@«vaswani2017», p. 4)", "draft.md")]
+    [InlineData("@«gu2023mamba» shows that.", "draft.qmd")]
+    [InlineData("@«gu2023mamba» shows that.", "draft.Rmd")]
+    public void Finds_keys_with_their_ranges(string marked, string path)
+    {
+        var (fixture, document) = MarkdownScan.Run(marked, path);
+        Assert.Equal(fixture.Ranges, document.Citations.Select(c => c.Span));
+        Assert.All(document.Citations, c =>
+        {
+            Assert.Equal(CitationForm.CiteKey, c.Form);
+            Assert.Null(c.Id);
+            Assert.Equal(fixture.Slice(c.Span), c.CiteKey);
+            Assert.Equal(c.CiteKey, c.RawText);
+        });
+    }
+
+    [Theory]
+    [InlineData("Thanks to @octocat and @hubot for the fix.", "README.md")]
+    [InlineData(WithBibliography + "Write to jane.doe@example.org or me@host.io.", "draft.md")]
+    [InlineData(WithBibliography + "In code: `[@gu2023mamba]` and `@gu2023mamba`.", "draft.md")]
+    [InlineData(WithBibliography + "```\n[@gu2023mamba]\n```", "draft.md")]
+    [InlineData(WithBibliography + "Thanks [@octocat](https://github.com/octocat).", "draft.md")]
+    [InlineData(WithBibliography + "<div data-x=\"@gu2023mamba\">\n[@gu2023mamba]\n</div>", "draft.md")]
+    [InlineData("See @fig-results and [@tbl-summary].", "draft.qmd")]
+    [InlineData("Decorators like @staticmethod in prose.", "README.md")]
+    public void Finds_no_key_in_mentions_mail_code_links_html_or_cross_references(string text, string path) =>
+        Assert.Empty(MarkdownScan.Run(text, path).Document.Citations);
+
+    [Theory]
+    [InlineData("---\nbibliography: refs.bib\n---\n", new[] { "refs.bib" })]
+    [InlineData("---\ntitle: \"Draft\"\nbibliography: \"refs.bib\" # main\n---\n", new[] { "refs.bib" })]
+    [InlineData("---\nbibliography: [a.bib, 'b.bib']\n---\n", new[] { "a.bib", "b.bib" })]
+    [InlineData("---\nbibliography:\n  - a.bib\n  - \"sub/b.bib\"\nlink-citations: true\n---\n", new[] { "a.bib", "sub/b.bib" })]
+    [InlineData("---\ntitle: Draft\n---\n[@key]", new string[0])]
+    public void Reads_the_bibliography_of_the_front_matter(string text, string[] files) =>
+        Assert.Equal(files, MarkdownScan.Run(text + "\n[@key] text", "draft.md").Document.Bibliographies);
+}
