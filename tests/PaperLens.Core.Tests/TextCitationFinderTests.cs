@@ -82,6 +82,19 @@ public class TextCitationFinderTests
     }
 
     [Theory]
+    [InlineData("1. «Mamba»: arXiv:2404.16789")]
+    [InlineData("> * «S4»: https://arxiv.org/abs/2110.13985")]
+    [InlineData("- **«Mamba-360»**: https://arxiv.org/abs/2404.16112")]
+    public void List_labels_in_other_shapes_are_name_claims(string marked)
+    {
+        var fixture = Fixture.Parse(marked);
+        var claim = Assert.Single(TextCitationFinder.Find(fixture.Text)).Claim;
+        Assert.Equal(new Claim(fixture.Slice(fixture.Ranges[0]), ClaimKind.Name, fixture.Ranges[0]), claim);
+    }
+
+    [Theory]
+    [InlineData("Update: https://arxiv.org/abs/2305.19466")]
+    [InlineData("Technical Report On ArXiv: https://arxiv.org/abs/2312.00752")]
     [InlineData("We build on arXiv:2312.00752 for the scan.")]
     [InlineData("# see https://arxiv.org/abs/2312.00752")]
     public void Plain_mentions_carry_no_claim(string text) =>

@@ -19,7 +19,8 @@ public static partial class InlineClaims
     [GeneratedRegex(@"(?:\(\s*(?:19|20)\d\d[a-z]?(?:,\s*[A-Za-z]+\.?(?:\s+\d{1,2})?)?\s*\)|(?<=[.,]\s)(?:19|20)\d\d[a-z]?)\s*[.,:]?\s+(?<t>.+)$")]
     private static partial Regex AuthorYear();
 
-    [GeneratedRegex(@"^\s*(?:[-*+]|\d{1,3}[.)])?\s*(?<t>[^:\s][^:\n]{0,60}?)\s*:\s*[(<\[]?$")]
+    // Only a list item's label names the paper: "Update: <link>" in prose is not a name.
+    [GeneratedRegex(@"^[\s>]*(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*|__)?(?<t>[^:\s*_][^:\n*]{0,60}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*[(<\[]?$")]
     private static partial Regex ListLabel();
 
     [GeneratedRegex(@"(?:\s*[.,;]?\s*(?:arxiv\s+preprint|preprint|in\s+arxiv|arxiv|available\s+at|url|doi)\s*:?)+\s*[(<\[]?\s*$", RegexOptions.IgnoreCase)]
