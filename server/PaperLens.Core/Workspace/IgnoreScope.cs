@@ -11,16 +11,18 @@ internal sealed class IgnoreScope
 {
     private readonly IgnoreScope? _parent;
     private readonly string _basePath;
+    private readonly string _rootPrefix;
     private readonly IgnoreRule[] _rulesLastFirst;
 
-    private IgnoreScope(IgnoreScope? parent, string basePath, IgnoreRule[] rulesLastFirst)
+    private IgnoreScope(IgnoreScope? parent, string basePath, string rootPrefix, IgnoreRule[] rulesLastFirst)
     {
         _parent = parent;
         _basePath = basePath;
+        _rootPrefix = rootPrefix;
         _rulesLastFirst = rulesLastFirst;
     }
 
-    public static IgnoreScope Empty { get; } = new(null, "", []);
+    public static IgnoreScope Empty { get; } = new(null, "", "", []);
 
     /// <summary>A scope with the patterns of <paramref name="ignoreFile"/> (if it exists and can be read)
     /// on top of this one. <paramref name="directoryPath"/> is the holding directory relative to the
@@ -30,7 +32,18 @@ internal sealed class IgnoreScope
         var rules = ReadRules(ignoreFile);
         if (rules.Length == 0) return this;
         Array.Reverse(rules);
-        return new IgnoreScope(this, directoryPath.Length == 0 ? "" : directoryPath + "/", rules);
+        return new IgnoreScope(this, directoryPath.Length == 0 ? "" : directoryPath + "/", "", rules);
+    }
+
+    /// <summary>A scope with the patterns of an ignore file that sits above the workspace root, in the
+    /// enclosing git work tree: git applies it when a subfolder is checked. <paramref name="rootFromHolder"/>
+    /// is the workspace root's path relative to the holding directory (<c>examples/research-notes</c>).</summary>
+    public IgnoreScope WithOuter(string ignoreFile, string rootFromHolder)
+    {
+        var rules = ReadRules(ignoreFile);
+        if (rules.Length == 0) return this;
+        Array.Reverse(rules);
+        return new IgnoreScope(this, "", rootFromHolder.Length == 0 ? "" : rootFromHolder + "/", rules);
     }
 
     /// <param name="relativePath">Path relative to the workspace root, with '/'.</param>
@@ -39,7 +52,7 @@ internal sealed class IgnoreScope
         for (var scope = this; scope is not null; scope = scope._parent)
         {
             if (scope._rulesLastFirst.Length == 0 || !relativePath.StartsWith(scope._basePath, StringComparison.Ordinal)) continue;
-            var pathInScope = relativePath[scope._basePath.Length..];
+            var pathInScope = scope._rootPrefix + relativePath[scope._basePath.Length..];
             foreach (var rule in scope._rulesLastFirst)
             {
                 if (rule.IsMatch(pathInScope, isDirectory))

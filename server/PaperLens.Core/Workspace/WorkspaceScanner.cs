@@ -14,7 +14,7 @@ public static class WorkspaceScanner
     /// <exception cref="WorkspaceException">The root does not exist.</exception>
     public static WorkspaceScan Scan(string root, WorkspaceOptions options, CancellationToken ct)
     {
-        var fullRoot = Path.GetFullPath(root);
+        var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         if (File.Exists(fullRoot)) return ScanSingleFile(fullRoot, ct);
         if (!Directory.Exists(fullRoot)) throw new WorkspaceException($"workspace not found: {root}");
 

@@ -31,11 +31,37 @@ internal sealed class WorkspaceWalker(string rootPath, GlobFilter filter)
         ReturnSpecialDirectories = false,
     };
 
+    /// <summary>The ignore rules that apply from outside the walk: .git/info/exclude of the git work
+    /// tree holding the root, and, when the root is a subfolder of that work tree, the .gitignore
+    /// files of the folders between them — as git itself would apply them.</summary>
+    private IgnoreScope EnclosingRepositoryScope()
+    {
+        var top = new DirectoryInfo(rootPath);
+        while (top is not null && !Directory.Exists(Path.Combine(top.FullName, ".git")) && !File.Exists(Path.Combine(top.FullName, ".git")))
+            top = top.Parent;
+        if (top is null) return IgnoreScope.Empty;
+
+        var scope = IgnoreScope.Empty.WithOuter(Path.Combine(top.FullName, ".git", "info", "exclude"), RootFrom(top.FullName));
+        var between = new List<string>();
+        for (var dir = Directory.GetParent(rootPath); dir is not null && dir.FullName.Length >= top.FullName.Length; dir = dir.Parent)
+            between.Add(dir.FullName);
+        between.Reverse();
+        foreach (var holder in between)
+            scope = scope.WithOuter(Path.Combine(holder, ".gitignore"), RootFrom(holder));
+        return scope;
+    }
+
+    private string RootFrom(string holder)
+    {
+        var relative = Path.GetRelativePath(holder, rootPath);
+        return relative == "." ? "" : relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
     /// <param name="found">Receives each file to scan.</param>
     /// <param name="unreadable">Receives the relative path of each folder that could not be listed.</param>
     public void Walk(Action<WorkspaceFile> found, Action<string> unreadable, CancellationToken ct)
     {
-        var rootScope = IgnoreScope.Empty.With(Path.Combine(rootPath, ".git", "info", "exclude"), "");
+        var rootScope = EnclosingRepositoryScope();
         var pending = new Stack<(string FullPath, string RelativePath, IgnoreScope Parent)>();
         pending.Push((rootPath, "", rootScope));
         while (pending.Count > 0)

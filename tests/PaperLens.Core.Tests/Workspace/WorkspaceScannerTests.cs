@@ -43,6 +43,33 @@ public class WorkspaceScannerTests
         Assert.Equal(["shared.md"], Paths(Scan(workspace)));
     }
 
+    [Fact]
+    public void Checking_a_subfolder_of_a_git_work_tree_honours_the_ignore_files_above_it()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write(".git/info/exclude", "*.local.md\n");
+        workspace.Write(".gitignore", "drafts/\n");
+        workspace.Write("project/.gitignore", "notes/private.md\n");
+        workspace.Write("project/notes/private.md", Note);
+        workspace.Write("project/notes/drafts/idea.md", Note);
+        workspace.Write("project/notes/mine.local.md", Note);
+        workspace.Write("project/notes/public.md", Note);
+
+        var scan = WorkspaceScanner.Scan(Path.Combine(workspace.Root, "project", "notes") + "/", WorkspaceOptions.Default, CancellationToken.None);
+
+        Assert.Equal(["public.md"], Paths(scan));
+    }
+
+    [Fact]
+    public void Ignore_files_above_the_root_do_not_apply_outside_a_git_work_tree()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write(".gitignore", "*.md\n");
+        workspace.Write("project/notes.md", Note);
+
+        Assert.Equal(["notes.md"], Paths(WorkspaceScanner.Scan(Path.Combine(workspace.Root, "project"), WorkspaceOptions.Default, CancellationToken.None)));
+    }
+
     [Theory]
     [InlineData(".git/notes.md")]
     [InlineData("node_modules/some-package/README.md")]
