@@ -61,7 +61,9 @@ internal static class HashCommentLexer
         },
         [CommentSyntax.Toml] = new() { Double = Escaped, Single = new(Escapes: false, SpansLines: false), TripleDouble = true, TripleSingle = true },
         [CommentSyntax.Ruby] = new() { Double = EscapedMultiline, Single = EscapedMultiline, DocBlockEnd = RubyBlockEnd, Heredocs = true },
-        [CommentSyntax.Perl] = new() { Double = EscapedMultiline, Single = EscapedMultiline, DocBlockEnd = "\n=cut", Heredocs = true },
+        // Perl regexes (`s/'//g`, `tr/"//`) are not lexed; one-line strings keep a quote in one from
+        // hiding the comments of the lines below.
+        [CommentSyntax.Perl] = new() { Double = Escaped, Single = Escaped, DocBlockEnd = "\n=cut", Heredocs = true },
         [CommentSyntax.Makefile] = new() { Double = Escaped, Single = Escaped },
     };
 
