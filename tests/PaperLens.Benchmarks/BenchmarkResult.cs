@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace PaperLens.Benchmarks;
@@ -11,7 +12,7 @@ internal sealed record BenchmarkResult(
     double? Ratio,
     string RatioMeaning)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public void Print(TextWriter output)
     {
