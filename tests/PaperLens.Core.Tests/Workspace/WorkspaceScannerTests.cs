@@ -1,4 +1,5 @@
 using System.Text;
+using CsCheck;
 using PaperLens.Core.Workspace;
 
 namespace PaperLens.Core.Tests.Workspace;
@@ -214,6 +215,25 @@ public class WorkspaceScannerTests
 
         Assert.Equal(names.Order(StringComparer.Ordinal), first);
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Every_scannable_file_outside_skipped_folders_is_scanned_exactly_once_in_path_order()
+    {
+        var folder = Gen.OneOfConst("notes", "src", "b b", "ü", "build", "node_modules", ".git");
+        var name = Gen.OneOfConst("x.md", "y.bib", "Z.md", "figure.png");
+        var path = Gen.Select(folder.Array[0, 3], name, (folders, file) => string.Join('/', folders.Append(file)));
+        path.Array[1, 12].Sample(paths =>
+        {
+            using var workspace = new TempWorkspace();
+            var distinct = paths.Distinct().ToList();
+            foreach (var file in distinct) workspace.Write(file, Note);
+            var expected = distinct
+                .Where(p => !p.EndsWith(".png", StringComparison.Ordinal))
+                .Where(p => !p.Split('/').SkipLast(1).Any(f => f is "build" or "node_modules" or ".git"))
+                .Order(StringComparer.Ordinal);
+            return expected.SequenceEqual(Paths(Scan(workspace)));
+        }, iter: 40, threads: 1);
     }
 
     [Fact]
