@@ -37,6 +37,7 @@ public class CodeScannerTests
     [InlineData("python", "url = \"https://arxiv.org/abs/1706.03762\"")]
     [InlineData("python", "s = \"# arXiv:2312.00752\"")]
     [InlineData("python", "call(\n    \"arXiv:2312.00752\",\n)")]
+    [InlineData("python", "urls = [\n    \"https://arxiv.org/abs/2312.00752\"\n]")]
     [InlineData("python", "x = \"\"\"\narXiv:2312.00752\n\"\"\"")]
     [InlineData("python", "# version 1706.03762 of the package")]
     [InlineData("js", "const s = \"// arXiv:1706.03762\";")]

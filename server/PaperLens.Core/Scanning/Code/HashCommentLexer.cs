@@ -73,7 +73,7 @@ internal static class HashCommentLexer
     {
         var d = Dialects[syntax];
         var stops = d.Stops;
-        var depth = 0;              // open brackets: a string inside them is an argument, never a docstring
+        var depth = 0;              // open brackets: a line break inside them does not end the statement
         var lineHasCode = false;    // the logical line already has a token before this point
         Heredoc? heredoc = null;    // its body starts on the next line
         var pos = start;
@@ -128,7 +128,7 @@ internal static class HashCommentLexer
                     pos = Hash(text, i, start, end, d, sink);
                     break;
                 default:
-                    pos = Quote(text, i, start, end, d, !lineHasCode && depth == 0, sink);
+                    pos = Quote(text, i, start, end, d, !lineHasCode, sink);
                     lineHasCode = true;
                     break;
             }
