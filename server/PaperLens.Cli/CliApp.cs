@@ -19,6 +19,7 @@ public static class CliApp
             CitationsCommand.Create(stdout),
             ImportCommand.Create(stdout, stderr),
             LookupCommand.Create(stdout),
+            LspCommand.Create(),
         };
 
         var parsed = root.Parse(args);

@@ -5,6 +5,7 @@ public sealed class LineMap
 {
     private readonly int[] _lineStarts;
     private readonly int _length;
+    private readonly byte[] _terminators;
 
     public LineMap(string text)
     {
@@ -24,6 +25,13 @@ public sealed class LineMap
         }
         _lineStarts = starts.ToArray();
         _length = text.Length;
+        // The length of each line's terminator, so that LineEnd needs no copy of the text.
+        _terminators = new byte[_lineStarts.Length];
+        for (var line = 0; line + 1 < _lineStarts.Length; line++)
+        {
+            var next = _lineStarts[line + 1];
+            _terminators[line] = (byte)(next >= 2 && text[next - 2] == '\r' && text[next - 1] == '\n' ? 2 : 1);
+        }
     }
 
     public int LineCount => _lineStarts.Length;
@@ -40,14 +48,21 @@ public sealed class LineMap
 
     public int LineStart(int line) => _lineStarts[Math.Clamp(line, 0, _lineStarts.Length - 1)];
 
-    /// <summary>The offset of a (line, column) position, clamped into the text: positions past the end
-    /// of a line or of the file are common from editors and must never throw.</summary>
+    /// <summary>Where the line's content ends, before its \n, \r\n or \r.</summary>
+    public int LineEnd(int line)
+    {
+        line = Math.Clamp(line, 0, _lineStarts.Length - 1);
+        return line + 1 < _lineStarts.Length ? _lineStarts[line + 1] - _terminators[line] : _length;
+    }
+
+    /// <summary>The offset of a (line, column) position, clamped into the text: a column past the end
+    /// of a line means the line's end (as LSP says), a line past the end means the end of the text.
+    /// Editors send both, and neither may throw.</summary>
     public int GetOffset(int line, int column)
     {
         if (line < 0) return 0;
         if (line >= _lineStarts.Length) return _length;
         var start = _lineStarts[line];
-        var next = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : _length;
-        return Math.Clamp(start + Math.Max(column, 0), start, next);
+        return Math.Clamp(start + Math.Max(column, 0), start, LineEnd(line));
     }
 }

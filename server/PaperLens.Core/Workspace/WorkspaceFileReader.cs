@@ -4,11 +4,11 @@ using System.Text;
 namespace PaperLens.Core.Workspace;
 
 /// <summary>The text of a file, or why it was not read.</summary>
-internal readonly record struct FileText(string? Text, string? SkipReason);
+public readonly record struct FileText(string? Text, string? SkipReason);
 
 /// <summary>Reads one workspace file as UTF-8 text (a BOM dropped, invalid bytes as U+FFFD), through
 /// a pooled byte buffer so a 200 MB tree does not churn the large-object heap.</summary>
-internal static class WorkspaceFileReader
+public static class WorkspaceFileReader
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 

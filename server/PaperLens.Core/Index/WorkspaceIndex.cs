@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using PaperLens.Core.Catalog;
+using PaperLens.Core.Citations;
+using PaperLens.Core.Identifiers;
+using PaperLens.Core.Rules;
+using PaperLens.Core.Workspace;
+
+namespace PaperLens.Core.Index;
+
+/// <summary>An immutable snapshot of everything the workspace cites, keyed by absolute path. Every
+/// change produces a new snapshot, so readers (hover, completion, the check) never see a half-applied
+/// edit and never need a lock.</summary>
+public sealed class WorkspaceIndex
+{
+    private readonly Lazy<ILookup<string, (IndexedDocument Document, Citation Citation)>> _byId;
+
+    private WorkspaceIndex(ImmutableSortedDictionary<string, IndexedDocument> documents)
+    {
+        Documents = documents;
+        _byId = new Lazy<ILookup<string, (IndexedDocument, Citation)>>(() => documents.Values
+            .SelectMany(d => Resolved(d).Select(c => (Document: d, Citation: c)))
+            .Where(p => p.Citation.Id is not null)
+            .ToLookup(p => p.Citation.Id!.Canonical, StringComparer.Ordinal));
+    }
+
+    public static WorkspaceIndex Empty { get; } = new(ImmutableSortedDictionary.Create<string, IndexedDocument>(StringComparer.Ordinal));
+
+    public ImmutableSortedDictionary<string, IndexedDocument> Documents { get; }
+
+    /// <summary>A workspace walk's result, its relative paths made absolute under the scan's root.</summary>
+    public WorkspaceIndex WithScan(WorkspaceScan scan)
+    {
+        var builder = Documents.ToBuilder();
+        foreach (var scanned in scan.Documents)
+        {
+            var path = System.IO.Path.Combine(scan.Root, scanned.Path);
+            // An open document's text is newer than the file on disk.
+            if (builder.TryGetValue(path, out var open) && open.Text is not null) continue;
+            builder[path] = new IndexedDocument(scanned with { Path = path }, scan.LineMapFor(scanned.Path), null, null);
+        }
+        return new WorkspaceIndex(builder.ToImmutable());
+    }
+
+    public WorkspaceIndex With(IndexedDocument document) => new(Documents.SetItem(document.Path, document));
+
+    public WorkspaceIndex Without(string path) => Documents.ContainsKey(path) ? new(Documents.Remove(path)) : this;
+
+    public IndexedDocument? Get(string path) => Documents.GetValueOrDefault(path);
+
+    /// <summary>The citation whose range contains <paramref name="offset"/> (its claim's range counts too).</summary>
+    public Citation? CitationAt(IndexedDocument document, int offset) =>
+        Resolved(document).FirstOrDefault(c => c.Span.Contains(offset))
+        ?? Resolved(document).FirstOrDefault(c => c.Claim?.Span.Contains(offset) == true);
+
+    /// <summary>Every place in the workspace citing the paper, whatever the form; pandoc keys resolved.</summary>
+    public IEnumerable<(IndexedDocument Document, Citation Citation)> CitationsOf(ArxivId id) => _byId.Value[id.Canonical];
+
+    public IEnumerable<string> CitedIds => _byId.Value.Select(g => g.Key);
+
+    /// <summary>The document's citations with pandoc keys resolved through the workspace's .bib entries.</summary>
+    public IReadOnlyList<Citation> Resolved(IndexedDocument document) =>
+        document.Scan.Citations.Any(c => c.Form == CitationForm.CiteKey)
+            ? Resolver.Resolve(document.Scan)
+            : document.Scan.Citations;
+
+    /// <summary>The check's findings for some documents, seeing the whole workspace's .bib files.</summary>
+    public IReadOnlyList<Diagnostic> Check(IEnumerable<IndexedDocument> documents, IPaperSource papers, RuleSettings settings)
+    {
+        var wanted = documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+        var context = Documents.Values
+            .Where(d => wanted.Contains(d.Path) || d.Scan.BibEntries.Count > 0)
+            .Select(d => d.Scan)
+            .ToList();
+        return Checker.Check(context, papers, settings).Where(d => wanted.Contains(d.Path)).ToList();
+    }
+
+    private CiteKeyResolver Resolver => _resolver ??= new CiteKeyResolver(Documents.Values.Select(d => d.Scan).ToList());
+
+    private CiteKeyResolver? _resolver;
+}

@@ -1,0 +1,23 @@
+using PaperLens.Core.Features;
+using PaperLens.Server.Protocol;
+using PaperLens.Server.Session;
+
+namespace PaperLens.Server.Handlers;
+
+public static class HoverHandler
+{
+    public static Hover? Handle(Snapshot snapshot, TextDocumentPositionParams request)
+    {
+        if (snapshot.Document(request.TextDocument) is not { } document || snapshot.Offset(document, request.Position) is not { } offset) return null;
+        if (snapshot.Index.CitationAt(document, offset) is not { } citation) return null;
+
+        string markdown;
+        if (citation.IsMalformed) markdown = PaperHover.ForMalformed(citation);
+        else if (citation.Id is null) markdown = PaperHover.ForUnresolvedKey(citation);
+        else if (snapshot.Papers.Find(citation.Id) is { } paper)
+            markdown = PaperHover.ForPaper(paper, citation, snapshot.Index.CitationsOf(citation.Id).Count(), snapshot.Now);
+        else markdown = PaperHover.ForUnknown(citation, snapshot.Papers.IsConfirmedMiss(citation.Id));
+
+        return new Hover(MarkupContent.Markdown(markdown), snapshot.Range(document, citation.Span));
+    }
+}

@@ -1,0 +1,99 @@
+using PaperLens.Core.Index;
+using PaperLens.Core.Scanning;
+using PaperLens.Core.Text;
+using PaperLens.Core.Workspace;
+using PaperLens.Server.Protocol;
+using PaperLens.Server.Transport;
+using StreamJsonRpc;
+
+namespace PaperLens.Server;
+
+// Document synchronisation: each notification replaces the index with a new snapshot, in order.
+public sealed partial class LanguageServer
+{
+    [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
+    public void DidOpen(DidOpenTextDocumentParams request)
+    {
+        if (_settings is null || DocumentUri.ToPath(request.TextDocument.Uri) is not { } path) return;
+        Update(IndexedDocument.FromText(path, request.TextDocument.Text, request.TextDocument.Version));
+    }
+
+    [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
+    public void DidChange(DidChangeTextDocumentParams request)
+    {
+        if (_settings is null || DocumentUri.ToPath(request.TextDocument.Uri) is not { } path) return;
+        if (_index.Get(path) is not { Text: { } text })
+        {
+            Log(2, $"didChange for a document that is not open: {request.TextDocument.Uri}");
+            return;
+        }
+        foreach (var change in request.ContentChanges) text = Apply(text, change);
+        Update(IndexedDocument.FromText(path, text, request.TextDocument.Version));
+    }
+
+    [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
+    public void DidClose(DidCloseTextDocumentParams request)
+    {
+        if (_settings is null || DocumentUri.ToPath(request.TextDocument.Uri) is not { } path) return;
+        // The closed document goes back to what is on disk: the editor may have discarded its edits.
+        Update(ReadFromDisk(path), path);
+    }
+
+    [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
+    public void DidSave(DidSaveTextDocumentParams request)
+    {
+    }
+
+    [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
+    public void DidChangeWatchedFiles(DidChangeWatchedFilesParams request)
+    {
+        if (_settings is null) return;
+        foreach (var change in request.Changes)
+        {
+            if (DocumentUri.ToPath(change.Uri) is not { } path || _index.Get(path) is { Text: not null }) continue;
+            Update(ReadFromDisk(path), path);
+        }
+    }
+
+    [JsonRpcMethod("workspace/didChangeWorkspaceFolders", UseSingleObjectParameterDeserialization = true)]
+    public void DidChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams request)
+    {
+        if (_settings is null) return;
+        foreach (var removed in request.Event.Removed)
+        {
+            if (DocumentUri.ToPath(removed.Uri) is not { } root) continue;
+            _roots.Remove(root);
+            var prefix = root.TrimEnd('/') + "/";
+            foreach (var path in _index.Documents.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+                _index = _index.Without(path);
+        }
+        var added = request.Event.Added.Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>().ToList();
+        _roots.AddRange(added);
+        Indexing = IndexWorkspaceAsync(added);
+    }
+
+    private void Update(IndexedDocument? document, string? removedPath = null)
+    {
+        _index = document is null ? _index.Without(removedPath!) : _index.With(document);
+        _diagnostics?.Schedule(document?.Path ?? removedPath!);
+    }
+
+    /// <summary>The file's current content as a closed document, or null if it is gone, unreadable,
+    /// or of a kind the workspace does not scan.</summary>
+    private static IndexedDocument? ReadFromDisk(string path)
+    {
+        if (!DocumentScanner.CanScan(path)) return null;
+        var file = WorkspaceFileReader.Read(path);
+        return file.Text is null ? null : IndexedDocument.FromText(path, file.Text, null) with { Text = null };
+    }
+
+    /// <summary>Applies one incremental change. Ranges are clamped, so a client's off-by-one can't throw.</summary>
+    private string Apply(string text, TextDocumentContentChangeEvent change)
+    {
+        if (change.Range is null) return change.Text;
+        var lines = new LineMap(text);
+        var start = _encoding.ToOffset(text, lines, change.Range.Start);
+        var end = Math.Max(start, _encoding.ToOffset(text, lines, change.Range.End));
+        return string.Concat(text.AsSpan(0, start), change.Text, text.AsSpan(end));
+    }
+}

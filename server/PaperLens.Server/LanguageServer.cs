@@ -1,0 +1,209 @@
+using System.Text.Json;
+using PaperLens.Core;
+using PaperLens.Core.Catalog;
+using PaperLens.Core.Index;
+using PaperLens.Core.Workspace;
+using PaperLens.Server.Handlers;
+using PaperLens.Server.Protocol;
+using PaperLens.Server.Session;
+using PaperLens.Server.Transport;
+using StreamJsonRpc;
+
+namespace PaperLens.Server;
+
+/// <summary>The JSON-RPC target: every LSP method PaperLens answers. Messages are dispatched one at a
+/// time in arrival order (a non-concurrent synchronization context), so document changes apply in
+/// order; read requests take a <see cref="Snapshot"/> synchronously and then compute on the thread
+/// pool, concurrently with each other and with later edits.</summary>
+public sealed partial class LanguageServer(LanguageServerOptions options) : IDisposable
+{
+    private const string CheckWorkspaceCommand = "paperlens.checkWorkspace";
+
+    private JsonRpc? _rpc;
+    private WorkspaceIndex _index = WorkspaceIndex.Empty;
+    private PositionEncoding _encoding = PositionEncoding.Utf16;
+    private ServerSettings? _settings;
+    private PaperCatalog? _catalog;
+    private ClientCapabilities? _client;
+    private JsonElement? _clientSettings;
+    private readonly List<string> _roots = [];
+    private DiagnosticsScheduler? _diagnostics;
+    private bool _shutdownRequested;
+    private readonly CancellationTokenSource _lifetime = new();
+
+    public Task? Indexing { get; private set; }
+
+    public bool ExitRequested { get; private set; }
+
+    internal void Attach(JsonRpc rpc) => _rpc = rpc;
+
+    [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
+    public InitializeResult Initialize(InitializeParams request)
+    {
+        if (_settings is not null) throw new LocalRpcException("initialize was already called") { ErrorCode = LspErrorCodes.InvalidRequest };
+        _client = ClientCapabilities.From(request.Capabilities);
+        _encoding = PositionEncoding.Negotiate(_client.PositionEncodings);
+        _clientSettings = request.InitializationOptions;
+
+        foreach (var folder in request.WorkspaceFolders ?? [])
+            if (DocumentUri.ToPath(folder.Uri) is { } path) _roots.Add(path);
+        if (_roots.Count == 0 && (request.RootUri is { } rootUri ? DocumentUri.ToPath(rootUri) : request.RootPath) is { } root) _roots.Add(Path.GetFullPath(root));
+
+        _settings = LoadSettings();
+        _catalog = PaperCatalog.Open(_settings.CatalogPath);
+        _diagnostics = new DiagnosticsScheduler(this, options.DiagnosticsDelay);
+
+        return new InitializeResult(
+            new ServerCapabilities
+            {
+                PositionEncoding = _encoding.Name,
+                TextDocumentSync = new TextDocumentSyncOptions(OpenClose: true, Change: TextDocumentSyncKind.Incremental, Save: true),
+                HoverProvider = true,
+                DefinitionProvider = true,
+                ReferencesProvider = true,
+                CompletionProvider = new CompletionOptions([":", "@", "["], ResolveProvider: true),
+                DocumentLinkProvider = new DocumentLinkOptions(ResolveProvider: false),
+                WorkspaceSymbolProvider = true,
+                InlayHintProvider = true,
+                CodeActionProvider = new CodeActionOptions(["quickfix", "refactor.rewrite"]),
+                ExecuteCommandProvider = new ExecuteCommandOptions([CheckWorkspaceCommand]),
+                DiagnosticProvider = _client.PullDiagnostics ? new DiagnosticOptions("paperlens", InterFileDependencies: true, WorkspaceDiagnostics: false) : null,
+                Workspace = new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)),
+            },
+            new ServerInfo("paperlens", typeof(LanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
+    }
+
+    [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
+    public void Initialized(JsonElement? _)
+    {
+        if (_settings is null) return;
+        Indexing = IndexWorkspaceAsync(_roots.ToList());
+    }
+
+    [JsonRpcMethod("shutdown")]
+    public object? Shutdown()
+    {
+        _shutdownRequested = true;
+        _lifetime.Cancel();
+        return null;
+    }
+
+    [JsonRpcMethod("exit")]
+    public void Exit()
+    {
+        ExitRequested = true;
+        _rpc?.Dispose();
+    }
+
+    public int ExitCode => _shutdownRequested ? 0 : 1;
+
+    [JsonRpcMethod("workspace/didChangeConfiguration", UseSingleObjectParameterDeserialization = true)]
+    public void DidChangeConfiguration(DidChangeConfigurationParams request)
+    {
+        if (_settings is null) return;
+        var settings = request.Settings;
+        // Clients nest their section ({"paperlens": {...}}) or send it bare.
+        _clientSettings = settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty("paperlens", out var section) ? section : settings;
+        try
+        {
+            var previous = _settings;
+            _settings = LoadSettings();
+            if (_settings.CatalogPath != previous.CatalogPath)
+            {
+                var old = _catalog;
+                _catalog = PaperCatalog.Open(_settings.CatalogPath);
+                old?.Dispose();
+            }
+        }
+        catch (PaperLensException ex)
+        {
+            Log(1, $"settings not applied: {ex.Message}");
+        }
+        _diagnostics?.ScheduleAll();
+    }
+
+    internal Snapshot TakeSnapshot()
+    {
+        if (_settings is null || _catalog is null)
+            throw new LocalRpcException("the server is not initialized yet") { ErrorCode = LspErrorCodes.ServerNotInitialized };
+        return new Snapshot(_index, _encoding, _settings, _catalog, DateTimeOffset.UtcNow);
+    }
+
+    internal bool PushesDiagnostics => _client?.PullDiagnostics != true;
+
+    internal JsonRpc? Rpc => _rpc;
+
+    internal CancellationToken Lifetime => _lifetime.Token;
+
+    private ServerSettings LoadSettings() =>
+        ServerSettings.Resolve(_roots.FirstOrDefault(), _clientSettings, options.CatalogPath, options.Offline);
+
+    private async Task IndexWorkspaceAsync(IReadOnlyList<string> roots)
+    {
+        if (roots.Count == 0) return;
+        await using var progress = await WorkDoneProgress.BeginAsync(this, "PaperLens", "indexing citations").ConfigureAwait(false);
+        var options = _settings!.Config.ToWorkspaceOptions();
+        var scans = new List<WorkspaceScan>();
+        foreach (var root in roots)
+        {
+            try
+            {
+                scans.Add(await Task.Run(() => WorkspaceScanner.Scan(root, options, _lifetime.Token)).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is PaperLensException or IOException or UnauthorizedAccessException)
+            {
+                Log(1, $"cannot index {root}: {ex.Message}");
+            }
+        }
+        await Dispatch(() =>
+        {
+            foreach (var scan in scans) _index = _index.WithScan(scan);
+        }).ConfigureAwait(false);
+        var citations = scans.Sum(s => s.Documents.Sum(d => d.Citations.Count));
+        await progress.EndAsync($"{citations} citations in {scans.Sum(s => s.FilesScanned)} files").ConfigureAwait(false);
+        Log(3, $"indexed {scans.Sum(s => s.FilesScanned)} files, {citations} citations, {scans.Sum(s => s.SkippedCount)} skipped");
+        _diagnostics?.ScheduleAll();
+    }
+
+    /// <summary>Runs a state change in the dispatch order of incoming messages.</summary>
+    internal Task Dispatch(Action change)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var context = _rpc?.SynchronizationContext;
+        if (context is null)
+        {
+            change();
+            return Task.CompletedTask;
+        }
+        context.Post(_ =>
+        {
+            try
+            {
+                change();
+                done.SetResult();
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex);
+            }
+        }, null);
+        return done.Task;
+    }
+
+    internal void Log(int type, string message)
+    {
+        options.Log(message);
+        if (_rpc is { IsDisposed: false } rpc)
+            _ = rpc.NotifyWithParameterObjectAsync("window/logMessage", new LogMessageParams(type, message));
+    }
+
+    internal ClientCapabilities? Client => _client;
+
+    public void Dispose()
+    {
+        _lifetime.Cancel();
+        _diagnostics?.Dispose();
+        _catalog?.Dispose();
+        _lifetime.Dispose();
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.VisualStudio.Threading;
+using PaperLens.Server.Transport;
+using StreamJsonRpc;
+
+namespace PaperLens.Server;
+
+/// <summary>Wires the server to a pair of streams the way Roslyn's server does: StreamJsonRpc,
+/// LSP's Content-Length framing, the System.Text.Json formatter.</summary>
+public static class LanguageServerHost
+{
+    /// <returns>The process exit code LSP prescribes: 0 after shutdown then exit, 1 otherwise.</returns>
+    public static async Task<int> RunAsync(Stream input, Stream output, LanguageServerOptions options)
+    {
+        using var server = new LanguageServer(options);
+        var formatter = new SystemTextJsonFormatter();
+        LspJson.Configure(formatter.JsonSerializerOptions);
+        using var stop = new CancellationTokenSource();
+        var handler = new ResilientMessageHandler(output, FrameFilter.Wrap(input, options.Log, stop.Token), formatter, options.Log);
+        using var rpc = new JsonRpc(handler)
+        {
+            // One message at a time, in arrival order; handlers that await leave the context.
+            SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
+            CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
+        };
+        rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+        server.Attach(rpc);
+        rpc.StartListening();
+        try
+        {
+            await rpc.Completion.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException or OperationCanceledException)
+        {
+            options.Log($"connection closed: {ex.Message}");
+        }
+        return server.ExitCode;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+
+namespace PaperLens.Server.Protocol;
+
+public static class TextDocumentSyncKind
+{
+    public const int Incremental = 2;
+}
+
+public sealed record DidOpenTextDocumentParams([property: JsonPropertyName("textDocument")] TextDocumentItem TextDocument);
+
+public sealed record TextDocumentContentChangeEvent
+{
+    /// <summary>Absent for a whole-document change.</summary>
+    [JsonPropertyName("range")] public Range? Range { get; init; }
+    [JsonPropertyName("text")] public required string Text { get; init; }
+}
+
+public sealed record DidChangeTextDocumentParams(
+    [property: JsonPropertyName("textDocument")] VersionedTextDocumentIdentifier TextDocument,
+    [property: JsonPropertyName("contentChanges")] IReadOnlyList<TextDocumentContentChangeEvent> ContentChanges);
+
+public sealed record DidCloseTextDocumentParams([property: JsonPropertyName("textDocument")] TextDocumentIdentifier TextDocument);
+
+public sealed record DidSaveTextDocumentParams([property: JsonPropertyName("textDocument")] TextDocumentIdentifier TextDocument);
+
+public sealed record FileEvent(
+    [property: JsonPropertyName("uri")] string Uri,
+    [property: JsonPropertyName("type")] int Type);
+
+public sealed record DidChangeWatchedFilesParams([property: JsonPropertyName("changes")] IReadOnlyList<FileEvent> Changes);
+
+public sealed record WorkspaceFoldersChangeEvent(
+    [property: JsonPropertyName("added")] IReadOnlyList<WorkspaceFolder> Added,
+    [property: JsonPropertyName("removed")] IReadOnlyList<WorkspaceFolder> Removed);
+
+public sealed record DidChangeWorkspaceFoldersParams([property: JsonPropertyName("event")] WorkspaceFoldersChangeEvent Event);
+
+public sealed record DidChangeConfigurationParams([property: JsonPropertyName("settings")] System.Text.Json.JsonElement Settings);

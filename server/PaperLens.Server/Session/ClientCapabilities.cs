@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace PaperLens.Server.Session;
+
+/// <summary>The few client capabilities the server acts on, read defensively from the raw JSON.</summary>
+public sealed record ClientCapabilities(
+    IReadOnlyList<string> PositionEncodings,
+    bool PullDiagnostics,
+    bool WorkDoneProgress,
+    bool MarkdownHover)
+{
+    public static ClientCapabilities From(JsonElement capabilities)
+    {
+        var encodings = Get(capabilities, "general", "positionEncodings") is { ValueKind: JsonValueKind.Array } list
+            ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+            : [];
+        return new ClientCapabilities(
+            encodings,
+            Get(capabilities, "textDocument", "diagnostic") is { ValueKind: JsonValueKind.Object },
+            Get(capabilities, "window", "workDoneProgress") is { ValueKind: JsonValueKind.True },
+            true);
+    }
+
+    private static JsonElement? Get(JsonElement element, params string[] path)
+    {
+        foreach (var key in path)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(key, out element)) return null;
+        }
+        return element;
+    }
+}

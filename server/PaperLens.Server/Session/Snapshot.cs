@@ -1,0 +1,40 @@
+using PaperLens.Core.Catalog;
+using PaperLens.Core.Index;
+using PaperLens.Core.Text;
+using PaperLens.Server.Protocol;
+using PaperLens.Server.Transport;
+
+namespace PaperLens.Server.Session;
+
+/// <summary>What a read-only request sees: the index as it was when the request arrived, with the
+/// settings and encoding of that moment. Handlers take one of these and nothing mutable.</summary>
+public sealed record Snapshot(WorkspaceIndex Index, PositionEncoding Encoding, ServerSettings Settings, PaperCatalog Papers, DateTimeOffset Now)
+{
+    public IndexedDocument? Document(TextDocumentIdentifier id) =>
+        DocumentUri.ToPath(id.Uri) is { } path ? Index.Get(path) : null;
+
+    /// <summary>The offset of an LSP position in an open document; null if the document has no text.</summary>
+    public int? Offset(IndexedDocument document, Position position) =>
+        document.Text is { } text && document.Lines is { } lines ? Encoding.ToOffset(text, lines, position) : null;
+
+    public Protocol.Range Range(IndexedDocument document, TextSpan span)
+    {
+        var lines = document.Lines ?? new LineMap(DiskText(document) ?? "");
+        return Encoding.ToRange(document.Text ?? (Encoding == PositionEncoding.Utf16 ? null : DiskText(document)), lines, span);
+    }
+
+    public Location Location(IndexedDocument document, TextSpan span) => new(DocumentUri.FromPath(document.Path), Range(document, span));
+
+    // Closed documents keep no text; UTF-8 columns need it, so it is read again, rarely.
+    private static string? DiskText(IndexedDocument document)
+    {
+        try
+        {
+            return File.ReadAllText(document.Path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Text;
+
+namespace PaperLens.Server.Transport;
+
+/// <summary>Reads LSP frames (<c>Content-Length: N</c> headers, a blank line, N bytes) from the raw input
+/// and passes only well-framed ones on. A header block without a usable Content-Length is reported and
+/// dropped, so a client's stray bytes can't stall or end the session; a body that is not valid JSON is
+/// the message handler's to skip.</summary>
+public static class FrameFilter
+{
+    private const int MaxHeaderBytes = 16 * 1024;
+    private const int MaxBodyBytes = 64 * 1024 * 1024;
+
+    public static Stream Wrap(Stream input, Action<string> log, CancellationToken cancellationToken)
+    {
+        var pipe = new Pipe();
+        _ = Task.Run(() => PumpAsync(PipeReader.Create(input), pipe.Writer, log, cancellationToken), cancellationToken);
+        return pipe.Reader.AsStream();
+    }
+
+    private static async Task PumpAsync(PipeReader reader, PipeWriter writer, Action<string> log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                while (TryReadHeaders(ref buffer, out var headers))
+                {
+                    if (ContentLength(headers) is not { } length)
+                    {
+                        log($"dropped a message with unusable headers: {Describe(headers)}");
+                        continue;
+                    }
+                    while (buffer.Length < length && !result.IsCompleted)
+                    {
+                        reader.AdvanceTo(buffer.Start, buffer.End);
+                        result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                        buffer = result.Buffer;
+                    }
+                    if (buffer.Length < length) break;
+                    await writer.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {length}\r\n\r\n"), cancellationToken).ConfigureAwait(false);
+                    foreach (var segment in buffer.Slice(0, length)) await writer.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+                    buffer = buffer.Slice(length);
+                }
+                if (buffer.Length > MaxHeaderBytes)
+                {
+                    log($"dropped {buffer.Length} bytes that never formed a header block");
+                    buffer = buffer.Slice(buffer.End);
+                }
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                if (result.IsCompleted) break;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (IOException ex)
+        {
+            log($"input closed: {ex.Message}");
+        }
+        await writer.CompleteAsync().ConfigureAwait(false);
+        await reader.CompleteAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Takes one header block (up to and including its blank line) off the buffer.</summary>
+    private static bool TryReadHeaders(ref ReadOnlySequence<byte> buffer, out string headers)
+    {
+        var reader = new SequenceReader<byte>(buffer);
+        if (!reader.TryReadTo(out ReadOnlySequence<byte> block, "\r\n\r\n"u8, advancePastDelimiter: true))
+        {
+            headers = "";
+            return false;
+        }
+        headers = Encoding.ASCII.GetString(block);
+        buffer = buffer.Slice(reader.Position);
+        return true;
+    }
+
+    private static int? ContentLength(string headers)
+    {
+        int? length = null;
+        foreach (var line in headers.Split("\r\n"))
+        {
+            var colon = line.IndexOf(':');
+            if (colon <= 0) return null;
+            if (!line[..colon].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
+            if (!int.TryParse(line[(colon + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > MaxBodyBytes) return null;
+            length = n;
+        }
+        return length;
+    }
+
+    private static string Describe(string headers) =>
+        headers.Length > 80 ? headers[..80].ReplaceLineEndings(" ") + "…" : headers.ReplaceLineEndings(" ");
+}
