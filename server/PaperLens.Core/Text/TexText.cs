@@ -25,6 +25,13 @@ public static class TexText
     // its whitespace collapsed, which is the common case for titles.
     private static readonly SearchValues<char> TexSpecials = SearchValues.Create("\\{}$~");
 
+    private static readonly string WhitespaceChars = new(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
+
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(WhitespaceChars);
+
+    // Where a run of ordinary text ends: runs are copied whole, which keeps long abstracts fast.
+    private static readonly SearchValues<char> RunStops = SearchValues.Create("\\{}$~-" + WhitespaceChars);
+
     private static readonly FrozenDictionary<string, Command> Commands = BuildCommands();
 
     // Accented letters as one character. string.Normalize cannot do this: the project runs with
@@ -99,9 +106,16 @@ public static class TexText
                     i += 2;
                     break;
                 default:
-                    if (char.IsWhiteSpace(c)) output.AppendSpace();
-                    else output.Append(c);
-                    i++;
+                    if (char.IsWhiteSpace(c))
+                    {
+                        output.AppendSpace();
+                        i++;
+                        break;
+                    }
+                    var runEnd = tex.AsSpan(i + 1).IndexOfAny(RunStops);
+                    runEnd = runEnd < 0 ? tex.Length : i + 1 + runEnd;
+                    output.AppendRun(tex.AsSpan(i, runEnd - i));
+                    i = runEnd;
                     break;
             }
         }
@@ -170,18 +184,27 @@ public static class TexText
     {
         var span = text.AsSpan();
         var needsWork = span.Length > 0 && (char.IsWhiteSpace(span[0]) || char.IsWhiteSpace(span[^1]));
-        for (var i = 0; !needsWork && i < span.Length; i++)
+        for (var at = span.IndexOfAny(Whitespace); !needsWork && at >= 0;)
         {
-            if (char.IsWhiteSpace(span[i]) && (span[i] != ' ' || (i + 1 < span.Length && char.IsWhiteSpace(span[i + 1]))))
-                needsWork = true;
+            // Only single ordinary spaces can stay as they are.
+            if (span[at] != ' ' || char.IsWhiteSpace(span[at + 1])) needsWork = true;
+            var next = span[(at + 1)..].IndexOfAny(Whitespace);
+            at = next < 0 ? -1 : at + 1 + next;
         }
         if (!needsWork) return text;
 
         var output = new PlainTextBuilder(text.Length);
-        foreach (var c in span)
+        while (!span.IsEmpty)
         {
-            if (char.IsWhiteSpace(c)) output.AppendSpace();
-            else output.Append(c);
+            var gap = span.IndexOfAny(Whitespace);
+            if (gap < 0)
+            {
+                output.AppendRun(span);
+                break;
+            }
+            output.AppendRun(span[..gap]);
+            output.AppendSpace();
+            span = span[(gap + 1)..];
         }
         return output.ToString();
     }
@@ -223,6 +246,14 @@ public static class TexText
         public void Append(ReadOnlySpan<char> text)
         {
             foreach (var c in text) Append(c);
+        }
+
+        /// <summary>Text without whitespace or TeX: only its first letter can take a pending accent.</summary>
+        public void AppendRun(ReadOnlySpan<char> run)
+        {
+            if (run.IsEmpty) return;
+            Append(run[0]);
+            _builder.Append(run[1..]);
         }
 
         public override readonly string ToString() => _builder.ToString();
