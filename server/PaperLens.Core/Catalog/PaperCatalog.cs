@@ -258,7 +258,8 @@ public sealed class PaperCatalog : IPaperSource, IDisposable
         if (version == 0)
         {
             using var writer = new CatalogWriter(connection, transaction);
-            foreach (var record in BundledSeed.Records(DateTimeOffset.UtcNow)) writer.Upsert(record);
+            foreach (var record in BundledSeed.Records(DateTimeOffset.UtcNow)) writer.Upsert(PreparedRecord.Of(record));
+            writer.FlushIndex();
         }
         transaction.Commit();
     }

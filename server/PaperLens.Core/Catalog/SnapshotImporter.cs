@@ -1,8 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace PaperLens.Core.Catalog;
 
@@ -11,15 +9,19 @@ namespace PaperLens.Core.Catalog;
 /// its name). The file is streamed, never held whole; records are written in batches of
 /// <see cref="BatchSize"/> per transaction. A bad line is counted and listed with its number and reason,
 /// and the import goes on. Importing a file again changes nothing; a newer record replaces an older one.</summary>
+/// <remarks>Reading, parsing and preparing records runs on a second thread, ahead of the thread that
+/// writes them to SQLite, so an import keeps both cores busy.</remarks>
 public sealed class SnapshotImporter(PaperCatalog catalog)
 {
     public const int BatchSize = 20_000;
 
+    private const int ChunkSize = 128;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Imports <paramref name="path"/>. Problems with the file itself (missing, unreadable, a
-    /// broken gzip stream) end up in <see cref="ImportResult.Error"/> with whatever was read before them
-    /// imported; only a catalog that cannot be written raises (<see cref="CatalogException"/>).</summary>
+    /// broken gzip stream, a JSON array broken mid-way) end up in <see cref="ImportResult.Error"/> with
+    /// whatever was read before them imported; only a catalog that cannot be written raises
+    /// (<see cref="CatalogException"/>).</summary>
     public ImportResult Import(string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
@@ -35,98 +37,95 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
 
         using (file)
         {
-            // When a snapshot was fetched is when its file was written: re-importing the file (or a copy
-            // of it) then finds every record unchanged, and of two snapshots the later one wins ties.
-            var tally = new Tally(file, progress, new DateTimeOffset(File.GetLastWriteTimeUtc(path)));
+            var tally = new Tally(file.Length, progress);
+            bool compressed, isArray;
             try
             {
-                var compressed = IsGzip(file);
-                var isArray = FirstContentByte(file, compressed) == (byte)'[';
+                compressed = IsGzip(file);
+                isArray = FirstContentByte(file, compressed) == '[';
                 file.Position = 0;
-                using var content = compressed ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : (Stream)file;
-                using var write = catalog.BeginWrite(bulk: true);
-                try
-                {
-                    if (isArray) ImportArray(content, write, tally, cancellationToken);
-                    else ImportLines(content, write, tally, cancellationToken);
-                }
-                catch (Exception ex) when (ex is IOException or InvalidDataException)
-                {
-                    tally.Error = $"{path} could not be read to the end ({OneLine(ex.Message)}); {tally.Read} records before that were imported";
-                }
-                write.Complete();
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException)
             {
-                tally.Error = $"cannot read {path}: {OneLine(ex.Message)}";
+                return new ImportResult { Error = $"cannot read {path}: {OneLine(ex.Message)}", Elapsed = clock.Elapsed };
             }
-            tally.Report(force: true);
+
+            // When a snapshot was fetched is when its file was written: re-importing the file (or a copy
+            // of it) then finds every record unchanged, and of two snapshots the later one wins ties.
+            var fetchedAt = new DateTimeOffset(File.GetLastWriteTimeUtc(path));
+            using var content = compressed ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : (Stream)file;
+            long brokenAfter = -1;
+            var items = isArray
+                ? SnapshotFileReader.ArrayElements(content, fetchedAt, element => brokenAfter = element, cancellationToken)
+                : SnapshotFileReader.Lines(content, fetchedAt);
+            var readError = Write(items, file, tally, cancellationToken);
+
+            if (readError is not null)
+                tally.Error = $"{path} could not be read to the end ({readError}); the {tally.Read} records before that were imported";
+            else if (brokenAfter >= 0)
+                tally.Error = $"the JSON array in {path} breaks after element {brokenAfter}; the elements before it were imported";
+            tally.Report(tally.TotalBytes, force: true);
             return tally.ToResult(clock.Elapsed);
         }
     }
 
-    private static void ImportLines(Stream content, CatalogWrite write, Tally tally, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="items"/> on a worker thread and writes them here, batch by batch.
+    /// Returns why the file could not be read to its end, if it could not.</summary>
+    private string? Write(IEnumerable<ImportItem> items, FileStream file, Tally tally, CancellationToken cancellationToken)
     {
-        var lines = new Utf8LineReader(content);
-        while (lines.TryReadLine(out var line, out var tooLong))
-        {
-            if (tooLong)
-            {
-                tally.Fail(lines.LineNumber, $"line longer than {Utf8LineReader.DefaultMaxLineBytes / (1024 * 1024)} MB");
-                continue;
-            }
-            if (line.Trim(" \t"u8).IsEmpty) continue;
-            Import(line, lines.LineNumber, write, tally, cancellationToken);
-        }
-    }
-
-    /// <summary>Streams the array one element at a time; an element's "line" in the failures is its
-    /// 1-based position. A syntax error ends the array: nothing after it can be trusted.</summary>
-    private static void ImportArray(Stream content, CatalogWrite write, Tally tally, CancellationToken cancellationToken)
-    {
-        long element = 0;
-        try
-        {
-            foreach (var item in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(content, cancellationToken: cancellationToken)
-                         .ToBlockingEnumerable(cancellationToken))
-            {
-                element++;
-                Import(JsonMarshal.GetRawUtf8Value(item), element, write, tally, cancellationToken);
-            }
-        }
-        catch (JsonException ex)
-        {
-            tally.Fail(element + 1, "invalid JSON: " + ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0]);
-            tally.Error = $"the JSON array breaks after element {element}; the elements before it were imported";
-        }
-    }
-
-    private static void Import(ReadOnlySpan<byte> json, long line, CatalogWrite write, Tally tally, CancellationToken cancellationToken)
-    {
-        tally.Read++;
-        var record = SnapshotRecordParser.Parse(json, tally.Source, tally.FetchedAt, out var error);
-        if (record is null)
-        {
-            tally.Fail(line, error!);
-        }
-        else
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var chunks = new BlockingCollection<(List<ImportItem> Items, long BytesRead)>(boundedCapacity: 2);
+        string? readError = null;
+        var reader = Task.Run(() =>
         {
             try
             {
-                tally.Count(write.Upsert(record));
+                var chunk = new List<ImportItem>(ChunkSize);
+                foreach (var item in items)
+                {
+                    chunk.Add(item);
+                    if (chunk.Count < ChunkSize) continue;
+                    chunks.Add((chunk, file.Position), stop.Token);
+                    chunk = new List<ImportItem>(ChunkSize);
+                }
+                if (chunk.Count > 0) chunks.Add((chunk, file.Position), stop.Token);
             }
-            catch (Exception ex) when (ex is not CatalogException and not SqliteException)
+            catch (Exception ex) when (ex is IOException or InvalidDataException)
             {
-                // Deriving the searchable text failed on this record's TeX: one bad record, not a bad import.
-                tally.Fail(line, $"{record.Id}: {OneLine(ex.Message)}");
+                readError = OneLine(ex.Message);
             }
-        }
-        if (tally.Read % BatchSize == 0)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The writer stopped first; it reports why.
+            }
+            finally
+            {
+                chunks.CompleteAdding();
+            }
+        }, CancellationToken.None);
+
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            write.CommitBatch();
+            using var write = catalog.BeginWrite(bulk: true);
+            foreach (var (chunk, bytesRead) in chunks.GetConsumingEnumerable(cancellationToken))
+            {
+                foreach (var item in chunk)
+                {
+                    tally.Read++;
+                    if (item.Record is { } record) tally.Count(write.Upsert(record));
+                    else tally.Fail(item.Line, item.Error!);
+                    if (tally.Read % BatchSize == 0) write.CommitBatch();
+                }
+                tally.Report(bytesRead, force: false);
+            }
+            write.Complete();
         }
-        if ((tally.Read & 1023) == 0) tally.Report(force: false);
+        finally
+        {
+            stop.Cancel();
+            reader.Wait(CancellationToken.None);
+        }
+        return readError;
     }
 
     private static bool IsGzip(FileStream file)
@@ -149,16 +148,13 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 
     /// <summary>The running counts of one import and its progress reports.</summary>
-    private sealed class Tally(FileStream file, IProgress<ImportProgress>? progress, DateTimeOffset fetchedAt)
+    private sealed class Tally(long totalBytes, IProgress<ImportProgress>? progress)
     {
         private readonly List<ImportFailure> failures = [];
-        private readonly long totalBytes = file.Length;
         private readonly Stopwatch sinceReport = Stopwatch.StartNew();
         private long inserted, updated, unchanged, failed;
 
-        public RecordSource Source => RecordSource.Snapshot;
-
-        public DateTimeOffset FetchedAt => fetchedAt;
+        public long TotalBytes => totalBytes;
 
         public long Read { get; set; }
 
@@ -180,11 +176,11 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
             if (failures.Count < ImportResult.MaxListedFailures) failures.Add(new ImportFailure(line, reason));
         }
 
-        public void Report(bool force)
+        public void Report(long bytesRead, bool force)
         {
             if (progress is null || (!force && sinceReport.Elapsed < ProgressInterval)) return;
             sinceReport.Restart();
-            progress.Report(new ImportProgress(force ? totalBytes : file.Position, totalBytes, Read));
+            progress.Report(new ImportProgress(bytesRead, totalBytes, Read));
         }
 
         public ImportResult ToResult(TimeSpan elapsed) => new()
