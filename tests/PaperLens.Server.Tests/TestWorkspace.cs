@@ -1,0 +1,37 @@
+using PaperLens.Server.Transport;
+
+namespace PaperLens.Server.Tests;
+
+/// <summary>A temporary workspace folder and a catalog file beside it (seeded with the bundled papers
+/// on first open). Files are written from marked fixtures; both folders are deleted on dispose.</summary>
+public sealed class TestWorkspace : IDisposable
+{
+    public TestWorkspace(params (string Path, string Content)[] files)
+    {
+        var top = Path.Combine(Path.GetTempPath(), "paperlens-lsp-" + Guid.NewGuid().ToString("N")[..12]);
+        Root = Path.Combine(top, "ws");
+        Directory.CreateDirectory(Root);
+        CatalogPath = Path.Combine(top, "cache", "catalog.db");
+        foreach (var (path, content) in files) Write(path, content);
+    }
+
+    public string Root { get; }
+
+    public string CatalogPath { get; }
+
+    public string Write(string relativePath, string content)
+    {
+        var full = Path.Combine(Root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+        return full;
+    }
+
+    public string Uri(string relativePath) => DocumentUri.FromPath(Path.Combine(Root, relativePath));
+
+    public void Dispose()
+    {
+        var top = Path.GetDirectoryName(Root)!;
+        if (Directory.Exists(top)) Directory.Delete(top, recursive: true);
+    }
+}
