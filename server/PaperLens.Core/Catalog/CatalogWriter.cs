@@ -20,24 +20,23 @@ internal enum UpsertOutcome
 internal sealed class CatalogWriter : IDisposable
 {
     private readonly SqliteCommand select;
-    private readonly SqliteCommand insert;
+    private readonly RawStatement insert;
     private readonly SqliteCommand update;
     private readonly SqliteCommand ftsDelete;
-    private readonly SqliteCommand ftsInsert;
+    private readonly RawStatement ftsInsert;
     private readonly SqliteCommand[] all;
     private readonly List<IndexEntry> pendingIndex = [];
 
     public CatalogWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
         select = Command(connection, $"SELECT key, {PaperRow.Columns} FROM papers WHERE id = $id", "$id");
-        insert = Command(connection, $"INSERT INTO papers ({PaperRow.Columns}) VALUES ({PaperRow.Parameters}) ON CONFLICT (id) DO NOTHING RETURNING key");
-        PaperRow.DeclareParameters(insert);
+        insert = new RawStatement(connection,
+            $"INSERT INTO papers ({PaperRow.Columns}) VALUES ({PaperRow.Parameters}) ON CONFLICT (id) DO NOTHING RETURNING key");
         update = Command(connection, $"UPDATE papers SET {PaperRow.Assignments} WHERE id = $id");
         PaperRow.DeclareParameters(update);
         ftsDelete = Command(connection, "DELETE FROM papers_fts WHERE rowid = $key", "$key");
-        ftsInsert = Command(connection, "INSERT INTO papers_fts (rowid, title, authors, id, year) VALUES ($key, $title, $authors, $id, $year)",
-            "$key", "$title", "$authors", "$id", "$year");
-        all = [select, insert, update, ftsDelete, ftsInsert];
+        ftsInsert = new RawStatement(connection, "INSERT INTO papers_fts (rowid, title, authors, id, year) VALUES (?1, ?2, ?3, ?4, ?5)");
+        all = [select, update, ftsDelete];
         Transaction = transaction;
     }
 
@@ -55,7 +54,7 @@ internal sealed class CatalogWriter : IDisposable
         var (record, row, plainTitle, plainAuthors) = prepared;
         // Insert first: in a bulk import most records are new, and a conflict costs no more than the lookup.
         row.Bind(insert);
-        if (insert.ExecuteScalar() is long insertedKey)
+        if (insert.ExecuteInt64() is { } insertedKey)
         {
             pendingIndex.Add(new IndexEntry(insertedKey, record.Id, plainTitle, plainAuthors, Replaces: false));
             return UpsertOutcome.Inserted;
@@ -91,13 +90,12 @@ internal sealed class CatalogWriter : IDisposable
                 ftsDelete.Parameters[0].Value = entry.Key;
                 ftsDelete.ExecuteNonQuery();
             }
-            var p = ftsInsert.Parameters;
-            p[0].Value = entry.Key;
-            p[1].Value = entry.Title;
-            p[2].Value = entry.Authors;
-            p[3].Value = entry.Id.Canonical;
-            p[4].Value = entry.Id.Year.ToString(CultureInfo.InvariantCulture);
-            ftsInsert.ExecuteNonQuery();
+            ftsInsert.Bind(1, entry.Key);
+            ftsInsert.Bind(2, entry.Title);
+            ftsInsert.Bind(3, entry.Authors);
+            ftsInsert.Bind(4, entry.Id.Canonical);
+            ftsInsert.Bind(5, entry.Id.Year.ToString(CultureInfo.InvariantCulture));
+            ftsInsert.ExecuteInt64();
         }
         pendingIndex.Clear();
     }
@@ -113,6 +111,8 @@ internal sealed class CatalogWriter : IDisposable
     public void Dispose()
     {
         foreach (var command in all) command.Dispose();
+        insert.Dispose();
+        ftsInsert.Dispose();
     }
 
     private readonly record struct IndexEntry(long Key, ArxivId Id, string Title, string Authors, bool Replaces);

@@ -20,6 +20,8 @@ internal static class PaperRowCodec
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? jsonBuffer;
+    [ThreadStatic] private static Utf8JsonWriter? jsonWriter;
+    [ThreadStatic] private static StringBuilder? versionsText;
 
     public static string SourceName(RecordSource source) => source switch
     {
@@ -82,23 +84,51 @@ internal static class PaperRowCodec
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
     };
 
+    /// <summary>Written by hand (numbers and dates need no escaping): this runs once per imported record,
+    /// and a JSON writer with a date format string made it the costliest step of preparing one.</summary>
     private static string EncodeVersions(IReadOnlyList<PaperVersion> versions)
     {
-        return WriteJson(versions, static (writer, list) =>
+        var text = versionsText ??= new StringBuilder(128);
+        text.Clear().Append('[');
+        var sorted = versions;
+        for (var i = 1; i < versions.Count; i++)
         {
-            writer.WriteStartArray();
-            foreach (var version in list.OrderBy(v => v.Number))
+            if (versions[i].Number > versions[i - 1].Number) continue;
+            sorted = versions.OrderBy(v => v.Number).ToList();
+            break;
+        }
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (i > 0) text.Append(',');
+            text.Append("{\"version\":\"v");
+            AppendDigits(text, sorted[i].Number, 1);
+            text.Append("\",\"created\":");
+            if (sorted[i].Created is { } created)
             {
-                writer.WriteStartObject();
-                writer.WriteString("version", "v" + version.Number.ToString(CultureInfo.InvariantCulture));
-                if (version.Created is { } created)
-                    writer.WriteString("created", created.UtcDateTime.ToString(CreatedFormat, CultureInfo.InvariantCulture));
-                else
-                    writer.WriteNull("created");
-                writer.WriteEndObject();
+                var utc = created.UtcDateTime;
+                text.Append('"');
+                AppendDigits(text, utc.Year, 4).Append('-');
+                AppendDigits(text, utc.Month, 2).Append('-');
+                AppendDigits(text, utc.Day, 2).Append('T');
+                AppendDigits(text, utc.Hour, 2).Append(':');
+                AppendDigits(text, utc.Minute, 2).Append(':');
+                AppendDigits(text, utc.Second, 2).Append("Z\"");
             }
-            writer.WriteEndArray();
-        });
+            else
+            {
+                text.Append("null");
+            }
+            text.Append('}');
+        }
+        return text.Append(']').ToString();
+    }
+
+    private static StringBuilder AppendDigits(StringBuilder text, int value, int width)
+    {
+        Span<char> digits = stackalloc char[11];
+        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        for (var pad = length; pad < width; pad++) text.Append('0');
+        return text.Append(digits[..length]);
     }
 
     private static string EncodeAuthors(IReadOnlyList<AuthorName> authors)
@@ -122,7 +152,10 @@ internal static class PaperRowCodec
     {
         var buffer = jsonBuffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer, value);
+        var writer = jsonWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        write(writer, value);
+        writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 

@@ -15,7 +15,7 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
 {
     public const int BatchSize = 20_000;
 
-    private const int ChunkSize = 128;
+    private const int ChunkSize = 256;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Imports <paramref name="path"/>. Problems with the file itself (missing, unreadable, a
@@ -74,7 +74,7 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
     private string? Write(IEnumerable<ImportItem> items, FileStream file, Tally tally, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var chunks = new BlockingCollection<(List<ImportItem> Items, long BytesRead)>(boundedCapacity: 2);
+        using var chunks = new BlockingCollection<(List<ImportItem> Items, long BytesRead)>(boundedCapacity: 8);
         string? readError = null;
         var reader = Task.Run(() =>
         {

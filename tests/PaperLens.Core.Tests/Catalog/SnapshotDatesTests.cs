@@ -27,4 +27,17 @@ public class SnapshotDatesTests
     {
         Assert.False(SnapshotDates.TryParseRfc1123(text, out _));
     }
+
+    [Theory]
+    [InlineData("2008-11-26", true)]
+    [InlineData("2024-02-29", true)]
+    [InlineData("2023-02-29", false)]
+    [InlineData("2023-13-01", false)]
+    [InlineData("2023-1-01", false)]
+    [InlineData("26/11/2008", false)]
+    public void Update_dates_are_YYYY_MM_DD(string text, bool valid)
+    {
+        Assert.Equal(valid, SnapshotDates.TryParseUpdateDate(text, out var date));
+        if (valid) Assert.Equal(text, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace PaperLens.Core.Catalog;
+
+/// <summary>A statement prepared once on the connection's own SQLite handle and bound by position. The
+/// import's two per-record statements use it: Microsoft.Data.Sqlite looks every parameter up by name and
+/// builds a data reader on each execution, which was about a third of an import's writing time.</summary>
+internal sealed class RawStatement : IDisposable
+{
+    private const int Row = 100;
+    private const int Done = 101;
+
+    private readonly sqlite3 database;
+    private readonly sqlite3_stmt statement;
+
+    public RawStatement(SqliteConnection connection, string sql)
+    {
+        database = connection.Handle!;
+        var rc = raw.sqlite3_prepare_v2(database, sql, out statement);
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, database);
+    }
+
+    /// <summary>Binds parameter <paramref name="index"/> (1-based, in the order the SQL names them).</summary>
+    public void Bind(int index, string? text)
+    {
+        var rc = text is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, text);
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, database);
+    }
+
+    public void Bind(int index, long value)
+    {
+        var rc = raw.sqlite3_bind_int64(statement, index, value);
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, database);
+    }
+
+    /// <summary>Runs the statement and returns the first column of its first row as an integer, or null
+    /// when it produced no row; the statement is then ready to be bound again.</summary>
+    public long? ExecuteInt64()
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(statement);
+            if (rc == Row) return raw.sqlite3_column_int64(statement, 0);
+            if (rc != Done) SqliteException.ThrowExceptionForRC(rc, database);
+            return null;
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
+    public void Dispose() => statement.Dispose();
+}
