@@ -25,7 +25,8 @@ internal static class HashCommentLexer
         public bool HashEqualsBlocks { get; init; }
         /// <summary>Here-documents (<c>&lt;&lt;EOF</c>, <c>&lt;&lt;~EOS</c>) are data: their prose may hold a stray quote or <c>#</c>.</summary>
         public bool Heredocs { get; init; }
-        /// <summary>Shell syntax: <c>&lt;&lt; EOF</c> may have a space and any word, <c>1 &lt;&lt; 2</c> is arithmetic only in <c>$(( ))</c>.</summary>
+        /// <summary>Shell openers: the word may follow a space (<c>&lt;&lt; EOF</c>) and be lower-case, since
+        /// <c>&lt;&lt;</c> shifts only inside <c>$(( ))</c>; Ruby and Perl shift with it everywhere.</summary>
         public bool ShellHeredocs { get; init; }
         /// <summary>The line that closes Ruby's <c>=begin … =end</c> or Perl's POD (<c>=head1 … =cut</c>), with its line break.</summary>
         public string? DocBlockEnd { get; init; }
