@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PaperLens.Core.Catalog;
+using PaperLens.Core.Citations;
+using PaperLens.Core.Identifiers;
+using PaperLens.Core.Rules;
+using PaperLens.Core.Scanning;
+using PaperLens.Core.Text;
+
+namespace PaperLens.Core.Features;
+
+public enum CitationEditKind
+{
+    /// <summary>Resolves a finding of the check (<see cref="CitationEdit.FixesRule"/>).</summary>
+    QuickFix,
+    /// <summary>Rewrites a citation that is not wrong into a better form.</summary>
+    Rewrite,
+}
+
+/// <summary>One proposed change to a document: replace <see cref="Span"/> with <see cref="NewText"/>
+/// (an empty span inserts).</summary>
+public sealed record CitationEdit(string Title, CitationEditKind Kind, TextSpan Span, string NewText, string? FixesRule = null);
+
+/// <summary>The changes PaperLens offers for one citation of an open document:
+/// <list type="bullet">
+/// <item>a title claim that does not match (PL003) becomes the paper's real title (inside a BibTeX
+/// field's braces, keeping double braces);</item>
+/// <item>a pinned version that is older than the latest (PL005) or does not exist (PL006) becomes the
+/// latest; an unpinned citation can be pinned to the latest when the history is complete;</item>
+/// <item>a URL or DOI becomes the canonical form of its place: <c>https://arxiv.org/abs/ID</c> where
+/// a link stays useful (Markdown, notebooks, a BibTeX <c>url</c>), <c>arXiv:ID</c> in code comments
+/// and docstrings; a DOI in a BibTeX field is already canonical and stays;</item>
+/// <item>a bare <c>arXiv:ID</c> gets its title: <c>arXiv:ID ("Title")</c> in code, a link
+/// <c>[Title](https://arxiv.org/abs/ID)</c> in Markdown.</item>
+/// </list>
+/// The fixes follow the check's own findings (run on this citation with the workspace's rule
+/// settings), so a rule turned off offers no fix. In a notebook the new text is escaped as JSON,
+/// since offsets are into the .ipynb file.</summary>
+public static class CitationEdits
+{
+    public static IReadOnlyList<CitationEdit> For(string path, string text, Citation citation, IPaperSource papers, RuleSettings rules)
+    {
+        if (citation.Id is not { } id || citation.IsMalformed || citation.Form == CitationForm.CiteKey) return [];
+        if (citation.Span.End > text.Length || !text.AsSpan(citation.Span.Start, citation.Span.Length).SequenceEqual(citation.RawText)) return [];
+
+        var edits = new List<CitationEdit>();
+        if (papers.Find(id) is { } paper)
+        {
+            var findings = Checker.Check([new ScannedDocument(path, [citation], [], [], [])], papers, rules)
+                .Select(d => d.Code)
+                .ToHashSet(StringComparer.Ordinal);
+            if (findings.Contains(RuleCatalog.TitleMismatch.Code) && FixTitle(path, text, citation, paper) is { } title) edits.Add(title);
+            if (Version(citation, paper, findings) is { } version) edits.Add(version);
+            if (AddTitle(path, text, citation, paper) is { } added) edits.Add(added);
+        }
+        if (Canonical(path, text, citation, id) is { } canonical) edits.Add(canonical);
+
+        return DocumentScanner.IsNotebook(path) ? edits.Select(e => e with { NewText = JsonEscaped(e.NewText) }).ToList() : edits;
+    }
+
+    private static CitationEdit? FixTitle(string path, string text, Citation citation, PaperRecord paper)
+    {
+        if (citation.Claim is not { Kind: ClaimKind.Title } claim || claim.Span.End > text.Length) return null;
+        var real = ShortTitle.Plain(paper.Title);
+        string replacement;
+        if (citation.Form == CitationForm.Bibtex) replacement = BibtexValue(text, claim.Span, paper.Title);
+        else if (DocumentScanner.IsMarkdown(path)) replacement = MarkdownText(real);
+        else replacement = PlainText(real);
+        return new CitationEdit($"Change the title to \u201C{real}\u201D", CitationEditKind.QuickFix, claim.Span, replacement, RuleCatalog.TitleMismatch.Code);
+    }
+
+    private static CitationEdit? Version(Citation citation, PaperRecord paper, IReadOnlySet<string> findings)
+    {
+        if (paper.LatestVersion is not { } latest) return null;
+        var v = "v" + latest.ToString(CultureInfo.InvariantCulture);
+        if (citation.Version is { } pinned)
+        {
+            var rule = findings.Contains(RuleCatalog.NewerVersion.Code) ? RuleCatalog.NewerVersion
+                : findings.Contains(RuleCatalog.NoSuchVersion.Code) ? RuleCatalog.NoSuchVersion
+                : null;
+            var suffix = citation.RawText.LastIndexOfAny(['v', 'V']);
+            if (rule is null || suffix < 0) return null;
+            var title = rule == RuleCatalog.NewerVersion
+                ? $"Update to the latest version {v}"
+                : $"Change to the latest version {v} (v{pinned.ToString(CultureInfo.InvariantCulture)} does not exist)";
+            return new CitationEdit(title, CitationEditKind.QuickFix, TextSpan.FromBounds(citation.Span.Start + suffix, citation.Span.End), v, rule.Code);
+        }
+        // A DOI names the paper, not a version; a partial history cannot tell which version is latest.
+        if (citation.Form == CitationForm.Doi || !paper.VersionsComplete) return null;
+        return new CitationEdit($"Pin to the latest version {v}", CitationEditKind.Rewrite, new TextSpan(citation.Span.End, 0), v);
+    }
+
+    private static CitationEdit? AddTitle(string path, string text, Citation citation, PaperRecord paper)
+    {
+        if (!TitleHints.IsBare(citation)) return null;
+        var real = ShortTitle.Plain(paper.Title);
+        if (DocumentScanner.IsMarkdown(path))
+        {
+            if (WrittenForm.Prefix(text, citation) is not { } written) return null;
+            var link = $"[{MarkdownText(real)}]({AbsUrl(citation)})";
+            return new CitationEdit($"Write as a link titled \u201C{real}\u201D", CitationEditKind.Rewrite, written, link);
+        }
+        return new CitationEdit($"Add the title \u201C{real}\u201D", CitationEditKind.Rewrite, new TextSpan(citation.Span.End, 0), $" (\"{PlainText(real)}\")");
+    }
+
+    private static CitationEdit? Canonical(string path, string text, Citation citation, ArxivId id)
+    {
+        if (WrittenForm.UrlOrDoi(text, citation) is not { } written) return null;
+        // A BibTeX doi field's DOI is what the field should hold.
+        if (citation.Form == CitationForm.Bibtex && written.Form == CitationForm.Doi) return null;
+        var linkStays = citation.Form == CitationForm.Bibtex || DocumentScanner.IsMarkdown(path) || DocumentScanner.IsNotebook(path);
+        var canonical = linkStays ? AbsUrl(citation) : "arXiv:" + id.WithVersion(citation.Version);
+        if (text.AsSpan(written.Span.Start, written.Span.Length).SequenceEqual(canonical)) return null;
+        var title = linkStays ? $"Use the canonical URL {canonical}" : $"Use the canonical form {canonical}";
+        return new CitationEdit(title, CitationEditKind.Rewrite, written.Span, canonical);
+    }
+
+    private static string AbsUrl(Citation citation) => "https://arxiv.org/abs/" + citation.Id!.WithVersion(citation.Version);
+
+    // The catalog's title is TeX already, as a BibTeX field wants it; a field written with double
+    // braces (to keep its capitals) keeps them, and a value that is not one literal becomes one.
+    private static string BibtexValue(string text, TextSpan span, string title)
+    {
+        var tex = string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var literal = span.Start > 0 && text[span.Start - 1] is '{' or '"';
+        return literal && !IsBraceWrapped(text.AsSpan(span.Start, span.Length)) ? tex : "{" + tex + "}";
+    }
+
+    private static bool IsBraceWrapped(ReadOnlySpan<char> value)
+    {
+        if (value.Length < 2 || value[0] != '{' || value[^1] != '}') return false;
+        var depth = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '{') depth++;
+            else if (value[i] == '}' && --depth == 0 && i < value.Length - 1) return false;
+        }
+        return depth == 0;
+    }
+
+    // Catalog text is untrusted: in Markdown it is escaped like every other piece of it, and a
+    // quote cannot end a link title.
+    private static string MarkdownText(string title) => Features.MarkdownText.Escape(title).Replace("\"", "\\\"", StringComparison.Ordinal);
+
+    private static string PlainText(string title) => title.Replace('"', '\'');
+
+    private static string JsonEscaped(string text) => JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
+}
