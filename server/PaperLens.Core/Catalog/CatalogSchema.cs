@@ -54,6 +54,34 @@ internal static class CatalogSchema
             tokenize = 'unicode61 remove_diacritics 2'
         );
         """,
+        // 2. Completion index (CompletionIndex explains the design): postings clustered by token then
+        // score, the heavy prefixes with their precomputed top lists, and the postings added since the
+        // lists were built. PaperCatalog.Migrate fills them from the papers of an existing catalog.
+        """
+        CREATE TABLE completion_postings (
+            token TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            PRIMARY KEY (token, score, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE completion_fresh (
+            token TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            PRIMARY KEY (token, score, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE completion_heavy (
+            prefix TEXT PRIMARY KEY,
+            postings INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE completion_top (
+            prefix TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            PRIMARY KEY (prefix, score, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX completion_top_key ON completion_top (key);
+        """,
     ];
 
     public static long Latest => Migrations.Count;

@@ -57,7 +57,19 @@ internal sealed class CatalogWrite : IDisposable
         writer.Transaction = transaction;
     }
 
-    public void Complete() => Commit();
+    public void Complete()
+    {
+        try
+        {
+            writer.FlushIndex();
+            writer.MaintainCompletionIndex();
+        }
+        catch (SqliteException ex)
+        {
+            throw PaperCatalog.Translate(path, ex);
+        }
+        Commit();
+    }
 
     private void Commit()
     {

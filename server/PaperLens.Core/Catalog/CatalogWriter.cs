@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PaperLens.Core.Identifiers;
+using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Catalog;
 
@@ -72,6 +73,7 @@ internal sealed class CatalogWriter : IDisposable
         if (existing.SameContent(row) || !RecordPrecedence.Replaces(record, PaperRowCodec.Decode(existing)))
             return UpsertOutcome.Unchanged;
 
+        CompletionIndex.Remove(key, record.Id, TexText.ToPlain(existing.Title), TexText.ToPlain(existing.Authors));
         row.Bind(update);
         update.ExecuteNonQuery();
         pendingIndex.Add(new IndexEntry(key, record.Id, plainTitle, plainAuthors, Replaces: true));
@@ -97,8 +99,16 @@ internal sealed class CatalogWriter : IDisposable
             ftsInsert.Bind(5, entry.Id.Year.ToString(CultureInfo.InvariantCulture));
             ftsInsert.ExecuteInt64();
         }
+        // A paper inserted and replaced in one batch is indexed for completion as it ends up.
+        CompletionIndex.Add(Enumerable.Reverse(pendingIndex).DistinctBy(e => e.Key).Select(e => (e.Key, e.Id, e.Title, e.Authors)));
         pendingIndex.Clear();
     }
+
+    /// <summary>Rebuilds the completion index's top lists if this write left many papers outside them;
+    /// called once at the end of a write, not per batch.</summary>
+    public void MaintainCompletionIndex() => CompletionIndex.MaintainAfterWrite();
+
+    private CompletionIndex CompletionIndex => new(select.Connection!, Transaction);
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using PaperLens.Core.Completion;
 using PaperLens.Core.Identifiers;
 
 namespace PaperLens.Core.Catalog;
@@ -169,6 +170,25 @@ public sealed class PaperCatalog : IPaperSource, IDisposable
         });
     }
 
+    /// <summary>Completion: up to <paramref name="limit"/> papers matching every term of
+    /// <paramref name="query"/> (<see cref="CompletionQuery"/>), those in <paramref name="preferredIds"/>
+    /// (canonical ids) first, then newest first; see <see cref="CompletionIndex"/> for how it stays fast.</summary>
+    public CompletionMatches Complete(CompletionQuery query, int limit, IReadOnlyCollection<string> preferredIds)
+    {
+        if (limit <= 0) return new CompletionMatches([], false);
+        return Run(() =>
+        {
+            var (keys, more) = new CompletionIndex(connection).Find(query, limit, preferredIds);
+            if (keys.Count == 0) return new CompletionMatches([], more);
+            using var command = Command($"SELECT key, {PaperRow.Columns} FROM papers WHERE key IN (SELECT value FROM json_each($keys))");
+            command.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys));
+            var byKey = new Dictionary<long, PaperRecord>(keys.Count);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) byKey[reader.GetInt64(0)] = PaperRowCodec.Decode(PaperRow.Read(reader, 1));
+            return new CompletionMatches(keys.Where(byKey.ContainsKey).Select(k => byKey[k]).ToList(), more);
+        });
+    }
+
     public long Count() => Run(() =>
     {
         using var command = Command("SELECT count(*) FROM papers");
@@ -252,6 +272,7 @@ public sealed class PaperCatalog : IPaperSource, IDisposable
 
         for (var next = (int)version; next < CatalogSchema.Latest; next++)
             Execute(connection, CatalogSchema.Migrations[next], transaction);
+        if (version is > 0 and < 2) new CompletionIndex(connection, transaction).BuildFromPapers();
         // PRAGMA takes no parameters; both values are constants of this program.
         Execute(connection, "PRAGMA application_id = " + CatalogSchema.ApplicationId.ToString(CultureInfo.InvariantCulture), transaction);
         Execute(connection, "PRAGMA user_version = " + CatalogSchema.Latest.ToString(CultureInfo.InvariantCulture), transaction);

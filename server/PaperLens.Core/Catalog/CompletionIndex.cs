@@ -1,0 +1,322 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using PaperLens.Core.Completion;
+using PaperLens.Core.Identifiers;
+using PaperLens.Core.Text;
+
+namespace PaperLens.Core.Catalog;
+
+/// <summary>The completion index: the top papers for a typed prefix in about a millisecond, at any
+/// catalog size, without sorting a large posting list at query time.</summary>
+/// <remarks>
+/// Every paper has a static score, newest first (<see cref="CompletionText.Score"/>: derived from the
+/// id, so it never changes). Tables (migration 2):
+/// <list type="bullet">
+/// <item><c>completion_postings (token, score, key)</c>, clustered on that order: a paper's title words,
+/// author surnames and year. One token's papers are already in score order, but a prefix spans many
+/// tokens ("tra": transformer, training, trajectory…), so "top 50 for a prefix" would have SQLite read
+/// and sort the whole range — hundreds of thousands of rows for a short prefix in a big catalog.</item>
+/// <item><c>completion_heavy (prefix, postings)</c> and <c>completion_top (prefix, score, key)</c>: every
+/// prefix whose range holds more than <see cref="HeavyThreshold"/> postings is "heavy" and keeps its top
+/// <see cref="TopSize"/> papers precomputed. A light prefix is answered from its range directly (at most
+/// a few thousand index rows); a heavy one by reading its short list.</item>
+/// <item><c>completion_fresh (token, score, key)</c>: postings written since the top lists were built.
+/// A heavy prefix's answer is its top list merged with its fresh range, so single upserts stay exact
+/// without touching the lists; a write that leaves many fresh postings rebuilds the lists
+/// (<see cref="MaintainAfterWrite"/>, once at the end of an import). When a paper is retitled its old
+/// postings and list entries go; a list then holds fewer entries but still exactly the best ones.</item>
+/// </list>
+/// Several words: the most selective word drives (a light word's whole range, else the longest heavy
+/// word's list and fresh range), candidates are read in score order and the other words are checked
+/// against each candidate's own tokens, stopping once enough match. Id prefixes use the papers.id index.
+/// Papers cited in the workspace are matched in memory first (they are few) and come before the rest.
+/// </remarks>
+internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransaction? transaction = null)
+{
+    public const int HeavyThreshold = 4_000;
+    public const int TopSize = 200;
+    private const int FreshLimit = 20_000;
+    private const int MaxHeavyPrefixLength = 24;
+    private const int CheckBatch = 64;
+    // Sorts after every character a token can hold, so [p, p + Last) is the range of tokens starting with p.
+    private const string Last = "\U0010FFFF";
+
+    internal int HeavyThresholdForTests { get; init; } = HeavyThreshold;
+
+    /// <summary>Indexes the title, author surnames and year of papers (new or retitled).</summary>
+    public void Add(IEnumerable<(long Key, ArxivId Id, string PlainTitle, string PlainAuthors)> papers)
+    {
+        using var postings = Command("INSERT OR IGNORE INTO completion_postings (token, score, key) VALUES ($token, $score, $key)");
+        using var fresh = Command("INSERT OR IGNORE INTO completion_fresh (token, score, key) VALUES ($token, $score, $key)");
+        foreach (var command in new[] { postings, fresh })
+        {
+            command.Parameters.Add("$token", SqliteType.Text);
+            command.Parameters.Add("$score", SqliteType.Integer);
+            command.Parameters.Add("$key", SqliteType.Integer);
+        }
+        foreach (var (key, id, title, authors) in papers)
+        {
+            var score = CompletionText.Score(id);
+            foreach (var command in new[] { postings, fresh })
+            {
+                command.Parameters["$score"].Value = score;
+                command.Parameters["$key"].Value = key;
+            }
+            foreach (var token in CompletionText.PaperTokens(id, title, authors))
+            {
+                postings.Parameters["$token"].Value = token;
+                postings.ExecuteNonQuery();
+                fresh.Parameters["$token"].Value = token;
+                fresh.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>Forgets the entries of a paper as it was indexed, before it is retitled.</summary>
+    public void Remove(long key, ArxivId id, string plainTitle, string plainAuthors)
+    {
+        var score = CompletionText.Score(id);
+        foreach (var table in new[] { "completion_postings", "completion_fresh" })
+        {
+            using var delete = Command($"DELETE FROM {table} WHERE token = $token AND score = $score AND key = $key");
+            delete.Parameters.AddWithValue("$score", score);
+            delete.Parameters.AddWithValue("$key", key);
+            delete.Parameters.Add("$token", SqliteType.Text);
+            foreach (var token in CompletionText.PaperTokens(id, plainTitle, plainAuthors))
+            {
+                delete.Parameters["$token"].Value = token;
+                delete.ExecuteNonQuery();
+            }
+        }
+        using var top = Command("DELETE FROM completion_top WHERE key = $key");
+        top.Parameters.AddWithValue("$key", key);
+        top.ExecuteNonQuery();
+    }
+
+    /// <summary>Rebuilds the top lists when many postings arrived since they were built.</summary>
+    public void MaintainAfterWrite()
+    {
+        using var count = Command("SELECT count(*) FROM (SELECT 1 FROM completion_fresh LIMIT $limit)");
+        count.Parameters.AddWithValue("$limit", FreshLimit + 1);
+        if ((long)count.ExecuteScalar()! > FreshLimit) RebuildTopLists();
+    }
+
+    /// <summary>Indexes every paper of a catalog created before completion existed.</summary>
+    public void BuildFromPapers()
+    {
+        var papers = new List<(long Key, string Id, string Title, string Authors)>();
+        using (var select = Command("SELECT key, id, title, authors FROM papers"))
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read()) papers.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+        Add(papers.Select(p => (p.Key, ArxivId.Of(p.Id), TexText.ToPlain(p.Title), TexText.ToPlain(p.Authors))));
+        RebuildTopLists();
+    }
+
+    /// <summary>Finds which prefixes are heavy and precomputes their top lists; empties the fresh postings.</summary>
+    public void RebuildTopLists()
+    {
+        foreach (var table in new[] { "completion_fresh", "completion_top", "completion_heavy" })
+        {
+            using var clear = Command($"DELETE FROM {table}");
+            clear.ExecuteNonQuery();
+        }
+        using var insertTop = Command(
+            """
+            INSERT INTO completion_top (prefix, score, key)
+            SELECT $prefix, score, key FROM completion_postings WHERE token >= $prefix AND token < $end
+            GROUP BY score, key ORDER BY score DESC LIMIT $size
+            """);
+        insertTop.Parameters.AddWithValue("$size", TopSize);
+        insertTop.Parameters.Add("$prefix", SqliteType.Text);
+        insertTop.Parameters.Add("$end", SqliteType.Text);
+        using var insertHeavy = Command("INSERT INTO completion_heavy (prefix, postings) VALUES ($prefix, $postings)");
+        insertHeavy.Parameters.Add("$prefix", SqliteType.Text);
+        insertHeavy.Parameters.Add("$postings", SqliteType.Integer);
+        foreach (var (prefix, postings) in HeavyPrefixes())
+        {
+            insertHeavy.Parameters["$prefix"].Value = prefix;
+            insertHeavy.Parameters["$postings"].Value = postings;
+            insertHeavy.ExecuteNonQuery();
+            insertTop.Parameters["$prefix"].Value = prefix;
+            insertTop.Parameters["$end"].Value = prefix + Last;
+            insertTop.ExecuteNonQuery();
+        }
+    }
+
+    // Tokens arrive in order, so the tokens sharing a prefix are consecutive: one running count per
+    // prefix length finds every heavy prefix in a single pass.
+    private List<(string Prefix, long Postings)> HeavyPrefixes()
+    {
+        var heavy = new List<(string, long)>();
+        var current = new string?[MaxHeavyPrefixLength + 1];
+        var counts = new long[MaxHeavyPrefixLength + 1];
+        void Close(int length)
+        {
+            if (current[length] is { } prefix && counts[length] > HeavyThresholdForTests) heavy.Add((prefix, counts[length]));
+            current[length] = null;
+            counts[length] = 0;
+        }
+
+        using var select = Command("SELECT token, count(*) FROM completion_postings GROUP BY token ORDER BY token");
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var token = reader.GetString(0);
+            var postings = reader.GetInt64(1);
+            for (var length = 1; length <= MaxHeavyPrefixLength; length++)
+            {
+                if (length > token.Length)
+                {
+                    Close(length);
+                    continue;
+                }
+                if (current[length] is not { } prefix || !token.AsSpan(0, length).SequenceEqual(prefix))
+                {
+                    Close(length);
+                    current[length] = token[..length];
+                }
+                counts[length] += postings;
+            }
+        }
+        for (var length = 1; length <= MaxHeavyPrefixLength; length++) Close(length);
+        return heavy;
+    }
+
+    /// <summary>Up to <paramref name="limit"/> keys of papers matching <paramref name="query"/>, the
+    /// <paramref name="preferredIds"/> among them first, then by score; and whether more match.</summary>
+    public (IReadOnlyList<long> Keys, bool More) Find(CompletionQuery query, int limit, IReadOnlyCollection<string> preferredIds)
+    {
+        var keys = new List<long>();
+        var seen = new HashSet<long>();
+        foreach (var (key, _) in Preferred(query, preferredIds))
+        {
+            if (keys.Count == limit) return (keys, true);
+            if (seen.Add(key)) keys.Add(key);
+        }
+        if (query.IsEmpty) return (keys, false);
+
+        var (candidates, exhaustive) = Candidates(query, limit + 1 + keys.Count);
+        var more = !exhaustive;
+        foreach (var key in Matching(query, candidates))
+        {
+            if (!seen.Add(key)) continue;
+            if (keys.Count == limit) return (keys, true);
+            keys.Add(key);
+        }
+        return (keys, more);
+    }
+
+    private IEnumerable<(long Key, long Score)> Preferred(CompletionQuery query, IReadOnlyCollection<string> preferredIds)
+    {
+        if (preferredIds.Count == 0) return [];
+        using var select = Command("SELECT key, id, title, authors FROM papers WHERE id IN (SELECT value FROM json_each($ids))");
+        select.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(preferredIds));
+        var found = new List<(long, long)>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = ArxivId.Of(reader.GetString(1));
+            if (query.Matches(id.Canonical, CompletionText.PaperTokens(id, TexText.ToPlain(reader.GetString(2)), TexText.ToPlain(reader.GetString(3)))))
+                found.Add((reader.GetInt64(0), CompletionText.Score(id)));
+        }
+        return found.OrderByDescending(f => f.Item2);
+    }
+
+    // Candidate keys in score order, and whether they are every paper the driving term matches.
+    private (IEnumerable<long> Keys, bool Exhaustive) Candidates(CompletionQuery query, int enough)
+    {
+        if (query.Words.Count == 0)
+        {
+            using var byId = Command("SELECT key FROM papers WHERE id >= $prefix AND id < $end ORDER BY id DESC LIMIT $limit");
+            var prefix = query.IdPrefixes.MaxBy(p => p.Length)!;
+            byId.Parameters.AddWithValue("$prefix", prefix);
+            byId.Parameters.AddWithValue("$end", prefix + Last);
+            var exhaustiveLimit = query.IdPrefixes.Count == 1 ? enough : -1;
+            byId.Parameters.AddWithValue("$limit", exhaustiveLimit);
+            var keys = ReadKeys(byId);
+            return (keys, exhaustiveLimit < 0 || keys.Count < enough);
+        }
+
+        var heavy = query.Words.ToDictionary(w => w, IsHeavy);
+        var light = query.Words.Where(w => !heavy[w]).MaxBy(w => w.Length);
+        var single = query.Words.Count == 1 && query.IdPrefixes.Count == 0;
+        if (light is not null)
+        {
+            using var range = Command(
+                $"""
+                SELECT key FROM completion_postings WHERE token >= $prefix AND token < $end
+                GROUP BY score, key ORDER BY score DESC {(single ? "LIMIT $limit" : "")}
+                """);
+            range.Parameters.AddWithValue("$prefix", light);
+            range.Parameters.AddWithValue("$end", light + Last);
+            if (single) range.Parameters.AddWithValue("$limit", enough);
+            var keys = ReadKeys(range);
+            return (keys, !single || keys.Count < enough);
+        }
+
+        var driver = query.Words.MaxBy(w => w.Length)!;
+        using var top = Command(
+            """
+            SELECT key FROM (
+                SELECT score, key FROM completion_top WHERE prefix = $prefix
+                UNION
+                SELECT score, key FROM completion_fresh WHERE token >= $prefix AND token < $end)
+            ORDER BY score DESC
+            """);
+        top.Parameters.AddWithValue("$prefix", driver);
+        top.Parameters.AddWithValue("$end", driver + Last);
+        return (ReadKeys(top), false);
+    }
+
+    private bool IsHeavy(string prefix)
+    {
+        using var exists = Command("SELECT EXISTS (SELECT 1 FROM completion_heavy WHERE prefix = $prefix)");
+        exists.Parameters.AddWithValue("$prefix", prefix);
+        return (long)exists.ExecuteScalar()! != 0;
+    }
+
+    // A single term was matched by the index itself; several are checked on each candidate's tokens.
+    private IEnumerable<long> Matching(CompletionQuery query, IEnumerable<long> candidates)
+    {
+        if (query.Words.Count + query.IdPrefixes.Count <= 1)
+        {
+            foreach (var key in candidates) yield return key;
+            yield break;
+        }
+        foreach (var batch in candidates.Chunk(CheckBatch))
+        {
+            using var select = Command("SELECT key, id, title, authors FROM papers WHERE key IN (SELECT value FROM json_each($keys))");
+            select.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(batch));
+            var matching = new HashSet<long>();
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var id = ArxivId.Of(reader.GetString(1));
+                    var tokens = CompletionText.PaperTokens(id, TexText.ToPlain(reader.GetString(2)), TexText.ToPlain(reader.GetString(3)));
+                    if (query.Matches(id.Canonical, tokens)) matching.Add(reader.GetInt64(0));
+                }
+            }
+            foreach (var key in batch)
+                if (matching.Contains(key)) yield return key;
+        }
+    }
+
+    private static List<long> ReadKeys(SqliteCommand command)
+    {
+        var keys = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) keys.Add(reader.GetInt64(0));
+        return keys;
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using PaperLens.Core.Catalog;
+using PaperLens.Core.Citations;
+using PaperLens.Core.Index;
+using PaperLens.Core.Presentation;
+using PaperLens.Core.Text;
+
+namespace PaperLens.Core.Completion;
+
+/// <summary>One completion item: <see cref="Label"/> the title, <see cref="Detail"/> first author and
+/// year, <see cref="InsertText"/> what accepting it writes over the query, <see cref="PaperId"/> the
+/// canonical id whose abstract documents it (null for a .bib entry without one), and
+/// <see cref="FilterText"/> text a client may filter on (the query and what it matched).</summary>
+public sealed record CompletionCandidate(string Label, string Detail, string InsertText, string? PaperId, string FilterText);
+
+/// <summary>The items for a place, best first, and whether the client must ask again as the user types.</summary>
+public sealed record CompletionAnswer(CompletionPlace Place, IReadOnlyList<CompletionCandidate> Items, bool IsIncomplete);
+
+/// <summary>Paper completion: finds the place and the query (<see cref="CompletionPlace"/>), asks the
+/// catalog's completion index for papers (those cited in the workspace first), or the workspace's .bib
+/// entries inside <c>[@</c>, and says what each item inserts there.</summary>
+public static class PaperCompletion
+{
+    public const int MaxItems = 50;
+
+    /// <summary>Below this many typed characters a list is never final: more typing changes it.</summary>
+    public const int ShortQuery = 3;
+
+    public static CompletionAnswer? Complete(WorkspaceIndex index, IndexedDocument document, int offset, bool invoked, PaperCatalog catalog)
+    {
+        if (document.Text is not { } text || CompletionPlace.Find(document.Path, text, offset, invoked) is not { } place) return null;
+        return place.Kind == CompletionPlaceKind.PandocKey ? BibKeys(index, place) : Papers(index, place, catalog);
+    }
+
+    private static CompletionAnswer Papers(WorkspaceIndex index, CompletionPlace place, PaperCatalog catalog)
+    {
+        var query = CompletionQuery.Parse(place.QueryText);
+        var matches = catalog.Complete(query, MaxItems, index.CitedIds.ToList());
+        var items = matches.Papers.Select(paper =>
+        {
+            var title = OneLine(TexText.ToPlain(paper.Title));
+            var id = paper.Id.Canonical;
+            var insert = place.Kind switch
+            {
+                CompletionPlaceKind.MarkdownProse => $"[{LinkText(title)}]({paper.Id.AbsUrl})",
+                CompletionPlaceKind.CodeComment => "arXiv:" + id,
+                _ => id,
+            };
+            var year = (paper.Submitted?.Year ?? paper.Id.Year).ToString(CultureInfo.InvariantCulture);
+            return new CompletionCandidate(title, Detail(paper.Authors, year), insert, id,
+                string.Join(' ', place.QueryText, title, TexText.ToPlain(paper.Authors), year, id));
+        }).ToList();
+        return new CompletionAnswer(place, items, query.Length < ShortQuery || matches.More);
+    }
+
+    private static CompletionAnswer BibKeys(WorkspaceIndex index, CompletionPlace place)
+    {
+        var query = CompletionQuery.Parse(place.QueryText);
+        var entries = index.Documents.Values
+            .SelectMany(d => d.Scan.BibEntries)
+            .DistinctBy(e => e.Key, StringComparer.Ordinal)
+            .Where(e => e.Key.StartsWith(place.QueryText, StringComparison.OrdinalIgnoreCase) || Matches(query, e))
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .ToList();
+        var items = entries.Take(MaxItems).Select(e =>
+        {
+            var title = e.Title is { } t ? OneLine(TexText.ToPlain(t).Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal)) : e.Key;
+            var year = e.Fields.GetValueOrDefault("year") ?? e.Id?.Year.ToString(CultureInfo.InvariantCulture) ?? "";
+            var detail = e.Key + " · " + Detail(e.Authors ?? "", year);
+            return new CompletionCandidate(title, detail.TrimEnd(' ', '·'), e.Key, e.Id?.Canonical, string.Join(' ', place.QueryText, e.Key, title));
+        }).ToList();
+        return new CompletionAnswer(place, items, place.QueryText.Length < ShortQuery || entries.Count > MaxItems);
+    }
+
+    private static bool Matches(CompletionQuery query, BibEntry entry)
+    {
+        if (query.IsEmpty) return true;
+        var tokens = CompletionText.Words(TexText.ToPlain(entry.Title ?? "") + " " + TexText.ToPlain(entry.Authors ?? "")).ToList();
+        return query.Matches(entry.Id?.Canonical ?? "", tokens);
+    }
+
+    // "A. Gu et al. · 2023"
+    private static string Detail(string authors, string year)
+    {
+        var names = AuthorList.Split(authors);
+        var first = names.Count == 0 ? "" : AuthorList.Initialled(names[0]) + (names.Count > 1 ? " et al." : "");
+        return string.Join(" · ", new[] { first, year }.Where(s => s.Length > 0));
+    }
+
+    // Brackets and backslashes would end or break the inserted link's text.
+    private static string LinkText(string title)
+    {
+        var escaped = new System.Text.StringBuilder(title.Length);
+        foreach (var c in title)
+        {
+            if (c is '[' or ']' or '\\') escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using PaperLens.Core.Completion;
+using PaperLens.Core.Features;
+using PaperLens.Core.Identifiers;
+using PaperLens.Core.Presentation;
+using PaperLens.Core.Text;
+using PaperLens.Server.Protocol;
+using PaperLens.Server.Session;
+
+namespace PaperLens.Server.Handlers;
+
+/// <summary>textDocument/completion and completionItem/resolve: items carry only the paper id in
+/// <c>data</c>; the abstract summary is read when the client resolves the item it shows.</summary>
+public static class CompletionHandler
+{
+    private const int TriggerCharacter = 2;
+    private const int ReferenceKind = 18;
+
+    public static CompletionList Handle(Snapshot snapshot, CompletionParams request)
+    {
+        if (snapshot.Document(request.TextDocument) is not { } document || snapshot.Offset(document, request.Position) is not { } offset)
+            return new CompletionList(false, []);
+        var invoked = request.Context?.TriggerKind != TriggerCharacter;
+        if (PaperCompletion.Complete(snapshot.Index, document, offset, invoked, snapshot.Papers) is not { } answer)
+            return new CompletionList(false, []);
+
+        var range = snapshot.Range(document, answer.Place.Query);
+        var items = answer.Items.Select((item, rank) => new CompletionItem
+        {
+            Label = item.Label,
+            Kind = ReferenceKind,
+            Detail = item.Detail,
+            SortText = rank.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+            FilterText = item.FilterText,
+            TextEdit = new TextEdit(range, item.InsertText),
+            Data = item.PaperId is { } id ? JsonSerializer.SerializeToElement(new ResolveData(id)) : null,
+        }).ToList();
+        return new CompletionList(answer.IsIncomplete, items);
+    }
+
+    /// <summary>Adds the abstract summary (escaped Markdown) to an item this server produced.</summary>
+    public static CompletionItem Resolve(Snapshot snapshot, CompletionItem item)
+    {
+        if (item.Data is not { ValueKind: JsonValueKind.Object } data
+            || !data.TryGetProperty("id", out var idElement) || idElement.GetString() is not { } text
+            || ArxivIdParser.Parse(text) is not { Id: { } id }
+            || snapshot.Papers.Find(id) is not { } paper)
+            return item;
+        var title = MarkdownText.Escape(TexText.ToPlain(paper.Title));
+        var summary = MarkdownText.Escape(AbstractSummary.FirstSentences(paper.Abstract));
+        var markdown = $"**{title}**  \n{MarkdownText.Escape(AuthorList.Short(paper.Authors))} · arXiv:{id.Canonical}"
+            + (summary.Length > 0 ? "\n\n" + summary : "");
+        return item with { Documentation = MarkupContent.Markdown(markdown) };
+    }
+
+    private sealed record ResolveData([property: System.Text.Json.Serialization.JsonPropertyName("id")] string Id);
+}
