@@ -70,14 +70,6 @@ public class CodeScannerTests
     }
 
     [Fact]
-    public void A_list_label_in_a_comment_is_a_name_claim()
-    {
-        var fixture = Fixture.Parse("# - «Mamba»: https://arxiv.org/abs/2312.00752");
-        var claim = Assert.Single(Scan("python", fixture.Text)).Claim;
-        Assert.Equal(new Claim("Mamba", ClaimKind.Name, fixture.Ranges[0]), claim);
-    }
-
-    [Fact]
     public void Reads_only_the_given_range_and_reports_offsets_into_the_whole_text()
     {
         // A Markdown code block: the prose around it is not this scanner's business.
