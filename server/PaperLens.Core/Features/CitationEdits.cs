@@ -31,8 +31,9 @@ public sealed record CitationEdit(string Title, CitationEditKind Kind, TextSpan 
 /// <item>a URL or DOI becomes the canonical form of its place: <c>https://arxiv.org/abs/ID</c> where
 /// a link stays useful (Markdown, notebooks, a BibTeX <c>url</c>), <c>arXiv:ID</c> in code comments
 /// and docstrings; a DOI in a BibTeX field is already canonical and stays;</item>
-/// <item>a bare <c>arXiv:ID</c> gets its title: <c>arXiv:ID ("Title")</c> in code, a link
-/// <c>[Title](https://arxiv.org/abs/ID)</c> in Markdown.</item>
+/// <item>a bare <c>arXiv:ID</c> gets its title: <c>arXiv:ID "Title"</c> in code — a quoted title
+/// right after the id is what the scanners read as its title claim, so the check then verifies it
+/// and the hint goes away —, a link <c>[Title](https://arxiv.org/abs/ID)</c> in Markdown.</item>
 /// </list>
 /// The fixes follow the check's own findings (run on this citation with the workspace's rule
 /// settings), so a rule turned off offers no fix. In a notebook the new text is escaped as JSON,
@@ -101,7 +102,7 @@ public static class CitationEdits
             var link = $"[{MarkdownText(real)}]({AbsUrl(citation)})";
             return new CitationEdit($"Write as a link titled \u201C{real}\u201D", CitationEditKind.Rewrite, written, link);
         }
-        return new CitationEdit($"Add the title \u201C{real}\u201D", CitationEditKind.Rewrite, new TextSpan(citation.Span.End, 0), $" (\"{PlainText(real)}\")");
+        return new CitationEdit($"Add the title \u201C{real}\u201D", CitationEditKind.Rewrite, new TextSpan(citation.Span.End, 0), $" \"{PlainText(real)}\"");
     }
 
     private static CitationEdit? Canonical(string path, string text, Citation citation, ArxivId id)
