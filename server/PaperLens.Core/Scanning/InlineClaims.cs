@@ -42,8 +42,13 @@ public static partial class InlineClaims
             return Title(qa.Groups["t"], match.End);
         if (AuthorYear().Match(before) is { Success: true } ay && AuthorYearTitle(ay.Groups["t"], lineStart) is { } entry)
             return entry;
-        if (ListLabel().Match(before) is { Success: true } label && ClaimClassifier.Classify(label.Groups["t"].Value) is { } kind)
-            return new Claim(label.Groups["t"].Value.Trim(), kind, new TextSpan(lineStart + label.Groups["t"].Index, label.Groups["t"].Length));
+        // The list marker may lie before the region (Markdown hands over a list item's content), so
+        // the label is read from the physical line; it must still lie inside the region.
+        var physicalStart = match.Start == 0 ? 0 : text.LastIndexOf('\n', match.Start - 1) + 1;
+        if (ListLabel().Match(text, physicalStart, match.Start - physicalStart) is { Success: true } label
+            && label.Groups["t"].Index >= regionStart
+            && ClaimClassifier.Classify(label.Groups["t"].Value) is { } kind)
+            return new Claim(label.Groups["t"].Value.Trim(), kind, new TextSpan(label.Groups["t"].Index, label.Groups["t"].Length));
         return null;
     }
 
