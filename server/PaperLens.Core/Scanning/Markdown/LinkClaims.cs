@@ -9,13 +9,24 @@ namespace PaperLens.Core.Scanning.Markdown;
 /// (<c>[arXiv:2312.00752](…)</c>) or prose (<c>[this paper](…)</c>) is no claim.</summary>
 internal static class LinkClaims
 {
+    // How far around a link a claim on its line is looked for: a reference entry's authors and title
+    // fit well within it, and a bound keeps a one-megabyte line of links linear.
+    private const int ClaimReach = 1000;
+
     public static Claim? For(string text, LinkSite site, TextSpan? line)
     {
         if (FromTitle(text, site.Title, site.TitleSpan) is { } title) return title;
         var fromText = FromText(text, site);
         if (fromText is { Kind: ClaimKind.Title }) return fromText;
-        var onLine = line is { } l && l.Start <= site.Whole.Start ? InlineClaims.Find(text, l.Start, l.End, site.Whole) : null;
-        return onLine ?? fromText;
+        return OnLine(text, site, line) ?? fromText;
+    }
+
+    private static Claim? OnLine(string text, LinkSite site, TextSpan? line)
+    {
+        if (line is not { } l || l.Start > site.Whole.Start) return null;
+        var start = Math.Max(l.Start, site.Whole.Start - ClaimReach);
+        var end = Math.Max(site.Whole.End, Math.Min(l.End, site.Whole.End + ClaimReach));
+        return InlineClaims.Find(text, start, end, site.Whole);
     }
 
     /// <summary>A title attribute is written as a title, so any title-like text in it is a title claim;

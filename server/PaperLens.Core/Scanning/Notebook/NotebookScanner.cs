@@ -1,9 +1,58 @@
+using System.Text.Json;
 using PaperLens.Core.Citations;
+using PaperLens.Core.Scanning.Code;
+using PaperLens.Core.Scanning.Markdown;
 
 namespace PaperLens.Core.Scanning.Notebook;
 
-/// <summary>Citations in Jupyter notebooks: markdown cells as Markdown, code cells as the notebook's language.</summary>
+/// <summary>Citations in Jupyter notebooks: markdown cells as Markdown, code cells as the notebook's language.
+/// Every range points into the .ipynb text itself (so a position is the notebook file's line and column),
+/// and each citation carries its zero-based cell index.</summary>
 public static class NotebookScanner
 {
-    public static ScannedDocument Scan(string path, string text) => throw new NotImplementedException("HELPER-C");
+    // The notebook format's own default: a notebook that names no language is a Python notebook.
+    private const string DefaultLanguage = "python";
+
+    public static ScannedDocument Scan(string path, string text)
+    {
+        List<NotebookCell> cells;
+        string? languageName;
+        try
+        {
+            (cells, languageName) = NotebookReader.Read(text);
+        }
+        catch (JsonException)
+        {
+            return ScannedDocument.Empty(path);
+        }
+        var language = SourceLanguages.FromName(languageName ?? DefaultLanguage);
+        var citations = new List<Citation>();
+        var entries = new List<BibEntry>();
+        var problems = new List<SyntaxProblem>();
+        var bibliographies = new List<string>();
+        foreach (var cell in cells)
+        {
+            switch (cell.Type)
+            {
+                case "markdown":
+                    var document = MarkdownScanner.Scan(path, cell.Source);
+                    citations.AddRange(document.Citations.Select(c => InCell(c, cell)));
+                    entries.AddRange(document.BibEntries.Select(e => e with { Span = cell.Map.ToRaw(e.Span), KeySpan = cell.Map.ToRaw(e.KeySpan) }));
+                    problems.AddRange(document.Problems.Select(p => p with { Span = cell.Map.ToRaw(p.Span) }));
+                    bibliographies.AddRange(document.Bibliographies);
+                    break;
+                case "code" when language is not null:
+                    citations.AddRange(CodeScanner.Scan(cell.Source, 0, cell.Source.Length, language).Select(c => InCell(c, cell)));
+                    break;
+            }
+        }
+        return new ScannedDocument(path, citations, entries, problems, bibliographies);
+    }
+
+    private static Citation InCell(Citation citation, NotebookCell cell) => citation with
+    {
+        Span = cell.Map.ToRaw(citation.Span),
+        Claim = citation.Claim is { } claim ? claim with { Span = cell.Map.ToRaw(claim.Span) } : null,
+        Cell = cell.Index,
+    };
 }
