@@ -24,6 +24,7 @@ public class TextCitationFinderTests
     [InlineData("https://doi.org/10.48550/arXiv.«2312.00752»", "2312.00752", null, CitationForm.Doi)]
     [InlineData("doi: 10.48550/ARXIV.«2312.00752»", "2312.00752", null, CitationForm.Doi)]
     [InlineData("(arxiv.org/abs/«hep-th/9901001v2»)", "hep-th/9901001", 2, CitationForm.Url)]
+    [InlineData("see http://arxiv.org/abs/«1105.3689»/ for the proof", "1105.3689", null, CitationForm.Url)]
     public void Finds_each_form_with_the_id_range(string marked, string canonical, int? version, CitationForm form)
     {
         var fixture = Fixture.Parse(marked);
@@ -85,6 +86,7 @@ public class TextCitationFinderTests
     [InlineData("1. «Mamba»: arXiv:2404.16789")]
     [InlineData("> * «S4»: https://arxiv.org/abs/2110.13985")]
     [InlineData("- **«Mamba-360»**: https://arxiv.org/abs/2404.16112")]
+    [InlineData("# - «Mamba»: https://arxiv.org/abs/2404.16789")]
     public void List_labels_in_other_shapes_are_name_claims(string marked)
     {
         var fixture = Fixture.Parse(marked);
@@ -99,4 +101,14 @@ public class TextCitationFinderTests
     [InlineData("# see https://arxiv.org/abs/2312.00752")]
     public void Plain_mentions_carry_no_claim(string text) =>
         Assert.Null(Assert.Single(TextCitationFinder.Find(text)).Claim);
+
+    [Fact]
+    public void A_line_with_thousands_of_citations_yields_each_with_its_own_claim()
+    {
+        var entry = "\"Attention Is All You Need\" (arXiv:1706.03762), ";
+        var text = string.Concat(Enumerable.Repeat(entry, 5_000));
+        var citations = TextCitationFinder.Find(text).ToList();
+        Assert.Equal(5_000, citations.Count);
+        Assert.All(citations, c => Assert.Equal("Attention Is All You Need", c.Claim?.Text));
+    }
 }

@@ -11,12 +11,14 @@ namespace PaperLens.Core.Scanning;
 /// searchable, so the forms are defined once. A bare <c>1706.03762</c> is never a citation.</summary>
 public static partial class TextCitationFinder
 {
-    // Cheap pre-filter: text without any of these cannot hold a citation, and most text has none.
-    private static readonly SearchValues<string> Markers = SearchValues.Create(
-        ["arxiv", "ar5iv", "alphaxiv", "huggingface.co/papers", "10.48550"], StringComparison.OrdinalIgnoreCase);
+    /// <summary>Every form of spec §2.1-2.2 contains one of these (any case); text without them cannot
+    /// hold a citation, and most text has none, so scanners use them as a cheap pre-filter.</summary>
+    internal static readonly string[] MarkerWords = ["arxiv", "ar5iv", "alphaxiv", "huggingface.co/papers", "10.48550"];
+
+    internal static readonly SearchValues<string> Markers = SearchValues.Create(MarkerWords, StringComparison.OrdinalIgnoreCase);
 
     // Id-shaped text, wider than valid ids so that malformed ones are caught (spec §1, last point).
-    private const string IdShape = @"(?<id>(?:\d{4}\.\d{3,6}|[A-Za-z][A-Za-z\-]{1,9}(?:\.[A-Za-z]{2})?/\d{5,8})(?:[vV]\d+)?)(?![\w/]|\.\d)";
+    private const string IdShape = @"(?<id>(?:\d{4}\.\d{3,6}|[A-Za-z][A-Za-z\-]{1,9}(?:\.[A-Za-z]{2})?/\d{5,8})(?:[vV]\d+)?)(?!\w|/\w|\.\d)";
 
     [GeneratedRegex(
         @"(?<doi>(?:(?:https?://)?(?:dx\.)?doi\.org/)?10\.48550/arxiv\.)" + IdShape +

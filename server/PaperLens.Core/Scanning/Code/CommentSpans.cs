@@ -7,9 +7,7 @@ namespace PaperLens.Core.Scanning.Code;
 /// citation marker: most comments cite nothing, and the finder need not look at them.</summary>
 internal sealed class CommentSpans(string text, int end)
 {
-    // The same markers TextCitationFinder filters on: text without one of them cannot hold a citation.
-    private static readonly SearchValues<string> Markers = SearchValues.Create(
-        ["arxiv", "ar5iv", "alphaxiv", "huggingface.co/papers", "10.48550"], StringComparison.OrdinalIgnoreCase);
+    private static SearchValues<string> Markers => TextCitationFinder.Markers;
 
     private readonly List<TextSpan> _spans = [];
     private int _nextMarker = -1;
