@@ -222,6 +222,24 @@ public class CodeActionTests
     }
 
     [Fact]
+    public async Task Edit_ranges_count_utf8_bytes_when_the_client_chose_utf8()
+    {
+        var capabilities = new JsonObject { ["general"] = new JsonObject { ["positionEncodings"] = new JsonArray("utf-8") } };
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace(), capabilities);
+        await client.OpenAsync("notes.md", "Café ☕ voir https://arxiv.org/pdf/2404.16112\n");
+        var uri = client.Workspace.Uri("notes.md");
+
+        // The cursor on the id: byte 40 is UTF-16 column 37.
+        var actions = await client.RequestAsync("textDocument/codeAction", Request(uri, (0, 40), (0, 40)));
+
+        var rewrite = Assert.Single(actions.EnumerateArray(), a => Title(a).StartsWith("Use the canonical", StringComparison.Ordinal));
+        var edit = Assert.Single(rewrite.GetProperty("edit").GetProperty("changes").GetProperty(uri).EnumerateArray());
+        var range = edit.GetProperty("range");
+        Assert.Equal((15, 47), (range.GetProperty("start").GetProperty("character").GetInt32(), range.GetProperty("end").GetProperty("character").GetInt32()));
+        Assert.Equal("https://arxiv.org/abs/2404.16112", edit.GetProperty("newText").GetString());
+    }
+
+    [Fact]
     public async Task Only_the_requested_kinds_are_offered()
     {
         var fixture = CursorFixture.Parse("# arXiv:2312.00752v$01\n");

@@ -45,6 +45,20 @@ public class DocumentLinkTests
     }
 
     [Fact]
+    public async Task Link_ranges_count_utf8_bytes_when_the_client_chose_utf8()
+    {
+        var capabilities = new JsonObject { ["general"] = new JsonObject { ["positionEncodings"] = new JsonArray("utf-8", "utf-16") } };
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace(), capabilities);
+        await client.OpenAsync("notes.md", "Café ☕ 日本 arXiv:2404.16112\n");
+
+        var links = await client.RequestAsync("textDocument/documentLink", Request(client.Workspace.Uri("notes.md")));
+
+        var range = Assert.Single(links.EnumerateArray()).GetProperty("range");
+        // "Café ☕ 日本 arXiv:" is 23 bytes in UTF-8 (16 UTF-16 code units).
+        Assert.Equal((23, 33), (range.GetProperty("start").GetProperty("character").GetInt32(), range.GetProperty("end").GetProperty("character").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_document_without_citations_or_unknown_to_the_server_has_no_links()
     {
         await using var client = await LspTestClient.StartAsync(new TestWorkspace());
