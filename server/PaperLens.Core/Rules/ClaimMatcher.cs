@@ -22,6 +22,10 @@ public static class ClaimMatcher
 
     private const int MaximumFuzzyWords = 200;
 
+    // A short name before the colon names the work; authors rewrite the subtitle after it between
+    // versions ("FlashRNN: Optimizing Traditional RNNs…" became "FlashRNN: I/O-Aware Optimization…").
+    private const int MaximumShortNameWords = 4;
+
     // Small words whose presence hardly changes which paper is meant.
     private static readonly HashSet<string> MinorWords = new(StringComparer.Ordinal)
     {
@@ -48,6 +52,7 @@ public static class ClaimMatcher
         if (AreClose(claim.Text, claim.Words, title.Text, title.Words)) return TitleMatch.Fuzzy;
         if (title.HeadWords is not null && AreClose(claim.Text, claim.Words, title.Head!, title.HeadWords)) return TitleMatch.Fuzzy;
         if (claim.HeadWords is not null && AreClose(claim.Head!, claim.HeadWords, title.Text, title.Words)) return TitleMatch.Fuzzy;
+        if (claim.Head is not null && claim.Head == title.Head && claim.HeadWords!.Length <= MaximumShortNameWords) return TitleMatch.Subtitle;
         return TitleMatch.None;
     }
 

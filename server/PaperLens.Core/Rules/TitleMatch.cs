@@ -11,7 +11,8 @@ public enum TitleMatch
     ShortName,
     /// <summary>A leading run of at least three words of the title.</summary>
     LeadingWords,
-    /// <summary>The title with its subtitle added in the claim (<c>Name: subtitle</c> for a title <c>Name</c>).</summary>
+    /// <summary>The same short name with another subtitle, or a subtitle added in the claim
+    /// (<c>Name: subtitle</c> for a title <c>Name</c>).</summary>
     Subtitle,
     /// <summary>Close: typos, a dropped or added word, words split or joined.</summary>
     Fuzzy,

@@ -22,6 +22,12 @@ public class ClaimMatcherTests
     [InlineData("Sequence to Sequence", Seq2Seq, TitleMatch.LeadingWords)]
     [InlineData("Sequence to Sequence Learning", Seq2Seq, TitleMatch.LeadingWords)]
     [InlineData("Attention as an RNN: Transformers Are Secretly Recurrent", "Attention as an RNN", TitleMatch.Subtitle)]
+    // Titles from a listing made before arXiv's current titles (../shared/seed/daily-papers.txt).
+    [InlineData("FlashRNN: Optimizing Traditional RNNs on Modern Hardware", "FlashRNN: I/O-Aware Optimization of Traditional RNNs on modern hardware", TitleMatch.Subtitle)]
+    [InlineData("HMT: Hierarchical Memory Transformer for Long Context Language Processing",
+        "HMT: Hierarchical Memory Transformer for Efficient Long Context Language Processing", TitleMatch.Fuzzy)]
+    [InlineData("Hierarchical Memory Transformer for Long Context Language Processing",
+        "HMT: Hierarchical Memory Transformer for Efficient Long Context Language Processing", TitleMatch.Fuzzy)]
     [InlineData("Sequence to Sequence Lerning with Neural Networks", Seq2Seq, TitleMatch.Fuzzy)]
     [InlineData("Sequence to Sequence Learning with Nueral Netwroks", Seq2Seq, TitleMatch.Fuzzy)]
     [InlineData("Simple and Scalable Strategies to Continually Pre-train Language Models", ContinualPretraining, TitleMatch.Fuzzy)]
@@ -43,6 +49,10 @@ public class ClaimMatcherTests
     [InlineData("Continual Learning of Large Language Models: A Comprehensive Survey", ContinualPretraining)]
     // 2410.03810's title before arXiv retitled it: the claim is stale, and the check says so.
     [InlineData("Can Mamba Always Enjoy the \"Free Lunch\"?", "Exploring the Limitations of Mamba in COPY and CoT Reasoning")]
+    [InlineData("Set-Based Prompting: Provably Solving the Language Model Order Dependency Problem", "Order-Independence Without Fine Tuning")]
+    [InlineData("A Survey on Structured State Space Sequence (S4) Models",
+        "Advancing Intelligent Sequence Modeling: Evolution, Trade-offs, and Applications of State-Space Architectures from S4 to Mamba")]
+    [InlineData("A Survey on Transformers: Efficient Attention", "A Survey on Graphs: Message Passing")]
     [InlineData("Attention Is Not All You Need", "Attention Is All You Need")]
     [InlineData("Sequence to", Seq2Seq)]
     [InlineData("Learning with Neural Networks", Seq2Seq)]
