@@ -5,8 +5,10 @@ namespace PaperLens.Server.Tests;
 
 public class ReferencesTests
 {
-    private const string Bib = "@article{patro2024,\n  title = {Mamba-360},\n  eprint = {2404.16112},\n  archivePrefix = {arXiv},\n}\n"
+    private const string BibMarked = "@article{patro2024,\n  title = {Mamba-360},\n  eprint = {2404.1$06112},\n  archivePrefix = {arXiv},\n}\n"
         + "@article{zhou2021,\n  eprint = {2012.07436},\n  archivePrefix = {arXiv},\n}\n";
+
+    private static readonly string Bib = CursorFixture.Parse(BibMarked).Text;
 
     private const string Notes = "# Notes\n\nThe survey [@patro2024] covers it; see https://arxiv.org/abs/2404.16112v1.\nInformer: arXiv:2012.07436.\n";
 
@@ -53,14 +55,17 @@ public class ReferencesTests
         Assert.Equal([("model.py", 2, 40), ("notes.md", 2, 13), ("notes.md", 2, 61)], Places(withoutEntries).OrderBy(p => p.File).ThenBy(p => p.Character));
     }
 
-    [Fact]
-    public async Task References_from_a_pandoc_key_are_those_of_its_entrys_paper()
+    [Theory]
+    [InlineData("notes.md", "# Notes\n\nThe survey [@patro$02024] covers it; see https://arxiv.org/abs/2404.16112v1.\nInformer: arXiv:2012.07436.\n")]
+    [InlineData("notes.md", "# Notes\n\nThe survey [@patro2024] covers it; see https://arxiv.org/abs/2404.1$06112v1.\nInformer: arXiv:2012.07436.\n")]
+    [InlineData("refs.bib", BibMarked)]
+    public async Task References_from_any_form_are_those_of_the_same_paper(string file, string marked)
     {
-        var key = CursorFixture.Parse("# Notes\n\nThe survey [@patro$02024] covers it; see https://arxiv.org/abs/2404.16112v1.\nInformer: arXiv:2012.07436.\n");
+        var fixture = CursorFixture.Parse(marked);
         await using var client = await StartIndexedAsync();
-        await client.OpenAsync("notes.md", key.Text);
+        await client.OpenAsync(file, fixture.Text, file.EndsWith(".bib", StringComparison.Ordinal) ? "bibtex" : "markdown");
 
-        var locations = await client.RequestAsync("textDocument/references", Request(client.Workspace.Uri("notes.md"), key.Cursor, includeDeclaration: true));
+        var locations = await client.RequestAsync("textDocument/references", Request(client.Workspace.Uri(file), fixture.Cursor, includeDeclaration: true));
 
         Assert.Equal(["model.py", "notes.md", "notes.md", "refs.bib"], Places(locations).Select(p => p.File).Order(StringComparer.Ordinal));
     }
