@@ -160,6 +160,7 @@ public class CodeActionTests
     [InlineData("notes.md", "Cite doi:10.48550/arXiv.2404.16$0112 please.\n", "Cite https://arxiv.org/abs/2404.16112 please.\n")]
     [InlineData("notes.md", "<https://huggingface.co/papers/2404.16$0112>\n", "<https://arxiv.org/abs/2404.16112>\n")]
     [InlineData("refs.bib", "@misc{p,\n  url = {http://arxiv.org/pdf/2404.16$0112},\n}\n", "@misc{p,\n  url = {https://arxiv.org/abs/2404.16112},\n}\n")]
+    [InlineData("notes.md", "Code:\n\n```python\n# paper: https://arxiv.org/pdf/2404.16$0112\n```\n", "Code:\n\n```python\n# paper: arXiv:2404.16112\n```\n")]
     public async Task A_url_or_doi_becomes_the_canonical_form_of_its_place(string file, string marked, string expected)
     {
         var (client, actions, text) = await ActionsAt(file, marked);
@@ -219,6 +220,17 @@ public class CodeActionTests
         var link = Assert.Single(actions, a => Title(a).StartsWith("Write as a link", StringComparison.Ordinal));
 
         Assert.Equal($"See [{SurveyTitle}](https://arxiv.org/abs/2404.16112).\n", Apply(text, client.Workspace.Uri("notes.md"), link));
+    }
+
+    [Fact]
+    public async Task A_bare_id_in_a_markdown_code_block_gets_the_quoted_title_of_code()
+    {
+        var (client, actions, text) = await ActionsAt("notes.md", "```python\n# see arXiv:2404.16$0112\n```\n");
+        await using var _ = client;
+
+        var add = Assert.Single(actions, a => Title(a).StartsWith("Add the title", StringComparison.Ordinal));
+
+        Assert.Equal($"```python\n# see arXiv:2404.16112 \"{SurveyTitle}\"\n```\n", Apply(text, client.Workspace.Uri("notes.md"), add));
     }
 
     [Fact]

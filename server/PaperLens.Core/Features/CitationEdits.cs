@@ -29,18 +29,22 @@ public sealed record CitationEdit(string Title, CitationEditKind Kind, TextSpan 
 /// <item>a pinned version that is older than the latest (PL005) or does not exist (PL006) becomes the
 /// latest; an unpinned citation can be pinned to the latest when the history is complete;</item>
 /// <item>a URL or DOI becomes the canonical form of its place: <c>https://arxiv.org/abs/ID</c> where
-/// a link stays useful (Markdown, notebooks, a BibTeX <c>url</c>), <c>arXiv:ID</c> in code comments
-/// and docstrings; a DOI in a BibTeX field is already canonical and stays;</item>
+/// a link stays useful (Markdown prose, notebooks, a BibTeX <c>url</c>), <c>arXiv:ID</c> in code
+/// comments and docstrings (also in a Markdown code block); a DOI in a BibTeX field is already canonical and stays;</item>
 /// <item>a bare <c>arXiv:ID</c> gets its title: <c>arXiv:ID "Title"</c> in code — a quoted title
 /// right after the id is what the scanners read as its title claim, so the check then verifies it
-/// and the hint goes away —, a link <c>[Title](https://arxiv.org/abs/ID)</c> in Markdown.</item>
+/// and the hint goes away —, a link <c>[Title](https://arxiv.org/abs/ID)</c> in Markdown prose.</item>
 /// </list>
 /// The fixes follow the check's own findings (run on this citation with the workspace's rule
 /// settings), so a rule turned off offers no fix. In a notebook the new text is escaped as JSON,
-/// since offsets are into the .ipynb file.</summary>
-public static class CitationEdits
+/// since offsets are into the .ipynb file. One instance serves one request on one document.</summary>
+public sealed class CitationEdits(string path, string text, IPaperSource papers, RuleSettings rules)
 {
-    public static IReadOnlyList<CitationEdit> For(string path, string text, Citation citation, IPaperSource papers, RuleSettings rules)
+    private readonly bool _markdown = DocumentScanner.IsMarkdown(path);
+    private readonly bool _notebook = DocumentScanner.IsNotebook(path);
+    private MarkdownCodeBlocks? _codeBlocks;
+
+    public IReadOnlyList<CitationEdit> For(Citation citation)
     {
         if (citation.Id is not { } id || citation.IsMalformed || citation.Form == CitationForm.CiteKey) return [];
         if (citation.Span.End > text.Length || !text.AsSpan(citation.Span.Start, citation.Span.Length).SequenceEqual(citation.RawText)) return [];
@@ -51,22 +55,25 @@ public static class CitationEdits
             var findings = Checker.Check([new ScannedDocument(path, [citation], [], [], [])], papers, rules)
                 .Select(d => d.Code)
                 .ToHashSet(StringComparer.Ordinal);
-            if (findings.Contains(RuleCatalog.TitleMismatch.Code) && FixTitle(path, text, citation, paper) is { } title) edits.Add(title);
+            if (findings.Contains(RuleCatalog.TitleMismatch.Code) && FixTitle(citation, paper) is { } title) edits.Add(title);
             if (Version(citation, paper, findings) is { } version) edits.Add(version);
-            if (AddTitle(path, text, citation, paper) is { } added) edits.Add(added);
+            if (AddTitle(citation, paper) is { } added) edits.Add(added);
         }
-        if (Canonical(path, text, citation, id) is { } canonical) edits.Add(canonical);
+        if (Canonical(citation, id) is { } canonical) edits.Add(canonical);
 
-        return DocumentScanner.IsNotebook(path) ? edits.Select(e => e with { NewText = JsonEscaped(e.NewText) }).ToList() : edits;
+        return _notebook ? edits.Select(e => e with { NewText = JsonEscaped(e.NewText) }).ToList() : edits;
     }
 
-    private static CitationEdit? FixTitle(string path, string text, Citation citation, PaperRecord paper)
+    /// <summary>Markdown prose, where a link renders; not a code block of a Markdown document.</summary>
+    private bool InMarkdownProse(int offset) => _markdown && !(_codeBlocks ??= MarkdownCodeBlocks.Of(text)).Contains(offset);
+
+    private CitationEdit? FixTitle(Citation citation, PaperRecord paper)
     {
         if (citation.Claim is not { Kind: ClaimKind.Title } claim || claim.Span.End > text.Length) return null;
         var real = ShortTitle.Plain(paper.Title);
         string replacement;
-        if (citation.Form == CitationForm.Bibtex) replacement = BibtexValue(text, claim.Span, paper.Title);
-        else if (DocumentScanner.IsMarkdown(path)) replacement = MarkdownText(real);
+        if (citation.Form == CitationForm.Bibtex) replacement = BibtexValue(claim.Span, paper.Title);
+        else if (InMarkdownProse(claim.Span.Start)) replacement = MarkdownText(real);
         else replacement = PlainText(real);
         return new CitationEdit($"Change the title to \u201C{real}\u201D", CitationEditKind.QuickFix, claim.Span, replacement, RuleCatalog.TitleMismatch.Code);
     }
@@ -92,11 +99,11 @@ public static class CitationEdits
         return new CitationEdit($"Pin to the latest version {v}", CitationEditKind.Rewrite, new TextSpan(citation.Span.End, 0), v);
     }
 
-    private static CitationEdit? AddTitle(string path, string text, Citation citation, PaperRecord paper)
+    private CitationEdit? AddTitle(Citation citation, PaperRecord paper)
     {
         if (!TitleHints.IsBare(citation)) return null;
         var real = ShortTitle.Plain(paper.Title);
-        if (DocumentScanner.IsMarkdown(path))
+        if (InMarkdownProse(citation.Span.Start))
         {
             if (WrittenForm.Prefix(text, citation) is not { } written) return null;
             var link = $"[{MarkdownText(real)}]({AbsUrl(citation)})";
@@ -105,12 +112,12 @@ public static class CitationEdits
         return new CitationEdit($"Add the title \u201C{real}\u201D", CitationEditKind.Rewrite, new TextSpan(citation.Span.End, 0), $" \"{PlainText(real)}\"");
     }
 
-    private static CitationEdit? Canonical(string path, string text, Citation citation, ArxivId id)
+    private CitationEdit? Canonical(Citation citation, ArxivId id)
     {
         if (WrittenForm.UrlOrDoi(text, citation) is not { } written) return null;
         // A BibTeX doi field's DOI is what the field should hold.
         if (citation.Form == CitationForm.Bibtex && written.Form == CitationForm.Doi) return null;
-        var linkStays = citation.Form == CitationForm.Bibtex || DocumentScanner.IsMarkdown(path) || DocumentScanner.IsNotebook(path);
+        var linkStays = citation.Form == CitationForm.Bibtex || InMarkdownProse(citation.Span.Start) || _notebook;
         var canonical = linkStays ? AbsUrl(citation) : "arXiv:" + id.WithVersion(citation.Version);
         if (text.AsSpan(written.Span.Start, written.Span.Length).SequenceEqual(canonical)) return null;
         var title = linkStays ? $"Use the canonical URL {canonical}" : $"Use the canonical form {canonical}";
@@ -121,7 +128,7 @@ public static class CitationEdits
 
     // The catalog's title is TeX already, as a BibTeX field wants it; a field written with double
     // braces (to keep its capitals) keeps them, and a value that is not one literal becomes one.
-    private static string BibtexValue(string text, TextSpan span, string title)
+    private string BibtexValue(TextSpan span, string title)
     {
         var tex = string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         var literal = span.Start > 0 && text[span.Start - 1] is '{' or '"';

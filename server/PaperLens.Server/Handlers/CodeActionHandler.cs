@@ -23,12 +23,13 @@ public static class CodeActionHandler
         var only = request.Context?.Only;
         var sent = request.Context?.Diagnostics ?? [];
 
+        var edits = new CitationEdits(document.Path, text, snapshot.Papers, snapshot.Settings.Rules);
         var actions = new List<CodeAction>();
         foreach (var citation in document.Scan.Citations)
         {
             if (!Touches(citation.Span, range) && !(citation.Claim is { } claim && Touches(claim.Span, range))) continue;
             var citationRange = snapshot.Range(document, citation.Span);
-            foreach (var edit in CitationEdits.For(document.Path, text, citation, snapshot.Papers, snapshot.Settings.Rules))
+            foreach (var edit in edits.For(citation))
             {
                 var kind = edit.Kind == CitationEditKind.QuickFix ? QuickFix : Rewrite;
                 if (only is { Count: > 0 } && !only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal))) continue;
