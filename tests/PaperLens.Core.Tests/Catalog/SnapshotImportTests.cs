@@ -223,6 +223,24 @@ public sealed class SnapshotImportTests : IDisposable
     }
 
     [Fact]
+    public void A_gzip_file_cut_short_keeps_the_records_before_the_cut()
+    {
+        var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        using (var input = File.OpenRead(CatalogTestFiles.Fixture(CatalogTestFiles.Head200)))
+            input.CopyTo(gzip);
+        var path = files.PathOf("cut.jsonl.gz");
+        File.WriteAllBytes(path, compressed.ToArray()[..(int)(compressed.Length * 6 / 10)]);
+        using var catalog = PaperCatalog.Open(files.CatalogPath);
+
+        var result = new SnapshotImporter(catalog).Import(path);
+
+        Assert.InRange(result.Inserted, 50, 199);
+        Assert.True(result.Error is not null || result.Failed == 1, $"error {result.Error}, {result.Failed} failed");
+        Assert.Equal(SeedCount + result.Inserted, catalog.Count());
+    }
+
+    [Fact]
     public void A_json_array_file_is_imported_element_by_element()
     {
         var lines = File.ReadLines(CatalogTestFiles.Fixture(CatalogTestFiles.Head200)).Take(5);
