@@ -30,7 +30,8 @@ public sealed record CitationEdit(string Title, CitationEditKind Kind, TextSpan 
 /// latest; an unpinned citation can be pinned to the latest when the history is complete;</item>
 /// <item>a URL or DOI becomes the canonical form of its place: <c>https://arxiv.org/abs/ID</c> where
 /// a link stays useful (Markdown prose, notebooks, a BibTeX <c>url</c>), <c>arXiv:ID</c> in code
-/// comments and docstrings (also in a Markdown code block); a DOI in a BibTeX field is already canonical and stays;</item>
+/// comments and docstrings (also in a Markdown code block); a DOI in a BibTeX field is already
+/// canonical and stays;</item>
 /// <item>a bare <c>arXiv:ID</c> gets its title: <c>arXiv:ID "Title"</c> in code — a quoted title
 /// right after the id is what the scanners read as its title claim, so the check then verifies it
 /// and the hint goes away —, a link <c>[Title](https://arxiv.org/abs/ID)</c> in Markdown prose.</item>
