@@ -55,6 +55,13 @@ public class NotebookScannerTests
         Assert.Equal(0, citation.Cell);
     }
 
+    [Fact]
+    public void Reads_a_notebook_that_starts_with_a_byte_order_mark()
+    {
+        var fixture = Fixture.Parse("\uFEFF{\"cells\":[{\"cell_type\":\"markdown\",\"source\":[\"\\u00e9t\\u00e9\\n\", \"arXiv:«1706.03762»\"]}]}");
+        Assert.Equal(fixture.Ranges[0], Assert.Single(NotebookScanner.Scan("n.ipynb", fixture.Text).Citations).Span);
+    }
+
     [Theory]
     [InlineData("{\"metadata\":{\"kernelspec\":{\"language\":\"R\"}},\"cells\":[{\"cell_type\":\"code\",\"source\":\"# arXiv:«1706.03762»\\nx <- 1\"}]}")]
     [InlineData("{\"cells\":[{\"cell_type\":\"code\",\"source\":\"// arXiv:«1706.03762»\"}],\"metadata\":{\"language_info\":{\"name\":\"c++\"}}}")]

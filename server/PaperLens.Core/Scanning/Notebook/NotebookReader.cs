@@ -20,8 +20,10 @@ internal static class NotebookReader
     {
         var cells = new List<NotebookCell>();
         string? language = null;
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), Options);
-        var offsets = new Utf8Offsets(text);
+        // A byte order mark that survived decoding is no JSON; the reader starts after it.
+        var first = text.StartsWith('\uFEFF') ? 1 : 0;
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text, first, text.Length - first), Options);
+        var offsets = new Utf8Offsets(text, first);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return (cells, null);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
