@@ -58,6 +58,16 @@ public class MarkdownScannerPropertyTests
     public void Survives_a_one_megabyte_inline_image() =>
         AssertFindsTheLinkAfter("![plot](data:image/png;base64," + new string('A', 1_000_000) + ")");
 
+    [Fact]
+    public void Reads_a_long_one_line_html_table_of_anchors_once_each()
+    {
+        var row = string.Concat(Enumerable.Repeat("<td><a href=\"https://arxiv.org/abs/1706.03762\">Paper</a> or arXiv:2312.00752</td>", 5000));
+        var text = "<table><tr>" + row + "</tr></table>";
+        var citations = MarkdownScanner.Scan("README.md", text).Citations;
+        Assert.Equal(10_000, citations.Count);
+        Assert.All(citations, c => Assert.Equal(c.RawText, text.Substring(c.Span.Start, c.Span.Length)));
+    }
+
     private static void AssertFindsTheLinkAfter(string line)
     {
         var document = MarkdownScanner.Scan("draft.qmd", line + "\n\n[x](https://arxiv.org/abs/1706.03762)");

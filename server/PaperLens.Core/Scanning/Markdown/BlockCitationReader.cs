@@ -16,12 +16,38 @@ internal sealed class BlockCitationReader(string text, CitationSink sink, Refere
     {
         foreach (var site in layout.Sites) ReadLink(layout, site);
         foreach (var line in layout.Lines)
-            foreach (var citation in TextCitationFinder.Find(text, line.Start, line.End))
+            foreach (var citation in TextCitations(layout, line))
                 if (layout.ZoneContaining(citation.Span) is { } zone && (zone.Owner < 0 || !layout.Sites[zone.Owner].Cites))
                     sink.Add(citation);
         if (layout.AllowsCiteKeys)
             foreach (var key in PandocCitationKeys.Find(text, layout, BareCiteKeys))
                 sink.Add(key);
+    }
+
+    // Every citation found on a line gets its inline claim read from the whole line, so a long line
+    // full of link destinations (a one-line HTML table) would cost its length once per destination.
+    private const int LongLine = 4096;
+
+    /// <summary>Citations on one line, with claims read from the line. A long line is read as text
+    /// only: everything that is not text (destinations, tags, markup, text of citing links) is blanked
+    /// first, so that what is not kept is never matched at all.</summary>
+    private IEnumerable<Citation> TextCitations(BlockLayout layout, TextSpan line)
+    {
+        if (line.Length <= LongLine) return TextCitationFinder.Find(text, line.Start, line.End);
+        var visible = new char[line.Length];
+        Array.Fill(visible, ' ');
+        foreach (var zone in layout.Zones)
+        {
+            if (zone.Owner >= 0 && layout.Sites[zone.Owner].Cites) continue;
+            var start = Math.Max(zone.Start, line.Start);
+            var end = Math.Min(zone.End, line.End);
+            if (end > start) text.CopyTo(start, visible, start - line.Start, end - start);
+        }
+        return TextCitationFinder.Find(new string(visible)).Select(c => c with
+        {
+            Span = new TextSpan(c.Span.Start + line.Start, c.Span.Length),
+            Claim = c.Claim is { } claim ? claim with { Span = new TextSpan(claim.Span.Start + line.Start, claim.Span.Length) } : null,
+        });
     }
 
     private void ReadLink(BlockLayout layout, LinkSite site)
