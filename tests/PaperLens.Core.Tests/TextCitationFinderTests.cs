@@ -96,6 +96,8 @@ public class TextCitationFinderTests
 
     [Theory]
     [InlineData("Update: https://arxiv.org/abs/2305.19466")]
+    [InlineData(" * Reference: arXiv:2312.00752")]
+    [InlineData("- See also: https://arxiv.org/abs/2312.00752")]
     [InlineData("Technical Report On ArXiv: https://arxiv.org/abs/2312.00752")]
     [InlineData("We build on arXiv:2312.00752 for the scan.")]
     [InlineData("# see https://arxiv.org/abs/2312.00752")]

@@ -53,6 +53,10 @@ public static class ClaimMatcher
         if (title.HeadWords is not null && AreClose(claim.Text, claim.Words, title.Head!, title.HeadWords)) return TitleMatch.Fuzzy;
         if (claim.HeadWords is not null && AreClose(claim.Head!, claim.HeadWords, title.Text, title.Words)) return TitleMatch.Fuzzy;
         if (claim.Head is not null && claim.Head == title.Head && claim.HeadWords!.Length <= MaximumShortNameWords) return TitleMatch.Subtitle;
+        // "RevIN: Reversible Instance Normalization": a name, then the title's opening words.
+        if (claim.HeadWords is { Length: <= MaximumShortNameWords } nameWords && claim.Words.Length - nameWords.Length >= MinimumLeadingWords
+            && StartsWith(title.Words, claim.Words[nameWords.Length..]))
+            return TitleMatch.Subtitle;
         return TitleMatch.None;
     }
 
@@ -64,6 +68,10 @@ public static class ClaimMatcher
 
     public static bool NameMatches(string name, PaperText paper)
     {
+        // "Graph-Mamba (SAMBA)": a name and its alias; either one found is enough.
+        var open = name.IndexOf('(');
+        if (open > 0 && name.TrimEnd().EndsWith(')'))
+            return NameMatches(name[..open], paper) || NameMatches(name[(open + 1)..name.LastIndexOf(')')], paper);
         var wanted = Spaceless(ClaimText.Normalize(name));
         if (wanted.Length == 0) return true;
         if (paper.Spaceless.Contains(wanted, StringComparison.Ordinal)) return true;

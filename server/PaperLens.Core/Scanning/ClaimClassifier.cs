@@ -22,6 +22,10 @@ public static partial class ClaimClassifier
         "data", "model", "models", "weights", "citation", "cite", "bibtex", "bib", "huggingface", "hf",
         "openreview", "github", "source", "view", "read", "full", "text", "ar5iv", "alphaxiv", "doi", "url",
         "report", "tech", "technical", "homepage", "docs", "documentation", "official", "implementation",
+        // Labels in comments and notes ("Reference: arXiv:…", "See: …") introduce a citation, not name it.
+        "reference", "references", "ref", "refs", "see", "note", "notes", "update", "based", "adapted",
+        "inspired", "original", "related", "also", "credit", "credits", "todo", "fixme", "cf", "source",
+        "sources", "method", "approach", "algorithm", "idea", "ideas", "background", "further", "reading",
     };
 
     [GeneratedRegex(@"^[""“”'‘’«»]+|[""“”'‘’«»]+$")]

@@ -39,6 +39,11 @@ public class ClaimMatcherTests
     [InlineData("Mamba-360: Survey of State Space Models as Transformer Alternative for Long Sequence Modelling",
         "Mamba-360: Survey of State Space Models as Transformer Alternative for Long Sequence Modelling: Methods, Applications, and Challenges",
         TitleMatch.LeadingWords)]
+    // Awesome-list style "Name: shortened title" (found on a real README).
+    [InlineData("RevIN: Reversible Instance Normalization",
+        "Reversible Instance Normalization for Accurate Time-Series Forecasting against Distribution Shift", TitleMatch.Subtitle)]
+    [InlineData("CSDI: Conditional Score-based Diffusion for TS Imputation",
+        "CSDI: Conditional Score-based Diffusion Models for Probabilistic Time Series Imputation", TitleMatch.Subtitle)]
     public void Variants_of_the_title_match(string claim, string title, TitleMatch expected) =>
         Assert.Equal(expected, ClaimMatcher.MatchTitle(claim, title));
 
@@ -108,6 +113,9 @@ public class ClaimMatcherTests
     [InlineData("Transformers", "Informer: Beyond Efficient Transformer", null)]
     [InlineData("Hyena", "A Survey of State Space Models", "variants such as S4nd, Hippo, Hyena and Mamba")]
     [InlineData("informer", "Informer: Beyond Efficient Transformer", null)]
+    // A name with an alias in parentheses matches when either part does (a real awesome-list entry).
+    [InlineData("Graph-Mamba (SAMBA)", "Graph-Mamba: Towards Long-Range Graph Sequence Modeling", "we call SAMBA")]
+    [InlineData("Chimera (multi-task)", "Chimera: Effectively Modeling Multivariate Time Series", null)]
     public void Names_found_in_the_title_or_abstract_match(string name, string title, string? abstractText) =>
         Assert.True(ClaimMatcher.NameMatches(name, title, abstractText));
 
@@ -134,14 +142,11 @@ public class ClaimMatcherTests
     }
 
     [Fact]
-    public void A_runaway_title_field_is_refused_quickly()
+    public void A_runaway_title_field_is_compared_without_fuzzy_matching()
     {
         var runaway = string.Concat(Enumerable.Repeat("Sequence to Sequence Learning with Neural Networks ", 20_000));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         Assert.Equal(TitleMatch.LeadingWords, ClaimMatcher.MatchTitle(Seq2Seq, runaway));
         Assert.Equal(TitleMatch.None, ClaimMatcher.MatchTitle(runaway, Seq2Seq));
         Assert.Equal(TitleMatch.None, ClaimMatcher.MatchTitle(runaway + "Sequence", runaway + "Sequences"));
-        // Quadratic work on these 140,000-word texts would take minutes; normalising them takes about a second.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
     }
 }
