@@ -234,6 +234,35 @@ public class CodeActionTests
     }
 
     [Fact]
+    public async Task In_a_notebook_the_new_text_is_escaped_for_the_json_around_it()
+    {
+        var notebook = new JsonObject
+        {
+            ["cells"] = new JsonArray(new JsonObject
+            {
+                ["cell_type"] = "code",
+                ["metadata"] = new JsonObject(),
+                ["source"] = new JsonArray("# see arXiv:2404.16112\n", "x = 1\n"),
+                ["outputs"] = new JsonArray(),
+                ["execution_count"] = null,
+            }),
+            ["metadata"] = new JsonObject { ["language_info"] = new JsonObject { ["name"] = "python" } },
+            ["nbformat"] = 4,
+            ["nbformat_minor"] = 5,
+        }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+        await client.OpenAsync("analysis.ipynb", notebook, "json");
+        var uri = client.Workspace.Uri("analysis.ipynb");
+        var (line, column) = new LineMap(notebook).GetPosition(notebook.IndexOf("2404.16112", StringComparison.Ordinal));
+
+        var actions = await client.RequestAsync("textDocument/codeAction", Request(uri, (line, column), (line, column)));
+
+        var add = Assert.Single(actions.EnumerateArray(), a => Title(a).StartsWith("Add the title", StringComparison.Ordinal));
+        var source = JsonNode.Parse(Apply(notebook, uri, add))!["cells"]![0]!["source"]![0]!.GetValue<string>();
+        Assert.Equal($"# see arXiv:2404.16112 \"{SurveyTitle}\"\n", source);
+    }
+
+    [Fact]
     public async Task Edit_ranges_count_utf8_bytes_when_the_client_chose_utf8()
     {
         var capabilities = new JsonObject { ["general"] = new JsonObject { ["positionEncodings"] = new JsonArray("utf-8") } };
