@@ -9,21 +9,21 @@ namespace PaperLens.Core.Scanning;
 /// Only the citation's own line is read, so a claim never leaks from one entry to the next.</summary>
 public static partial class InlineClaims
 {
-    [GeneratedRegex(@"[""“](?<t>[^""“”\n]{3,300})[""”]\s*[,;:]?\s*[(\[]?\s*(?:see\s+|in\s+)?(?:arxiv\s+preprint\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[""“](?<t>[^""“”\n]{3,300})[""”](?>\s*)[,;:]?(?>\s*)[(\[]?(?>\s*)(?:see\s+|in\s+)?(?:arxiv\s+preprint\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex QuotedBefore();
 
-    [GeneratedRegex(@"^\s*[)\]]?\s*[,;:.\-–—]?\s*[""“](?<t>[^""“”\n]{3,300})[""”]")]
+    [GeneratedRegex(@"^(?>\s*)[)\]]?(?>\s*)[,;:.\-–—]?(?>\s*)[""“](?<t>[^""“”\n]{3,300})[""”]")]
     private static partial Regex QuotedAfter();
 
     // "Gu, A., & Dao, T. (2023). Title. arXiv:…" — the year in parentheses, or "2023." after the authors.
-    [GeneratedRegex(@"(?:\(\s*(?:19|20)\d\d[a-z]?(?:,\s*[A-Za-z]+\.?(?:\s+\d{1,2})?)?\s*\)|(?<=[.,]\s)(?:19|20)\d\d[a-z]?)\s*[.,:]?\s+(?<t>.+)$")]
+    [GeneratedRegex(@"(?:\(\s*(?:19|20)\d\d[a-z]?(?:,\s*[A-Za-z]+\.?(?:\s+\d{1,2})?)?\s*\)|(?<=[.,]\s)(?:19|20)\d\d[a-z]?)(?>[\s.,:]*)(?<=\s)(?<t>.+)$")]
     private static partial Regex AuthorYear();
 
     // Only a list item's label names the paper: "Update: <link>" in prose is not a name.
-    [GeneratedRegex(@"^\s*(?:(?:#+|//+|/?\*+|--|%+)\s*)?[\s>]*(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*|__)?(?<t>[^:\s*_][^:\n*]{0,60}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*[(<\[]?$")]
+    [GeneratedRegex(@"^(?>\s*)(?:(?:#+|//+|/?\*+|--|%+)(?>\s*))?(?>[\s>]*)(?:[-*+]|\d{1,3}[.)])(?>\s+)(?:\*\*|__)?(?<t>[^:\s*_][^:\n*]{0,60}?)(?:\*\*|__)?(?>\s*):(?>\s*)(?:\*\*|__)?(?>\s*)[(<\[]?$")]
     private static partial Regex ListLabel();
 
-    [GeneratedRegex(@"(?:\s*[.,;]?\s*(?:arxiv\s+preprint|preprint|in\s+arxiv|arxiv|available\s+at|url|doi)\s*:?)+\s*[(<\[]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?>\s*)[.,;]?(?>\s*)(?:arxiv\s+preprint|preprint|in\s+arxiv|arxiv|available\s+at|url|doi)(?>\s*):?)+(?>\s*)[(<\[]?(?>\s*)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingVenue();
 
     private const int Window = 600;
