@@ -102,6 +102,19 @@ public class CodeActionTests
         Assert.Equal($"See [{InformerTitle}](https://arxiv.org/abs/2012.07436).\n", Apply(fixture.Text, uri, fix));
     }
 
+    [Fact]
+    public async Task A_rule_turned_off_offers_no_fix()
+    {
+        var fixture = CursorFixture.Parse("See [Attention Is All You Need](https://arxiv.org/abs/2012.07$0436).\n");
+        var settings = new JsonObject { ["rules"] = new JsonObject { ["title-mismatch"] = "off" } };
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace(), initializationOptions: settings);
+        await client.OpenAsync("notes.md", fixture.Text);
+
+        var actions = await client.RequestAsync("textDocument/codeAction", Request(client.Workspace.Uri("notes.md"), fixture.Cursor, fixture.Cursor));
+
+        Assert.DoesNotContain(actions.EnumerateArray(), a => Kind(a) == "quickfix");
+    }
+
     [Theory]
     [InlineData("{{Attention Is All You Need}}", "{{" + InformerTitle + "}}")]
     [InlineData("{Attention Is All You Need}", "{" + InformerTitle + "}")]
