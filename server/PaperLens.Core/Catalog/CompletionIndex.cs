@@ -46,28 +46,24 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
     /// <summary>Indexes the title, author surnames and year of papers (new or retitled).</summary>
     public void Add(IEnumerable<(long Key, ArxivId Id, string PlainTitle, string PlainAuthors)> papers)
     {
-        using var postings = Command("INSERT OR IGNORE INTO completion_postings (token, score, key) VALUES ($token, $score, $key)");
-        using var fresh = Command("INSERT OR IGNORE INTO completion_fresh (token, score, key) VALUES ($token, $score, $key)");
-        foreach (var command in new[] { postings, fresh })
-        {
-            command.Parameters.Add("$token", SqliteType.Text);
-            command.Parameters.Add("$score", SqliteType.Integer);
-            command.Parameters.Add("$key", SqliteType.Integer);
-        }
+        // Postings sorted first: inserted in index order, a batch touches each B-tree page once instead
+        // of at random. Positional statements on the raw handle: an import adds a dozen per paper.
+        var rows = new List<(string Token, long Score, long Key)>();
         foreach (var (key, id, title, authors) in papers)
         {
             var score = CompletionText.Score(id);
-            foreach (var command in new[] { postings, fresh })
+            foreach (var token in CompletionText.PaperTokens(id, title, authors)) rows.Add((token, score, key));
+        }
+        rows.Sort((a, b) => string.CompareOrdinal(a.Token, b.Token) is var c and not 0 ? c : a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Key.CompareTo(b.Key));
+        foreach (var table in new[] { "completion_postings", "completion_fresh" })
+        {
+            using var insert = new RawStatement(connection, $"INSERT OR IGNORE INTO {table} (token, score, key) VALUES (?1, ?2, ?3)");
+            foreach (var (token, score, key) in rows)
             {
-                command.Parameters["$score"].Value = score;
-                command.Parameters["$key"].Value = key;
-            }
-            foreach (var token in CompletionText.PaperTokens(id, title, authors))
-            {
-                postings.Parameters["$token"].Value = token;
-                postings.ExecuteNonQuery();
-                fresh.Parameters["$token"].Value = token;
-                fresh.ExecuteNonQuery();
+                insert.Bind(1, token);
+                insert.Bind(2, score);
+                insert.Bind(3, key);
+                insert.ExecuteInt64();
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PaperLens.Core.Identifiers;
+using PaperLens.Core.Rules;
 
 namespace PaperLens.Core.Completion;
 
@@ -60,14 +61,16 @@ public static class CompletionText
         return (id.Year * 100L + id.Month) * 1_000_000L + sequence;
     }
 
+    // Accents.Fold, not string.Normalize: the build runs with invariant globalization.
     private static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var folded = new StringBuilder(text.Length);
+        Span<char> buffer = stackalloc char[2];
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            folded.Append(char.ToLowerInvariant(c));
+            if (Accents.IsCombiningMark(c)) continue;
+            var written = Accents.Fold(c, buffer);
+            for (var i = 0; i < written; i++) folded.Append(char.ToLowerInvariant(buffer[i]));
         }
         return folded.ToString();
     }

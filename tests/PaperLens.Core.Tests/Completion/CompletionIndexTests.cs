@@ -1,0 +1,182 @@
+using PaperLens.Core.Catalog;
+using PaperLens.Core.Completion;
+using PaperLens.Core.Identifiers;
+using PaperLens.Core.Tests.Catalog;
+
+namespace PaperLens.Core.Tests.Completion;
+
+/// <summary>Issue 3, completion: the catalog's completion index on real SQLite files — prefixes, several
+/// words, surnames, years, id prefixes, cited papers first — and the precomputed top lists giving exactly
+/// the answer a full scan would.</summary>
+public sealed class CompletionIndexTests : IDisposable
+{
+    private static readonly string[] Papers =
+    [
+        "1706.03762|Attention Is All You Need|Ashish Vaswani, Noam Shazeer and Niki Parmar",
+        "2010.11929|An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale|Alexey Dosovitskiy, Lucas Beyer",
+        "2312.00752|Mamba: Linear-Time Sequence Modeling with Selective State Spaces|Albert Gu and Tri Dao",
+        "1409.3215|Sequence to Sequence Learning with Neural Networks|Ilya Sutskever, Oriol Vinyals, Quoc V. Le",
+        "2106.09685|LoRA: Low-Rank Adaptation of Large Language Models|Edward J. Hu, Yelong Shen",
+        "1810.04805|BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding|Jacob Devlin, Ming-Wei Chang",
+        "hep-th/9901001|Traversable Wormholes in Str\\\"ing Theory|J. M\\'endez and K. Tr\\\"ager",
+        "1707.06347|Proximal Policy Optimization Algorithms|John Schulman, Filip Wolski",
+    ];
+
+    private readonly CatalogTestFiles files = new();
+    private readonly PaperCatalog catalog;
+
+    public CompletionIndexTests()
+    {
+        catalog = PaperCatalog.Open(files.CatalogPath);
+        catalog.Upsert(Papers.Select(line => Record(line)));
+    }
+
+    public void Dispose()
+    {
+        catalog.Dispose();
+        files.Dispose();
+    }
+
+    [Fact]
+    public void A_prefix_of_a_title_word_finds_the_papers_newest_first()
+    {
+        var ids = Complete("tra");
+
+        Assert.Equal(["2010.11929", "1810.04805", "hep-th/9901001"], ids.Where(IsOurs));
+        Assert.DoesNotContain("2312.00752", ids);
+    }
+
+    [Fact]
+    public void Every_word_must_match_as_a_prefix()
+    {
+        Assert.Equal(["1810.04805"], Complete("transf language").Where(IsOurs));
+        Assert.Equal(["1409.3215"], Complete("seq neural").Where(IsOurs));
+        Assert.Empty(Complete("mamba quokka"));
+    }
+
+    [Theory]
+    [InlineData("vaswani", "1706.03762")]
+    [InlineData("Shaz", "1706.03762")]
+    [InlineData("gu mamba", "2312.00752")]
+    [InlineData("mendez", "hep-th/9901001")]
+    [InlineData("träger", "hep-th/9901001")]
+    [InlineData("string", "hep-th/9901001")]
+    public void Author_surnames_and_accented_words_match_folded(string query, string id) =>
+        Assert.Equal([id], Complete(query).Where(IsOurs));
+
+    [Fact]
+    public void A_year_and_an_id_prefix_match()
+    {
+        Assert.Equal(["1707.06347", "1706.03762"], Complete("2017").Where(IsOurs));
+        Assert.Equal(["1706.03762"], Complete("1706.03"));
+        Assert.Equal(["hep-th/9901001"], Complete("hep-th/99"));
+        Assert.Equal(["2312.00752"], Complete("2312.00752v2"));
+    }
+
+    [Theory]
+    [InlineData("\"tra* OR (NEAR")]
+    [InlineData("tra\" AND -x:y")]
+    [InlineData("* ^ : ( ) \" ' -")]
+    [InlineData("")]
+    [InlineData("2404.")]
+    public void Text_with_search_syntax_never_throws(string query)
+    {
+        var matches = catalog.Complete(CompletionQuery.Parse(query), 50, []);
+        Assert.True(matches.Papers.Count <= 50);
+    }
+
+    [Fact]
+    public void Cited_papers_that_match_come_first_and_the_limit_is_kept()
+    {
+        var all = catalog.Complete(CompletionQuery.Parse("s"), 50, []).Papers.Select(p => p.Id.Canonical).ToList();
+        var cited = catalog.Complete(CompletionQuery.Parse("s"), 50, ["1409.3215", "1707.06347", "2106.09685"]).Papers.Select(p => p.Id.Canonical).ToList();
+
+        Assert.Equal(["2106.09685", "1707.06347", "1409.3215"], cited.Take(3));
+        Assert.Equal(all.Order(), cited.Order());
+        var two = catalog.Complete(CompletionQuery.Parse("s"), 2, []);
+        Assert.Equal(2, two.Papers.Count);
+        Assert.True(two.More);
+    }
+
+    [Fact]
+    public void Top_lists_of_heavy_prefixes_give_the_same_answers_as_a_full_scan_also_after_updates()
+    {
+        var generated = Enumerable.Range(1, 300).Select(n =>
+            $"{20 + n % 4}{1 + n % 12:D2}.{n:D5}|{Words[n % Words.Length]} {Words[n * 7 % Words.Length]} of {Words[n * 13 % Words.Length]}|A. Author{n % 17}, B. Writer").ToList();
+        catalog.Upsert(generated.Select(line => Record(line)));
+        using (var raw = CatalogTestFiles.Raw(files.CatalogPath))
+            new CompletionIndex(raw) { HeavyThresholdForTests = 5 }.RebuildTopLists();
+        string[] queries = ["t", "tr", "tra", "transformer", "s", "st", "a", "author1", "2017", "tra st", "s t a", "learn of"];
+        foreach (var query in queries) Assert.Equal(FullScan(query), Complete(query, limit: 10));
+
+        // A newer paper and a retitled one, written after the lists were built.
+        catalog.Upsert([Record("2512.99999|Transformers Stream Tracking|Z. Newest"), Record("2003.00003|Quokka Zoology|A. Author3, B. Writer", updated: 2030)]);
+        foreach (var query in queries.Append("quokka")) Assert.Equal(FullScan(query), Complete(query, limit: 10));
+    }
+
+    [Fact]
+    public void A_catalog_from_before_completion_gets_its_index_when_opened()
+    {
+        catalog.Dispose();
+        using (var raw = CatalogTestFiles.Raw(files.CatalogPath))
+        using (var command = raw.CreateCommand())
+        {
+            command.CommandText = "DROP TABLE completion_postings; DROP TABLE completion_fresh; DROP TABLE completion_heavy; DROP TABLE completion_top; PRAGMA user_version = 1";
+            command.ExecuteNonQuery();
+        }
+
+        using var reopened = PaperCatalog.Open(files.CatalogPath);
+
+        Assert.Equal(["1706.03762"], reopened.Complete(CompletionQuery.Parse("vaswani attention"), 50, []).Papers.Select(p => p.Id.Canonical));
+    }
+
+    private static readonly string[] Words =
+        ["Transformers", "Tracking", "Streams", "Learning", "State", "Stable", "Attention", "Adaptive", "Transfer", "Sparse", "Training", "Trees", "Astronomy"];
+
+    private List<string> Complete(string query, int limit = 50) =>
+        catalog.Complete(CompletionQuery.Parse(query), limit, []).Papers.Select(p => p.Id.Canonical).ToList();
+
+    // Every paper, filtered by the same matching rule and sorted by score: what the index must return.
+    private List<string> FullScan(string query)
+    {
+        var parsed = CompletionQuery.Parse(query);
+        return catalog.FindMany(AllIds()).Values
+            .Where(p => parsed.Matches(p.Id.Canonical, CompletionText.PaperTokens(p.Id, Text.TexText.ToPlain(p.Title), Text.TexText.ToPlain(p.Authors))))
+            .OrderByDescending(p => CompletionText.Score(p.Id))
+            .Take(10)
+            .Select(p => p.Id.Canonical)
+            .ToList();
+    }
+
+    private IEnumerable<ArxivId> AllIds()
+    {
+        using var raw = CatalogTestFiles.Raw(files.CatalogPath);
+        using var command = raw.CreateCommand();
+        command.CommandText = "SELECT id FROM papers";
+        using var reader = command.ExecuteReader();
+        var ids = new List<ArxivId>();
+        while (reader.Read()) ids.Add(ArxivId.Of(reader.GetString(0)));
+        return ids;
+    }
+
+    private static bool IsOurs(string id) => Papers.Any(p => p.StartsWith(id + "|", StringComparison.Ordinal));
+
+    private static PaperRecord Record(string line) => Record(line, updated: 2025);
+
+    private static PaperRecord Record(string line, int updated)
+    {
+        var parts = line.Split('|');
+        var id = ArxivId.Of(parts[0]);
+        return new PaperRecord
+        {
+            Id = id,
+            Title = parts[1],
+            Authors = parts[2],
+            Abstract = "We study " + parts[1] + ". It works.",
+            Versions = [new PaperVersion(1, new DateTimeOffset(id.Year, id.Month, 1, 0, 0, 0, TimeSpan.Zero))],
+            UpdateDate = new DateOnly(updated, 1, 1),
+            Source = RecordSource.ArxivApi,
+            FetchedAt = new DateTimeOffset(updated, 1, 2, 0, 0, 0, TimeSpan.Zero),
+        };
+    }
+}
