@@ -26,9 +26,12 @@ namespace PaperLens.Core.Catalog;
 /// (<see cref="MaintainAfterWrite"/>, once at the end of an import). When a paper is retitled its old
 /// postings and list entries go; a list then holds fewer entries but still exactly the best ones.</item>
 /// </list>
-/// Several words: the most selective word drives (a light word's whole range, else the longest heavy
-/// word's list and fresh range), candidates are read in score order and the other words are checked
-/// against each candidate's own tokens, stopping once enough match. Id prefixes use the papers.id index.
+/// Several words: the word with the fewest postings drives (its whole range, sorted, when that is at
+/// most <see cref="MaxRangeToSort"/>, else its top list and fresh range, and the answer may then be
+/// incomplete); candidates are read in score order and each other word is checked against the key set
+/// of its range when that is short (<see cref="KeySetLimit"/>), else against the candidate's own tokens
+/// (a common prefix matches often, so few are read), stopping once
+/// enough match. Id prefixes use the papers.id index.
 /// Papers cited in the workspace are matched in memory first (they are few) and come before the rest.
 /// </remarks>
 internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransaction? transaction = null)
@@ -38,6 +41,10 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
     private const int FreshLimit = 20_000;
     private const int MaxHeavyPrefixLength = 24;
     private const int CheckBatch = 64;
+    // For a query of several words: the driving word's range is read whole and sorted up to this many
+    // postings, and another word's papers are read as a key set up to KeySetLimit (a few milliseconds each).
+    private const int MaxRangeToSort = 20_000;
+    private const int KeySetLimit = 40_000;
     // Sorts after every character a token can hold, so [p, p + Last) is the range of tokens starting with p.
     private const string Last = "\U0010FFFF";
 
@@ -193,9 +200,9 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
         }
         if (query.IsEmpty) return (keys, false);
 
-        var (candidates, exhaustive) = Candidates(query, limit + 1 + keys.Count);
+        var (candidates, exhaustive, driver) = Candidates(query, limit + 1 + keys.Count);
         var more = !exhaustive;
-        foreach (var key in Matching(query, candidates))
+        foreach (var key in Matching(query, candidates, driver))
         {
             if (!seen.Add(key)) continue;
             if (keys.Count == limit) return (keys, true);
@@ -220,8 +227,9 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
         return found.OrderByDescending(f => f.Item2);
     }
 
-    // Candidate keys in score order, and whether they are every paper the driving term matches.
-    private (IEnumerable<long> Keys, bool Exhaustive) Candidates(CompletionQuery query, int enough)
+    // Candidate keys in score order, whether they are every paper the driving term matches, and the
+    // driving word (which the candidates match by construction).
+    private (IEnumerable<long> Keys, bool Exhaustive, string? Driver) Candidates(CompletionQuery query, int enough)
     {
         if (query.Words.Count == 0)
         {
@@ -232,56 +240,77 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
             var exhaustiveLimit = query.IdPrefixes.Count == 1 ? enough : -1;
             byId.Parameters.AddWithValue("$limit", exhaustiveLimit);
             var keys = ReadKeys(byId);
-            return (keys, exhaustiveLimit < 0 || keys.Count < enough);
+            return (keys, exhaustiveLimit < 0 || keys.Count < enough, null);
         }
 
-        var heavy = query.Words.ToDictionary(w => w, IsHeavy);
-        var light = query.Words.Where(w => !heavy[w]).MaxBy(w => w.Length);
         var single = query.Words.Count == 1 && query.IdPrefixes.Count == 0;
-        if (light is not null)
+        var driver = query.Words.MinBy(w => Size(w).Postings)!;
+        var (postings, heavy) = Size(driver);
+        if (single ? heavy : postings > MaxRangeToSort)
         {
-            using var range = Command(
-                $"""
-                SELECT key FROM completion_postings WHERE token >= $prefix AND token < $end
-                GROUP BY score, key ORDER BY score DESC {(single ? "LIMIT $limit" : "")}
+            using var top = Command(
+                """
+                SELECT key FROM (
+                    SELECT score, key FROM completion_top WHERE prefix = $prefix
+                    UNION
+                    SELECT score, key FROM completion_fresh WHERE token >= $prefix AND token < $end)
+                ORDER BY score DESC
                 """);
-            range.Parameters.AddWithValue("$prefix", light);
-            range.Parameters.AddWithValue("$end", light + Last);
-            if (single) range.Parameters.AddWithValue("$limit", enough);
-            var keys = ReadKeys(range);
-            return (keys, !single || keys.Count < enough);
+            top.Parameters.AddWithValue("$prefix", driver);
+            top.Parameters.AddWithValue("$end", driver + Last);
+            return (ReadKeys(top), false, driver);
         }
 
-        var driver = query.Words.MaxBy(w => w.Length)!;
-        using var top = Command(
-            """
-            SELECT key FROM (
-                SELECT score, key FROM completion_top WHERE prefix = $prefix
-                UNION
-                SELECT score, key FROM completion_fresh WHERE token >= $prefix AND token < $end)
-            ORDER BY score DESC
+        using var range = Command(
+            $"""
+            SELECT key FROM completion_postings WHERE token >= $prefix AND token < $end
+            GROUP BY score, key ORDER BY score DESC {(single ? "LIMIT $limit" : "")}
             """);
-        top.Parameters.AddWithValue("$prefix", driver);
-        top.Parameters.AddWithValue("$end", driver + Last);
-        return (ReadKeys(top), false);
+        range.Parameters.AddWithValue("$prefix", driver);
+        range.Parameters.AddWithValue("$end", driver + Last);
+        if (single) range.Parameters.AddWithValue("$limit", enough);
+        var rangeKeys = ReadKeys(range);
+        return (rangeKeys, !single || rangeKeys.Count < enough, driver);
     }
 
-    private bool IsHeavy(string prefix)
+    // How many postings a prefix's range holds (recorded for a heavy prefix, counted for a light one,
+    // whose range is short by definition), and whether it has a top list.
+    private (long Postings, bool Heavy) Size(string prefix)
     {
-        using var exists = Command("SELECT EXISTS (SELECT 1 FROM completion_heavy WHERE prefix = $prefix)");
-        exists.Parameters.AddWithValue("$prefix", prefix);
-        return (long)exists.ExecuteScalar()! != 0;
+        using var heavy = Command("SELECT postings FROM completion_heavy WHERE prefix = $prefix");
+        heavy.Parameters.AddWithValue("$prefix", prefix);
+        if (heavy.ExecuteScalar() is long postings) return (postings, true);
+        using var count = Command("SELECT count(*) FROM completion_postings WHERE token >= $prefix AND token < $end");
+        count.Parameters.AddWithValue("$prefix", prefix);
+        count.Parameters.AddWithValue("$end", prefix + Last);
+        return ((long)count.ExecuteScalar()!, false);
     }
 
-    // A single term was matched by the index itself; several are checked on each candidate's tokens.
-    private IEnumerable<long> Matching(CompletionQuery query, IEnumerable<long> candidates)
+    // A single term was matched by the index itself. With several, a word whose range is short enough
+    // is checked against the set of its papers' keys, read once; the rest (very common prefixes, id
+    // prefixes) against each candidate's own tokens, which a common prefix makes quick to satisfy.
+    private IEnumerable<long> Matching(CompletionQuery query, IEnumerable<long> candidates, string? driver)
     {
         if (query.Words.Count + query.IdPrefixes.Count <= 1)
         {
             foreach (var key in candidates) yield return key;
             yield break;
         }
-        foreach (var batch in candidates.Chunk(CheckBatch))
+        var keySets = new List<HashSet<long>>();
+        var rest = new List<string>();
+        foreach (var word in query.Words.Where(w => w != driver))
+        {
+            if (Size(word).Postings <= KeySetLimit) keySets.Add(KeysOf(word));
+            else rest.Add(word);
+        }
+        var remaining = new CompletionQuery(rest, query.IdPrefixes);
+        var filtered = candidates.Where(key => keySets.All(set => set.Contains(key)));
+        if (remaining.IsEmpty)
+        {
+            foreach (var key in filtered) yield return key;
+            yield break;
+        }
+        foreach (var batch in filtered.Chunk(CheckBatch))
         {
             using var select = Command("SELECT key, id, title, authors FROM papers WHERE key IN (SELECT value FROM json_each($keys))");
             select.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(batch));
@@ -292,12 +321,20 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
                 {
                     var id = ArxivId.Of(reader.GetString(1));
                     var tokens = CompletionText.PaperTokens(id, TexText.ToPlain(reader.GetString(2)), TexText.ToPlain(reader.GetString(3)));
-                    if (query.Matches(id.Canonical, tokens)) matching.Add(reader.GetInt64(0));
+                    if (remaining.Matches(id.Canonical, tokens)) matching.Add(reader.GetInt64(0));
                 }
             }
             foreach (var key in batch)
                 if (matching.Contains(key)) yield return key;
         }
+    }
+
+    private HashSet<long> KeysOf(string prefix)
+    {
+        using var select = Command("SELECT key FROM completion_postings WHERE token >= $prefix AND token < $end");
+        select.Parameters.AddWithValue("$prefix", prefix);
+        select.Parameters.AddWithValue("$end", prefix + Last);
+        return ReadKeys(select).ToHashSet();
     }
 
     private static List<long> ReadKeys(SqliteCommand command)
