@@ -1,0 +1,380 @@
+-- Drives the real `paperlens lsp` process from Neovim's built-in LSP client (0.7, headless), as an
+-- editor user would: open files, hover, go to definition, read diagnostics, find references,
+-- complete a title and accept it.
+--
+--   PAPERLENS_DLL=/path/paperlens.dll PAPERLENS_CATALOG=/tmp/x/catalog.db \
+--   PAPERLENS_WORKSPACE=/tmp/x/ws PAPERLENS_RESULT=/tmp/x/result.json \
+--   nvim --headless --clean -u NONE -c "luafile tests/e2e/neovim/driver.lua"
+--
+-- PAPERLENS_WORKSPACE must be a scratch copy of workspace/ (completion edits a buffer). The result
+-- file is JSON: {"checks": [{"name", "ok", "detail"}], "log": [...]}, one entry per check in the
+-- order they ran. Neovim exits 0 only when every check passed. Every wait is bounded.
+
+local function required_env(name)
+  local value = os.getenv(name)
+  if value == nil or value == '' then
+    -- An error here would leave headless Neovim waiting for input: report and leave instead.
+    io.stderr:write(name .. ' is not set; see the header of driver.lua\n')
+    vim.cmd('cquit 2')
+  end
+  return value
+end
+
+local config = {
+  dll = required_env('PAPERLENS_DLL'),
+  catalog = required_env('PAPERLENS_CATALOG'),
+  root = required_env('PAPERLENS_WORKSPACE'),
+  result = required_env('PAPERLENS_RESULT'),
+  wait_ms = tonumber(os.getenv('PAPERLENS_WAIT_MS') or '') or 20000,
+}
+
+local MAMBA_360 = 'Mamba-360: Survey of State Space Models'
+local INFORMER = 'Informer: Beyond Efficient Transformer'
+
+local checks = {}
+local server_log = {}
+local server_exit = nil
+local client_id = nil
+
+-- A failed expectation: its message is the check's detail, without a Lua traceback.
+local function fail(message)
+  error({ message = message }, 0)
+end
+
+local function on_error(e)
+  if type(e) == 'table' and e.message then return e.message end
+  return debug.traceback(tostring(e), 2)
+end
+
+local function run_check(name, body)
+  local ok, detail = xpcall(body, on_error)
+  table.insert(checks, { name = name, ok = ok, detail = tostring(detail or '') })
+  return ok
+end
+
+local function is_null(value)
+  return value == nil or value == vim.NIL
+end
+
+local function contains(text, needle)
+  return type(text) == 'string' and text:find(needle, 1, true) ~= nil
+end
+
+local function path_of(relative)
+  return config.root .. '/' .. relative
+end
+
+local function read_file(path)
+  return table.concat(vim.fn.readfile(path), '\n')
+end
+
+local function server_alive()
+  return server_exit == nil
+end
+
+local function open(relative, filetype)
+  local bufnr = vim.fn.bufadd(path_of(relative))
+  vim.fn.bufload(bufnr)
+  vim.bo[bufnr].buflisted = true
+  vim.bo[bufnr].filetype = filetype
+  if not vim.lsp.buf_attach_client(bufnr, client_id) then fail('could not attach to ' .. relative) end
+  return bufnr
+end
+
+-- The LSP position (UTF-16 columns, what the server negotiated with Neovim) of a needle in a buffer,
+-- plus `shift` bytes; lines before the needle may hold non-ASCII text.
+local function position_of(bufnr, needle, shift)
+  for index, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    local start = line:find(needle, 1, true)
+    if start then
+      local _, utf16 = vim.str_utfindex(line, start - 1 + (shift or 0))
+      return { line = index - 1, character = utf16 }
+    end
+  end
+  fail('no "' .. needle .. '" in ' .. vim.api.nvim_buf_get_name(bufnr))
+end
+
+local function position_params(bufnr, position)
+  return { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = position }
+end
+
+local function request(bufnr, method, params)
+  local responses, err = vim.lsp.buf_request_sync(bufnr, method, params, config.wait_ms)
+  if not responses then fail(method .. ': ' .. tostring(err)) end
+  local response = responses[client_id]
+  if not response then fail(method .. ': no answer from paperlens') end
+  if response.err then fail(method .. ' failed: ' .. vim.inspect(response.err)) end
+  return response.result
+end
+
+-- Polls `probe` until it returns a truthy value or the wait runs out; returns the last value.
+-- Used where the answer depends on the initial workspace index, which is built in the background.
+local function eventually(probe)
+  local deadline = vim.loop.now() + config.wait_ms
+  local value = probe()
+  while not value and vim.loop.now() < deadline and server_alive() do
+    vim.wait(100)
+    value = probe()
+  end
+  return value
+end
+
+local function locations(result)
+  if is_null(result) then return {} end
+  if result.uri or result.targetUri then return { result } end
+  return result
+end
+
+local function location_path(location)
+  return vim.uri_to_fname(location.uri or location.targetUri)
+end
+
+local function location_range(location)
+  return location.range or location.targetSelectionRange
+end
+
+local function codes(bufnr)
+  local found = {}
+  for _, diagnostic in ipairs(vim.diagnostic.get(bufnr)) do
+    table.insert(found, tostring(diagnostic.code))
+  end
+  table.sort(found)
+  return found
+end
+
+local function has_code(bufnr, code)
+  for _, diagnostic in ipairs(vim.diagnostic.get(bufnr)) do
+    if diagnostic.code == code then return diagnostic end
+  end
+  return nil
+end
+
+local function describe_diagnostics(bufnr)
+  local lines = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    table.insert(lines, string.format('%s %d:%d %s', tostring(d.code), d.lnum, d.col, d.message))
+  end
+  return table.concat(lines, '; ')
+end
+
+local function completion_items(result)
+  if is_null(result) then return {} end
+  return result.items or result
+end
+
+local function labels(items)
+  local shown = {}
+  for index, item in ipairs(items) do
+    if index > 8 then break end
+    table.insert(shown, item.label)
+  end
+  return table.concat(shown, ' | ')
+end
+
+-- Accepts a completion item as Neovim's completion does: its textEdit (or insertText at the cursor)
+-- and any additionalTextEdits, in the server's position encoding.
+local function accept(bufnr, item, cursor)
+  local edits = {}
+  if not is_null(item.textEdit) then
+    local edit = item.textEdit
+    table.insert(edits, { range = edit.range or edit.replace, newText = edit.newText })
+  else
+    table.insert(edits, { range = { start = cursor, ['end'] = cursor }, newText = item.insertText or item.label })
+  end
+  for _, edit in ipairs(is_null(item.additionalTextEdits) and {} or item.additionalTextEdits) do
+    table.insert(edits, edit)
+  end
+  vim.lsp.util.apply_text_edits(edits, bufnr, vim.lsp.get_client_by_id(client_id).offset_encoding)
+end
+
+local function last_line(bufnr)
+  local count = vim.api.nvim_buf_line_count(bufnr)
+  return count - 1, vim.api.nvim_buf_get_lines(bufnr, count - 1, count, false)[1]
+end
+
+local function main()
+  vim.o.swapfile = false
+  vim.o.hidden = true
+  local buffers = {}
+
+  local initialized = run_check('initialize', function()
+    client_id = vim.lsp.start_client({
+      name = 'paperlens',
+      cmd = { 'dotnet', config.dll, 'lsp', '--catalog', config.catalog, '--offline' },
+      root_dir = config.root,
+      on_exit = function(code, signal) server_exit = { code = code, signal = signal } end,
+      handlers = {
+        ['window/logMessage'] = function(_, params) table.insert(server_log, params.message) end,
+      },
+    })
+    if not client_id then fail('vim.lsp.start_client did not start the server') end
+    vim.wait(config.wait_ms, function()
+      local client = vim.lsp.get_client_by_id(client_id)
+      return not server_alive() or (client ~= nil and client.initialized == true)
+    end, 20)
+    if not server_alive() then fail('the server exited with code ' .. tostring(server_exit.code)) end
+    local client = vim.lsp.get_client_by_id(client_id)
+    if not (client and client.initialized) then fail('no initialize answer within ' .. config.wait_ms .. ' ms') end
+    buffers.notes = open('notes.md', 'markdown')
+    buffers.model = open('model.py', 'python')
+    buffers.draft = open('draft.md', 'markdown')
+    return 'initialized ' .. (client.server_capabilities and 'with capabilities' or '')
+  end)
+
+  if initialized then
+    run_check('hover', function()
+      -- Citation ranges cover the id; the line starts with non-ASCII text, so byte and UTF-16
+      -- columns differ.
+      local citation = position_of(buffers.notes, '2404.16112')
+      local result = request(buffers.notes, 'textDocument/hover', position_params(buffers.notes, position_of(buffers.notes, '2404.16112', 4)))
+      if is_null(result) then fail('no hover on arXiv:2404.16112') end
+      local markdown = result.contents.value or ''
+      if not contains(markdown, MAMBA_360) then fail('hover does not name the paper: ' .. markdown) end
+      local start = result.range and result.range.start
+      if not start or start.line ~= citation.line or start.character ~= citation.character then
+        fail(string.format('hover range starts at %s, the id at %d:%d (UTF-16, after "Pöppel")',
+          vim.inspect(start), citation.line, citation.character))
+      end
+      return markdown
+    end)
+
+    run_check('definition', function()
+      local result = request(buffers.notes, 'textDocument/definition', position_params(buffers.notes, position_of(buffers.notes, '2404.16112', 3)))
+      local found = locations(result)
+      if #found == 0 then fail('no definition for arXiv:2404.16112') end
+      local path = location_path(found[1])
+      local text = read_file(path)
+      if not contains(text, '# ' .. MAMBA_360) or not contains(text, '## Abstract') then
+        fail(path .. ' is not the abstract document: ' .. text:sub(1, 300))
+      end
+      -- Go there as the editor does, then come back.
+      vim.lsp.util.jump_to_location(found[1], vim.lsp.get_client_by_id(client_id).offset_encoding)
+      local shown = vim.api.nvim_buf_get_name(0)
+      local first = vim.api.nvim_buf_get_lines(0, 0, 1, false)[1] or ''
+      if vim.loop.fs_realpath(shown) ~= vim.loop.fs_realpath(path) or not contains(first, MAMBA_360) then
+        fail('jumping to the definition showed ' .. shown .. ' starting with ' .. first)
+      end
+      vim.api.nvim_set_current_buf(buffers.notes)
+      return path
+    end)
+
+    run_check('definition_of_a_pandoc_key', function()
+      local result = eventually(function()
+        local found = locations(request(buffers.draft, 'textDocument/definition', position_params(buffers.draft, position_of(buffers.draft, '@zhou2021informer', 3))))
+        return #found > 0 and found or nil
+      end)
+      if not result then fail('no definition for [@zhou2021informer]') end
+      local path = location_path(result[1])
+      local range = location_range(result[1])
+      local line = vim.fn.readfile(path)[range.start.line + 1] or ''
+      if vim.fn.fnamemodify(path, ':t') ~= 'refs.bib' or not contains(line, 'zhou2021informer') then
+        fail('the key went to ' .. path .. ' line ' .. range.start.line .. ': ' .. line)
+      end
+      return path .. ':' .. range.start.line
+    end)
+
+    run_check('diagnostics', function()
+      local unresolved_key = position_of(buffers.draft, 'nobody2020')
+      local typo = position_of(buffers.notes, 'arXiv:2313.00752')
+      local settled = vim.wait(config.wait_ms, function()
+        local key = has_code(buffers.draft, 'PL008')
+        local keys = 0
+        for _, code in ipairs(codes(buffers.draft)) do
+          if code == 'PL008' then keys = keys + 1 end
+        end
+        return has_code(buffers.notes, 'PL001') ~= nil and has_code(buffers.notes, 'PL003') ~= nil
+          and keys == 1 and key.lnum == unresolved_key.line
+      end, 50)
+      local summary = 'notes.md: ' .. describe_diagnostics(buffers.notes) .. ' || draft.md: ' .. describe_diagnostics(buffers.draft)
+      if not settled then
+        fail('expected PL001 and PL003 in notes.md and one PL008 on [@nobody2020] in draft.md; got ' .. summary)
+      end
+      local malformed = has_code(buffers.notes, 'PL001')
+      if malformed.lnum ~= typo.line then fail('PL001 is on line ' .. malformed.lnum .. ', the typo on ' .. typo.line) end
+      return summary
+    end)
+
+    run_check('references', function()
+      local params = position_params(buffers.notes, position_of(buffers.notes, '2404.16112', 7))
+      params.context = { includeDeclaration = true }
+      local last = {}
+      local found = eventually(function()
+        last = locations(request(buffers.notes, 'textDocument/references', params))
+        local files = {}
+        for _, location in ipairs(last) do files[vim.fn.fnamemodify(location_path(location), ':t')] = location end
+        return (files['notes.md'] and files['model.py']) and files or nil
+      end)
+      if not found then
+        local seen = {}
+        for _, location in ipairs(last) do table.insert(seen, location_path(location)) end
+        fail('expected notes.md and model.py among the references to 2404.16112; got ' .. table.concat(seen, ', '))
+      end
+      local in_code = found['model.py']
+      local line = vim.fn.readfile(path_of('model.py'))[in_code.range.start.line + 1] or ''
+      local cited = line:sub(in_code.range.start.character + 1, in_code.range['end'].character)
+      if cited ~= '2404.16112' and cited ~= 'arXiv:2404.16112' then fail('the model.py reference covers "' .. cited .. '" in: ' .. line) end
+      return string.format('%d locations, model.py:%d', #last, in_code.range.start.line)
+    end)
+
+    run_check('completion', function()
+      vim.api.nvim_buf_set_lines(buffers.notes, -1, -1, false, { '', 'Related: arXiv:Inform' })
+      local line_number, typed = last_line(buffers.notes)
+      local _, column = vim.str_utfindex(typed)
+      local cursor = { line = line_number, character = column }
+      local params = position_params(buffers.notes, cursor)
+      params.context = { triggerKind = 1 }
+      local items = completion_items(request(buffers.notes, 'textDocument/completion', params))
+      local chosen = nil
+      for _, item in ipairs(items) do
+        if contains(item.label, INFORMER) then chosen = item break end
+      end
+      if not chosen then fail('no "' .. INFORMER .. '" among ' .. #items .. ' items: ' .. labels(items)) end
+      accept(buffers.notes, chosen, cursor)
+      local _, accepted = last_line(buffers.notes)
+      if not contains(accepted, '2012.07436') or contains(accepted, 'arXiv:Inform') or accepted:sub(1, 9) ~= 'Related: ' then
+        fail('accepting "' .. chosen.label .. '" left the line as: ' .. accepted)
+      end
+      return accepted
+    end)
+
+    run_check('accepted_completion_reaches_the_server', function()
+      -- The accepted text is on the last line (notes.md cites 2012.07436 earlier too).
+      local line_number, accepted = last_line(buffers.notes)
+      local start = accepted:find('2012.07436', 1, true)
+      if not start then fail('the accepted completion is gone: ' .. accepted) end
+      local _, column = vim.str_utfindex(accepted, start + 1)
+      local result = request(buffers.notes, 'textDocument/hover', position_params(buffers.notes, { line = line_number, character = column }))
+      if is_null(result) or not contains(result.contents.value, INFORMER) then
+        fail('hover on the accepted citation: ' .. vim.inspect(result))
+      end
+      return 'hover names ' .. INFORMER
+    end)
+
+    run_check('shutdown', function()
+      vim.lsp.stop_client(client_id)
+      vim.wait(config.wait_ms, function() return not server_alive() end, 20)
+      if server_alive() then fail('the server did not exit after shutdown and exit') end
+      if server_exit.code ~= 0 then fail('the server exited with code ' .. tostring(server_exit.code)) end
+      return 'exit code 0'
+    end)
+  end
+end
+
+local function write_result()
+  vim.fn.writefile({ vim.fn.json_encode({ checks = checks, log = server_log }) }, config.result)
+end
+
+local ok, err = xpcall(main, on_error)
+if not ok then table.insert(checks, { name = 'driver', ok = false, detail = tostring(err) }) end
+if client_id and server_alive() then vim.lsp.stop_client(client_id, true) end
+write_result()
+
+local failed = 0
+for _, check in ipairs(checks) do
+  if not check.ok then
+    failed = failed + 1
+    io.stderr:write('FAILED ' .. check.name .. ': ' .. check.detail .. '\n')
+  end
+end
+if failed > 0 then vim.cmd('cquit 1') end
+vim.cmd('qall!')
