@@ -28,7 +28,16 @@ public sealed class NeovimTests(NeovimTests.Session session) : IClassFixture<Neo
     public void References_span_the_note_and_the_code_comment() => session.AssertPassed("references");
 
     [Fact]
-    public void Completion_after_arXiv_offers_the_title_and_accepting_it_rewrites_the_line() => session.AssertPassed("completion");
+    public void Completion_after_arXiv_offers_the_title_and_accepting_it_inserts_the_id() => session.AssertPassed("completion");
+
+    [Fact]
+    public void Completion_in_Markdown_prose_inserts_a_link() => session.AssertPassed("completion_in_prose_inserts_a_link");
+
+    [Fact]
+    public void Completion_in_a_code_comment_inserts_the_prefixed_id() => session.AssertPassed("completion_in_a_code_comment_inserts_the_id");
+
+    [Fact]
+    public void Completion_inside_a_pandoc_citation_inserts_the_bib_key() => session.AssertPassed("completion_of_a_pandoc_key");
 
     [Fact]
     public void The_accepted_completion_reaches_the_server_through_incremental_sync() => session.AssertPassed("accepted_completion_reaches_the_server");

@@ -192,6 +192,26 @@ local function last_line(bufnr)
   return count - 1, vim.api.nvim_buf_get_lines(bufnr, count - 1, count, false)[1]
 end
 
+-- Types `text` on a new last line of the buffer, asks for completion at its end (invoked, as with
+-- <C-x><C-o>), accepts the first item whose label or detail contains `wanted`, and returns the line.
+local function complete(bufnr, text, wanted)
+  vim.api.nvim_buf_set_lines(bufnr, -1, -1, false, { '', text })
+  local line_number, typed = last_line(bufnr)
+  local _, column = vim.str_utfindex(typed)
+  local cursor = { line = line_number, character = column }
+  local params = position_params(bufnr, cursor)
+  params.context = { triggerKind = 1 }
+  local items = completion_items(request(bufnr, 'textDocument/completion', params))
+  for _, item in ipairs(items) do
+    if contains(item.label, wanted) or contains(item.detail, wanted) then
+      accept(bufnr, item, cursor)
+      local _, accepted = last_line(bufnr)
+      return accepted
+    end
+  end
+  fail('completing "' .. text .. '": no "' .. wanted .. '" among ' .. #items .. ' items: ' .. labels(items))
+end
+
 local function main()
   vim.o.swapfile = false
   vim.o.hidden = true
@@ -317,23 +337,28 @@ local function main()
     end)
 
     run_check('completion', function()
-      vim.api.nvim_buf_set_lines(buffers.notes, -1, -1, false, { '', 'Related: arXiv:Inform' })
-      local line_number, typed = last_line(buffers.notes)
-      local _, column = vim.str_utfindex(typed)
-      local cursor = { line = line_number, character = column }
-      local params = position_params(buffers.notes, cursor)
-      params.context = { triggerKind = 1 }
-      local items = completion_items(request(buffers.notes, 'textDocument/completion', params))
-      local chosen = nil
-      for _, item in ipairs(items) do
-        if contains(item.label, INFORMER) then chosen = item break end
+      local accepted = complete(buffers.notes, 'Related: arXiv:Inform', INFORMER)
+      if accepted ~= 'Related: arXiv:2012.07436' then fail('after arXiv: the id goes in; the line became: ' .. accepted) end
+      return accepted
+    end)
+
+    run_check('completion_in_prose_inserts_a_link', function()
+      local accepted = complete(buffers.notes, 'Compare inform', INFORMER)
+      if accepted:sub(1, #('Compare [' .. INFORMER)) ~= 'Compare [' .. INFORMER or accepted:sub(-#'](https://arxiv.org/abs/2012.07436)') ~= '](https://arxiv.org/abs/2012.07436)' then
+        fail('in prose a Markdown link goes in; the line became: ' .. accepted)
       end
-      if not chosen then fail('no "' .. INFORMER .. '" among ' .. #items .. ' items: ' .. labels(items)) end
-      accept(buffers.notes, chosen, cursor)
-      local _, accepted = last_line(buffers.notes)
-      if not contains(accepted, '2012.07436') or contains(accepted, 'arXiv:Inform') or accepted:sub(1, 9) ~= 'Related: ' then
-        fail('accepting "' .. chosen.label .. '" left the line as: ' .. accepted)
-      end
+      return accepted
+    end)
+
+    run_check('completion_in_a_code_comment_inserts_the_id', function()
+      local accepted = complete(buffers.model, '# see also informer', INFORMER)
+      if accepted ~= '# see also arXiv:2012.07436' then fail('in a comment arXiv:ID goes in; the line became: ' .. accepted) end
+      return accepted
+    end)
+
+    run_check('completion_of_a_pandoc_key', function()
+      local accepted = complete(buffers.draft, 'As shown in [@zho', 'zhou2021informer')
+      if accepted ~= 'As shown in [@zhou2021informer' then fail('inside [@ the key goes in; the line became: ' .. accepted) end
       return accepted
     end)
 
