@@ -104,16 +104,25 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
         if ((long)count.ExecuteScalar()! > FreshLimit) RebuildTopLists();
     }
 
-    /// <summary>Indexes every paper of a catalog created before completion existed.</summary>
+    /// <summary>Indexes every paper of a catalog created before completion existed, a slice of keys at a time.</summary>
     public void BuildFromPapers()
     {
-        var papers = new List<(long Key, string Id, string Title, string Authors)>();
-        using (var select = Command("SELECT key, id, title, authors FROM papers"))
-        using (var reader = select.ExecuteReader())
+        const int Slice = 20_000;
+        using var select = Command("SELECT key, id, title, authors FROM papers WHERE key > $after ORDER BY key LIMIT $slice");
+        select.Parameters.AddWithValue("$slice", Slice);
+        var after = select.Parameters.AddWithValue("$after", 0L);
+        while (true)
         {
-            while (reader.Read()) papers.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            var papers = new List<(long Key, ArxivId Id, string PlainTitle, string PlainAuthors)>(Slice);
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read())
+                    papers.Add((reader.GetInt64(0), ArxivId.Of(reader.GetString(1)), TexText.ToPlain(reader.GetString(2)), TexText.ToPlain(reader.GetString(3))));
+            }
+            if (papers.Count == 0) break;
+            Add(papers);
+            after.Value = papers[^1].Key;
         }
-        Add(papers.Select(p => (p.Key, ArxivId.Of(p.Id), TexText.ToPlain(p.Title), TexText.ToPlain(p.Authors))));
         RebuildTopLists();
     }
 
