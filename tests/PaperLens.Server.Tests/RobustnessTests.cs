@@ -118,7 +118,13 @@ public class RobustnessTests
             var references = await server.RequestAsync("textDocument/references", WithContext(At(uri, line, character)));
             Assert.True(references["error"] is null, $"references at {line}:{character}: {references.ToJsonString()}");
             Assert.True(references["result"] is null or JsonArray { Count: 0 }, references.ToJsonString());
+            var completion = await server.RequestAsync("textDocument/completion", At(uri, line, character));
+            Assert.True(completion["error"] is null, $"completion at {line}:{character}: {completion.ToJsonString()}");
         }
+        // Completion past the end of a line is completion at its end (after the word "survey"), past
+        // the end of the file at the file's end.
+        Assert.Equal(await CompletionAt(server, uri, 0, 35), await CompletionAt(server, uri, 0, 500));
+        Assert.Equal(await CompletionAt(server, uri, 3, 0), await CompletionAt(server, uri, 99, 0));
         var negative = await server.RequestAsync("textDocument/hover", At(uri, -1, -1));
 
         Assert.True(negative["error"] is not null || negative["result"] is null, negative.ToJsonString());
@@ -275,6 +281,9 @@ public class RobustnessTests
         });
         return uri;
     }
+
+    private static async Task<string> CompletionAt(StdioProcess server, string uri, int line, int character) =>
+        (await server.RequestAsync("textDocument/completion", At(uri, line, character)))["result"]?.ToJsonString() ?? "null";
 
     private static JsonObject At(string uri, int line, int character) => new()
     {
