@@ -23,6 +23,7 @@ public enum CompletionPlaceKind
 public sealed partial record CompletionPlace(CompletionPlaceKind Kind, TextSpan Query, string QueryText)
 {
     private const int MaxQueryLength = 80;
+    private const int MaxLookBack = 1_000;
 
     /// <summary>The completion place at <paramref name="offset"/>, or null where PaperLens offers nothing.
     /// <paramref name="invoked"/>: the user asked (rather than typing a trigger character), so the word
@@ -34,7 +35,8 @@ public sealed partial record CompletionPlace(CompletionPlaceKind Kind, TextSpan 
     public static CompletionPlace? Find(string path, string text, int offset, bool invoked)
     {
         if (offset < 0 || offset > text.Length) return null;
-        var lineStart = offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
+        // Only the end of a very long line is looked at: a query is short, and a request stays cheap.
+        var lineStart = Math.Max(offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1, offset - MaxLookBack);
         var before = text[lineStart..offset];
         var markdown = DocumentScanner.IsMarkdown(path);
 
