@@ -23,7 +23,9 @@ namespace PaperLens.Core.Catalog;
 /// <item><c>completion_fresh (token, score, key)</c>: postings written since the top lists were built.
 /// A heavy prefix's answer is its top list merged with its fresh range, so single upserts stay exact
 /// without touching the lists; a write that leaves many fresh postings rebuilds the lists
-/// (<see cref="MaintainAfterWrite"/>, once at the end of an import). When a paper is retitled its old
+/// (<see cref="MaintainAfterWrite"/>, once at the end of an import; such a write stops copying postings to
+/// fresh and marks the lists stale, so a reader meanwhile, or after an interrupted import, falls back to
+/// reading ranges: slower, never wrong). When a paper is retitled its old
 /// postings and list entries go; a list then holds fewer entries but still exactly the best ones.</item>
 /// </list>
 /// Several words: the word with the fewest postings drives (its whole range, sorted, when that is at
@@ -62,7 +64,15 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
             foreach (var token in CompletionText.PaperTokens(id, title, authors)) rows.Add((token, score, key));
         }
         rows.Sort((a, b) => string.CompareOrdinal(a.Token, b.Token) is var c and not 0 ? c : a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Key.CompareTo(b.Key));
-        foreach (var table in new[] { "completion_postings", "completion_fresh" })
+        var stale = IsStale();
+        if (!stale && FreshCount() + rows.Count > FreshLimit)
+        {
+            // This write will rebuild the lists when it completes: mark them stale and spare the fresh copies.
+            using var mark = Command("INSERT INTO completion_heavy (prefix, postings) VALUES ('', 0)");
+            mark.ExecuteNonQuery();
+            stale = true;
+        }
+        foreach (var table in stale ? ["completion_postings"] : new[] { "completion_postings", "completion_fresh" })
         {
             using var insert = new RawStatement(connection, $"INSERT OR IGNORE INTO {table} (token, score, key) VALUES (?1, ?2, ?3)");
             foreach (var (token, score, key) in rows)
@@ -99,9 +109,22 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
     /// <summary>Rebuilds the top lists when many postings arrived since they were built.</summary>
     public void MaintainAfterWrite()
     {
+        if (IsStale() || FreshCount() > FreshLimit) RebuildTopLists();
+    }
+
+    // The top lists lack papers added since a large write began (marked by the heavy "prefix" ''): until
+    // that write completes, or after it was interrupted, prefixes are answered from their ranges.
+    private bool IsStale()
+    {
+        using var marked = Command("SELECT EXISTS (SELECT 1 FROM completion_heavy WHERE prefix = '')");
+        return (long)marked.ExecuteScalar()! != 0;
+    }
+
+    private long FreshCount()
+    {
         using var count = Command("SELECT count(*) FROM (SELECT 1 FROM completion_fresh LIMIT $limit)");
         count.Parameters.AddWithValue("$limit", FreshLimit + 1);
-        if ((long)count.ExecuteScalar()! > FreshLimit) RebuildTopLists();
+        return (long)count.ExecuteScalar()!;
     }
 
     /// <summary>Indexes every paper of a catalog created before completion existed, a slice of keys at a time.</summary>
@@ -255,7 +278,7 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
         var single = query.Words.Count == 1 && query.IdPrefixes.Count == 0;
         var driver = query.Words.MinBy(w => Size(w).Postings)!;
         var (postings, heavy) = Size(driver);
-        if (single ? heavy : postings > MaxRangeToSort)
+        if (!IsStale() && (single ? heavy : postings > MaxRangeToSort))
         {
             using var top = Command(
                 """

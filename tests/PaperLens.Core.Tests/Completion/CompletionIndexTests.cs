@@ -112,6 +112,15 @@ public sealed class CompletionIndexTests : IDisposable
         // A newer paper and a retitled one, written after the lists were built.
         catalog.Upsert([Record("2512.99999|Transformers Stream Tracking|Z. Newest"), Record("2003.00003|Quokka Zoology|A. Author3, B. Writer", updated: 2030)]);
         foreach (var query in queries.Append("quokka")) Assert.Equal(FullScan(query), Complete(query, limit: 10));
+
+        // Lists marked stale (an import under way or interrupted) are not used.
+        using (var raw = CatalogTestFiles.Raw(files.CatalogPath))
+        using (var command = raw.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO completion_heavy (prefix, postings) VALUES ('', 0); DELETE FROM completion_top WHERE prefix = 't'";
+            command.ExecuteNonQuery();
+        }
+        foreach (var query in queries) Assert.Equal(FullScan(query), Complete(query, limit: 10));
     }
 
     [Fact]
