@@ -88,6 +88,15 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         return null;
     }
 
+    /// <summary>Where <see cref="FrameFilter"/> sends a request whose params are neither an object nor an
+    /// array: StreamJsonRpc could not read it, but the client still deserves an answer to its id.</summary>
+    [JsonRpcMethod(FrameFilter.InvalidRequestMethod, UseSingleObjectParameterDeserialization = true)]
+    public object InvalidRequest(JsonElement request) =>
+        throw new LocalRpcException($"invalid request: the params of '{(request.TryGetProperty("method", out var m) ? m.GetString() : "?")}' must be an object or an array")
+        {
+            ErrorCode = LspErrorCodes.InvalidRequest,
+        };
+
     [JsonRpcMethod("exit")]
     public void Exit()
     {
@@ -126,6 +135,8 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     {
         if (_settings is null || _catalog is null)
             throw new LocalRpcException("the server is not initialized yet") { ErrorCode = LspErrorCodes.ServerNotInitialized };
+        if (_shutdownRequested)
+            throw new LocalRpcException("the server is shutting down") { ErrorCode = LspErrorCodes.InvalidRequest };
         return new Snapshot(_index, _encoding, _settings, _catalog, DateTimeOffset.UtcNow);
     }
 

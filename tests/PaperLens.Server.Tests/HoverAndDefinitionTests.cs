@@ -55,6 +55,30 @@ public class HoverAndDefinitionTests
         Assert.Contains("prediction of long sequence time", text);
     }
 
+    [Theory]
+    [InlineData("Survey: ar$0Xiv:2404.16112 is long.\n")]
+    [InlineData("Survey: https://arxiv.org/a$0bs/2404.16112 is long.\n")]
+    public async Task Hover_on_the_prefix_or_url_of_a_citation_shows_the_paper(string marked)
+    {
+        var fixture = CursorFixture.Parse(marked);
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+        await client.OpenAsync("notes.md", fixture.Text);
+
+        var hover = await client.RequestAsync("textDocument/hover", LspTestClient.Position(client.Workspace.Uri("notes.md"), fixture.Cursor));
+
+        Assert.Contains("Mamba-360", hover.GetProperty("contents").GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Requests_after_shutdown_are_refused_with_InvalidRequest()
+    {
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+        await client.RequestAsync("shutdown", null);
+        var error = await Assert.ThrowsAsync<StreamJsonRpc.RemoteInvocationException>(() =>
+            client.RequestAsync("textDocument/hover", LspTestClient.Position(client.Workspace.Uri("a.md"), (0, 0))));
+        Assert.Equal(-32600, error.ErrorCode);
+    }
+
     [Fact]
     public async Task Requests_before_initialize_are_refused_with_ServerNotInitialized()
     {

@@ -20,6 +20,10 @@ public sealed record Citation
 {
     public required TextSpan Span { get; init; }
 
+    /// <summary>The whole citation as written — <c>arXiv:2312.00752</c>, the full URL — when it is more
+    /// than <see cref="Span"/>; an editor's cursor on the prefix is on the citation too.</summary>
+    public TextSpan? Extent { get; init; }
+
     public required CitationForm Form { get; init; }
 
     /// <summary>The id-shaped text as written (<c>2312.00752v2</c>); for a pandoc key, the key.</summary>

@@ -47,10 +47,15 @@ public sealed class WorkspaceIndex
 
     public IndexedDocument? Get(string path) => Documents.GetValueOrDefault(path);
 
-    /// <summary>The citation whose range contains <paramref name="offset"/> (its claim's range counts too).</summary>
-    public Citation? CitationAt(IndexedDocument document, int offset) =>
-        Resolved(document).FirstOrDefault(c => c.Span.Contains(offset))
-        ?? Resolved(document).FirstOrDefault(c => c.Claim?.Span.Contains(offset) == true);
+    /// <summary>The citation whose id contains <paramref name="offset"/>, else whose whole text (the
+    /// <c>arXiv:</c> prefix, the URL) or claim does.</summary>
+    public Citation? CitationAt(IndexedDocument document, int offset)
+    {
+        var citations = Resolved(document);
+        return citations.FirstOrDefault(c => c.Span.Contains(offset))
+            ?? citations.FirstOrDefault(c => c.Extent?.Contains(offset) == true)
+            ?? citations.FirstOrDefault(c => c.Claim?.Span.Contains(offset) == true);
+    }
 
     /// <summary>Every place in the workspace citing the paper, whatever the form; pandoc keys resolved.</summary>
     public IEnumerable<(IndexedDocument Document, Citation Citation)> CitationsOf(ArxivId id) => _byId.Value[id.Canonical];

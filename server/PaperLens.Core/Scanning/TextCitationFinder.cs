@@ -44,6 +44,7 @@ public static partial class TextCitationFinder
             yield return new Citation
             {
                 Span = span,
+                Extent = TextSpan.FromBounds(m.Index, span.End),
                 Form = form,
                 RawText = raw,
                 Id = parsed.Id,

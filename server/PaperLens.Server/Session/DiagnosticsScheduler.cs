@@ -10,6 +10,9 @@ namespace PaperLens.Server.Session;
 internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay) : IDisposable
 {
     private readonly object _gate = new();
+    // Timer callbacks can overlap; one publication at a time keeps an older snapshot's diagnostics
+    // from arriving after a newer one's, and guards _published.
+    private readonly object _publishing = new();
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
     private readonly HashSet<string> _published = new(StringComparer.Ordinal);
     private bool _all;
@@ -40,6 +43,11 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
     }
 
     private void Publish()
+    {
+        lock (_publishing) PublishPending();
+    }
+
+    private void PublishPending()
     {
         if (!server.PushesDiagnostics || server.Rpc is not { IsDisposed: false } rpc) return;
         List<string> paths;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Text;
+using System.Text.Json;
 
 namespace PaperLens.Server.Transport;
 
@@ -11,6 +12,9 @@ namespace PaperLens.Server.Transport;
 /// the message handler's to skip.</summary>
 public static class FrameFilter
 {
+    /// <summary>The method a request is renamed to when its params are neither an object nor an array.</summary>
+    public const string InvalidRequestMethod = "$/paperlens/invalidRequest";
+
     private const int MaxHeaderBytes = 16 * 1024;
     private const int MaxBodyBytes = 64 * 1024 * 1024;
 
@@ -43,8 +47,17 @@ public static class FrameFilter
                         buffer = result.Buffer;
                     }
                     if (buffer.Length < length) break;
-                    await writer.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {length}\r\n\r\n"), cancellationToken).ConfigureAwait(false);
-                    foreach (var segment in buffer.Slice(0, length)) await writer.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+                    var body = buffer.Slice(0, length);
+                    if (RedirectIfParamsUnreadable(body) is { } redirected)
+                    {
+                        await writer.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {redirected.Length}\r\n\r\n"), cancellationToken).ConfigureAwait(false);
+                        await writer.WriteAsync(redirected, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await writer.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {length}\r\n\r\n"), cancellationToken).ConfigureAwait(false);
+                        foreach (var segment in body) await writer.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+                    }
                     buffer = buffer.Slice(length);
                 }
                 if (buffer.Length > MaxHeaderBytes)
@@ -65,6 +78,48 @@ public static class FrameFilter
         }
         await writer.CompleteAsync().ConfigureAwait(false);
         await reader.CompleteAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>JSON-RPC params must be an object or an array. StreamJsonRpc drops a request whose params
+    /// are a string or a number without answering it; such a request is renamed to
+    /// <see cref="InvalidRequestMethod"/>, which answers its id with InvalidRequest.</summary>
+    private static byte[]? RedirectIfParamsUnreadable(ReadOnlySequence<byte> body)
+    {
+        if (ParamsLookStructured(body)) return null;
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            using var document = JsonDocument.ParseValue(ref reader);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out var id)
+                || !root.TryGetProperty("params", out var parameters)
+                || parameters.ValueKind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null)
+                return null;
+            var method = root.TryGetProperty("method", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            return JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+            {
+                ["jsonrpc"] = "2.0",
+                ["id"] = id,
+                ["method"] = InvalidRequestMethod,
+                ["params"] = new Dictionary<string, object?> { ["method"] = method },
+            });
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: the message handler reports and skips it.
+            return null;
+        }
+    }
+
+    // The usual message, however large (a 5 MB didOpen), is recognised without parsing it twice.
+    private static bool ParamsLookStructured(ReadOnlySequence<byte> body)
+    {
+        var reader = new SequenceReader<byte>(body);
+        if (!reader.TryReadTo(out ReadOnlySequence<byte> _, "\"params\""u8, advancePastDelimiter: true)) return true;
+        reader.AdvancePastAny(" \t\r\n"u8);
+        if (!reader.IsNext((byte)':', advancePast: true)) return false;
+        reader.AdvancePastAny(" \t\r\n"u8);
+        return reader.TryPeek(out var next) && next is (byte)'{' or (byte)'[' or (byte)'n';
     }
 
     /// <summary>Takes one header block (up to and including its blank line) off the buffer.</summary>
