@@ -157,26 +157,90 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
             using var clear = Command($"DELETE FROM {table}");
             clear.ExecuteNonQuery();
         }
-        using var insertTop = Command(
-            """
-            INSERT INTO completion_top (prefix, score, key)
-            SELECT $prefix, score, key FROM completion_postings WHERE token >= $prefix AND token < $end
-            GROUP BY score, key ORDER BY score DESC LIMIT $size
-            """);
-        insertTop.Parameters.AddWithValue("$size", TopSize);
-        insertTop.Parameters.Add("$prefix", SqliteType.Text);
-        insertTop.Parameters.Add("$end", SqliteType.Text);
-        using var insertHeavy = Command("INSERT INTO completion_heavy (prefix, postings) VALUES ($prefix, $postings)");
-        insertHeavy.Parameters.Add("$prefix", SqliteType.Text);
-        insertHeavy.Parameters.Add("$postings", SqliteType.Integer);
-        foreach (var (prefix, postings) in HeavyPrefixes())
+        var heavy = HeavyPrefixes();
+        using (var insertHeavy = Command("INSERT INTO completion_heavy (prefix, postings) VALUES ($prefix, $postings)"))
         {
-            insertHeavy.Parameters["$prefix"].Value = prefix;
-            insertHeavy.Parameters["$postings"].Value = postings;
-            insertHeavy.ExecuteNonQuery();
-            insertTop.Parameters["$prefix"].Value = prefix;
-            insertTop.Parameters["$end"].Value = prefix + Last;
-            insertTop.ExecuteNonQuery();
+            insertHeavy.Parameters.Add("$prefix", SqliteType.Text);
+            insertHeavy.Parameters.Add("$postings", SqliteType.Integer);
+            foreach (var (prefix, postings) in heavy)
+            {
+                insertHeavy.Parameters["$prefix"].Value = prefix;
+                insertHeavy.Parameters["$postings"].Value = postings;
+                insertHeavy.ExecuteNonQuery();
+            }
+        }
+        WriteTopLists(heavy.Select(h => h.Prefix).ToHashSet(StringComparer.Ordinal));
+    }
+
+    // One ordered pass over the postings: a prefix's range is contiguous, so one bounded heap per
+    // prefix length collects the range's best papers and is written out when the range ends (reading
+    // each heavy range with its own sorted query cost several times as much on 500k papers).
+    private void WriteTopLists(HashSet<string> heavy)
+    {
+        using var insert = new RawStatement(connection, "INSERT INTO completion_top (prefix, score, key) VALUES (?1, ?2, ?3)");
+        var open = new TopList?[MaxHeavyPrefixLength + 1];
+        using var select = Command("SELECT token, score, key FROM completion_postings ORDER BY token, score, key");
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var token = reader.GetString(0);
+                var score = reader.GetInt64(1);
+                var key = reader.GetInt64(2);
+                for (var length = 1; length <= MaxHeavyPrefixLength; length++)
+                {
+                    var list = open[length];
+                    if (length > token.Length)
+                    {
+                        list?.WriteTo(insert);
+                        open[length] = null;
+                        continue;
+                    }
+                    if (list is null || !token.AsSpan(0, length).SequenceEqual(list.Prefix))
+                    {
+                        list?.WriteTo(insert);
+                        var prefix = token[..length];
+                        list = open[length] = new TopList(prefix, heavy.Contains(prefix));
+                    }
+                    list.Offer(score, key);
+                }
+            }
+        }
+        foreach (var list in open) list?.WriteTo(insert);
+    }
+
+    private sealed class TopList(string prefix, bool heavy)
+    {
+        private readonly PriorityQueue<long, (long Score, long Key)> best = new();
+        private readonly HashSet<long> keys = [];
+
+        public string Prefix => prefix;
+
+        public void Offer(long score, long key)
+        {
+            if (!heavy || keys.Contains(key)) return;
+            if (best.Count < TopSize)
+            {
+                best.Enqueue(key, (score, key));
+                keys.Add(key);
+                return;
+            }
+            best.TryPeek(out var worst, out var worstRank);
+            if ((score, key).CompareTo(worstRank) <= 0) return;
+            best.DequeueEnqueue(key, (score, key));
+            keys.Remove(worst);
+            keys.Add(key);
+        }
+
+        public void WriteTo(RawStatement insert)
+        {
+            while (best.TryDequeue(out var key, out var rank))
+            {
+                insert.Bind(1, prefix);
+                insert.Bind(2, rank.Score);
+                insert.Bind(3, key);
+                insert.ExecuteInt64();
+            }
         }
     }
 
