@@ -10,4 +10,12 @@ public interface IPaperSource
 
     /// <summary>arXiv was asked and has no such paper (a cached confirmed miss).</summary>
     bool IsConfirmedMiss(ArxivId id);
+
+    /// <summary>The records of many ids at once (those the source has). A workspace cites thousands of
+    /// papers; a source that can answer in one query should.</summary>
+    IReadOnlyDictionary<ArxivId, PaperRecord> FindMany(IEnumerable<ArxivId> ids) =>
+        ids.Distinct().Select(id => (Id: id, Record: Find(id))).Where(p => p.Record is not null).ToDictionary(p => p.Id, p => p.Record!);
+
+    /// <summary>Which of many ids are confirmed misses.</summary>
+    IReadOnlySet<ArxivId> ConfirmedMisses(IEnumerable<ArxivId> ids) => ids.Where(IsConfirmedMiss).ToHashSet();
 }

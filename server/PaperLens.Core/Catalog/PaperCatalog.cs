@@ -111,6 +111,24 @@ public sealed class PaperCatalog : IPaperSource, IDisposable
         return (long)command.ExecuteScalar()! != 0;
     });
 
+    /// <summary>Which of <paramref name="ids"/> are confirmed misses, in one query.</summary>
+    public IReadOnlySet<ArxivId> ConfirmedMisses(IEnumerable<ArxivId> ids)
+    {
+        var wanted = new Dictionary<string, ArxivId>(StringComparer.Ordinal);
+        foreach (var id in ids) wanted.TryAdd(id.Canonical, id);
+        var misses = new HashSet<ArxivId>();
+        if (wanted.Count == 0) return misses;
+        return Run(() =>
+        {
+            using var command = Command(
+                "SELECT m.id FROM misses m WHERE m.id IN (SELECT value FROM json_each($ids)) AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = m.id)");
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(wanted.Keys));
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) misses.Add(wanted[reader.GetString(0)]);
+            return misses;
+        });
+    }
+
     /// <summary>Remembers that arXiv has no paper <paramref name="id"/> (as of <paramref name="checkedAt"/>;
     /// a later check of the same id moves the date forward).</summary>
     public void RecordMiss(ArxivId id, DateTimeOffset checkedAt) => Run(() =>

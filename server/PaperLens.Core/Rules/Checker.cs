@@ -27,10 +27,7 @@ public sealed class Checker
 
         // Every id is looked up before any claim is judged, so a mismatching title can be recognised
         // as the title of another paper cited anywhere in the workspace, before or after it.
-        foreach (var citation in documents.SelectMany(d => d.Citations))
-        {
-            if (citation.Id is { } id) checker._papers.Get(id);
-        }
+        checker._papers.Prefetch(documents.SelectMany(d => d.Citations).Select(c => c.Id).OfType<ArxivId>());
 
         foreach (var document in documents) checker.CheckDocument(document, keys);
         return checker._diagnostics

@@ -24,6 +24,17 @@ internal sealed class PaperLookup(IPaperSource source)
         public PaperText Text => _text ??= PaperText.Of(Record!.Title, Record.Abstract);
     }
 
+    /// <summary>Looks many ids up at once, so a check of thousands of papers is two queries, not thousands.</summary>
+    public void Prefetch(IEnumerable<ArxivId> ids)
+    {
+        var missing = ids.Where(id => !_entries.ContainsKey(id.Canonical)).DistinctBy(id => id.Canonical).ToList();
+        if (missing.Count == 0) return;
+        var records = source.FindMany(missing);
+        var misses = source.ConfirmedMisses(missing.Where(id => !records.ContainsKey(id)));
+        foreach (var id in missing)
+            _entries[id.Canonical] = new Entry(records.GetValueOrDefault(id), misses.Contains(id));
+    }
+
     public Entry Get(ArxivId id)
     {
         if (_entries.TryGetValue(id.Canonical, out var entry)) return entry;
