@@ -62,6 +62,7 @@ public class TextCitationFinderTests
     [Theory]
     [InlineData("\"«Attention Is All You Need»\" (arXiv:1706.03762)")]
     [InlineData("arXiv:1706.03762 “«Attention Is All You Need»”")]
+    [InlineData("arXiv:1706.03762 (\"«Attention Is All You Need»\")")]
     [InlineData("Gu, A., & Dao, T. (2023). «Mamba: Linear-Time Sequence Modeling with Selective State Spaces». arXiv preprint arXiv:2312.00752.")]
     [InlineData("Sutskever, I., Vinyals, O., Le, Q. V. (2014). «Sequence to Sequence Learning with Neural Networks». https://arxiv.org/abs/1409.3215")]
     public void Reads_title_claims_beside_the_id(string marked)

@@ -206,7 +206,7 @@ public class CodeActionTests
 
         var add = Assert.Single(actions, a => Title(a).StartsWith("Add the title", StringComparison.Ordinal));
         var titled = Apply(text, uri, add);
-        Assert.Equal($"# see arXiv:2404.16112 \"{SurveyTitle}\"\n", titled);
+        Assert.Equal($"# see arXiv:2404.16112 (\"{SurveyTitle}\")\n", titled);
 
         // Written back, the title is read as the citation's title claim: no more hint, no more offer.
         await client.NotifyAsync("textDocument/didChange", new JsonObject
@@ -243,7 +243,7 @@ public class CodeActionTests
 
         var add = Assert.Single(actions, a => Title(a).StartsWith("Add the title", StringComparison.Ordinal));
 
-        Assert.Equal($"```python\n# see arXiv:2404.16112 \"{SurveyTitle}\"\n```\n", Apply(text, client.Workspace.Uri("notes.md"), add));
+        Assert.Equal($"```python\n# see arXiv:2404.16112 (\"{SurveyTitle}\")\n```\n", Apply(text, client.Workspace.Uri("notes.md"), add));
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public class CodeActionTests
 
         var add = Assert.Single(actions.EnumerateArray(), a => Title(a).StartsWith("Add the title", StringComparison.Ordinal));
         var source = JsonNode.Parse(Apply(notebook, uri, add))!["cells"]![0]!["source"]![0]!.GetValue<string>();
-        Assert.Equal($"# see arXiv:2404.16112 \"{SurveyTitle}\"\n", source);
+        Assert.Equal($"# see arXiv:2404.16112 (\"{SurveyTitle}\")\n", source);
     }
 
     [Fact]

@@ -56,6 +56,19 @@ public class InlayHintTests
     }
 
     [Fact]
+    public async Task The_inlayHints_setting_turns_them_off_and_on_without_a_restart()
+    {
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace(), initializationOptions: new JsonObject { ["inlayHints"] = false });
+        await client.OpenAsync("model.py", Model, "python");
+        var uri = client.Workspace.Uri("model.py");
+
+        Assert.Empty(Hints(await client.RequestAsync("textDocument/inlayHint", Request(uri, (0, 0), (4, 0)))));
+
+        await client.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = new JsonObject { ["paperlens"] = new JsonObject { ["inlayHints"] = true } } });
+        Assert.Equal(2, Hints(await client.RequestAsync("textDocument/inlayHint", Request(uri, (0, 0), (4, 0)))).Count());
+    }
+
+    [Fact]
     public async Task No_hints_for_a_document_that_is_not_open()
     {
         await using var client = await LspTestClient.StartAsync(new TestWorkspace());

@@ -13,7 +13,7 @@ internal static class ConfigReader
         AllowTrailingCommas = true,
     };
 
-    private const string KnownKeys = "rules, include, exclude, offline, catalog";
+    private const string KnownKeys = "rules, include, exclude, offline, catalog, inlayHints";
 
     public static PaperLensConfig Parse(string json, string source, string? baseDirectory)
     {
@@ -46,6 +46,7 @@ internal static class ConfigReader
                 "include" => config with { Include = ReadGlobs(value, source, "include") },
                 "exclude" => config with { Exclude = ReadGlobs(value, source, "exclude") },
                 "offline" => config with { Offline = ReadBool(value, source, "offline") },
+                "inlayHints" => config with { InlayHints = ReadBool(value, source, "inlayHints") },
                 "catalog" => config with { Catalog = ReadCatalog(value, source, baseDirectory) },
                 _ => throw new ConfigException($"{source}: unknown key '{property.Name}' (known keys: {KnownKeys})"),
             };

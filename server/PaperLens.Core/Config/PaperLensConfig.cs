@@ -26,6 +26,9 @@ public sealed record PaperLensConfig
     /// line and environment decide).</summary>
     public bool? Offline { get; init; }
 
+    /// <summary>Editors show the short title after a bare id (default on).</summary>
+    public bool? InlayHints { get; init; }
+
     /// <summary>The catalog file; a relative path in a configuration file is resolved against the
     /// file's directory. Null when not set.</summary>
     public string? Catalog { get; init; }

@@ -110,7 +110,7 @@ public sealed class CitationEdits(string path, string text, IPaperSource papers,
             var link = $"[{MarkdownText(real)}]({AbsUrl(citation)})";
             return new CitationEdit($"Write as a link titled \u201C{real}\u201D", CitationEditKind.Rewrite, written, link);
         }
-        return new CitationEdit($"Add the title \u201C{real}\u201D", CitationEditKind.Rewrite, new TextSpan(citation.Span.End, 0), $" \"{PlainText(real)}\"");
+        return new CitationEdit($"Add the title \u201C{real}\u201D", CitationEditKind.Rewrite, new TextSpan(citation.Span.End, 0), $" (\"{PlainText(real)}\")");
     }
 
     private CitationEdit? Canonical(Citation citation, ArxivId id)

@@ -12,7 +12,7 @@ public static partial class InlineClaims
     [GeneratedRegex(@"[""“](?<t>[^""“”\n]{3,300})[""”](?>\s*)[,;:]?(?>\s*)[(\[]?(?>\s*)(?:see\s+|in\s+)?(?:arxiv\s+preprint\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex QuotedBefore();
 
-    [GeneratedRegex(@"^(?>\s*)[)\]]?(?>\s*)[,;:.\-–—]?(?>\s*)[""“](?<t>[^""“”\n]{3,300})[""”]")]
+    [GeneratedRegex(@"^(?>\s*)[)\]]?(?>\s*)[,;:.\-–—]?(?>\s*)[(\[]?[""“](?<t>[^""“”\n]{3,300})[""”]")]
     private static partial Regex QuotedAfter();
 
     // "Gu, A., & Dao, T. (2023). Title. arXiv:…" — the year in parentheses, or "2023." after the authors.

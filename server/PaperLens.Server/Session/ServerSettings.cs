@@ -25,16 +25,12 @@ public sealed record ServerSettings
 
         var rules = RuleSettings.FromConfig(file);
         foreach (var (code, severity) in client.Rules) rules = rules.With(code, severity);
-        var inlayHints = clientSettings is { ValueKind: JsonValueKind.Object } s
-            && s.TryGetProperty("inlayHints", out var hints) && hints.ValueKind == JsonValueKind.False
-            ? false
-            : true;
         return new ServerSettings
         {
             Rules = rules,
             CatalogPath = catalogFromCommandLine ?? client.Catalog ?? file.Catalog ?? CatalogPaths.Default(),
             Offline = offlineFromCommandLine || (client.Offline ?? file.Offline ?? false),
-            InlayHints = inlayHints,
+            InlayHints = client.InlayHints ?? file.InlayHints ?? true,
             Config = file with { Include = client.Include.Count > 0 ? client.Include : file.Include, Exclude = client.Exclude.Count > 0 ? client.Exclude : file.Exclude },
         };
     }
