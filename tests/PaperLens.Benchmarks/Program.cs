@@ -6,6 +6,8 @@ const string Usage = """
                          [--files 10000] [--megabytes 200] [--seed N]
       import-vs-sqlite3  paperlens import vs the sqlite3 shell on gen_snapshot.py output
                          [--records 100000]
+      lsp                paperlens lsp over stdio: start, indexing, hover, completion, memory,
+                         beside the raw SQLite queries [--records 500000] [--catalog FILE] [--files 10000]
       generate           only write the synthetic repository [--files] [--megabytes] [--seed]
     common: [--out DIR] [--repetitions 3] [--paperlens path/to/paperlens.dll] [--baseline-only]
     """;
@@ -17,8 +19,15 @@ try
         Console.WriteLine(Usage);
         return args.Length == 0 ? 2 : 0;
     }
-    var options = BenchmarkOptions.Parse(args[1..]);
     var paths = RepositoryPaths.Locate();
+    if (args[0] == "lsp")
+    {
+        var report = LspBenchmark.Run(paths, args[1..]);
+        report.Print(Console.Out);
+        Console.WriteLine($"  written: {report.Save()}");
+        return 0;
+    }
+    var options = BenchmarkOptions.Parse(args[1..]);
     switch (args[0])
     {
         case "generate":
