@@ -75,7 +75,10 @@ public sealed partial class LanguageServer
     private void Update(IndexedDocument? document, string? removedPath = null)
     {
         _index = document is null ? _index.Without(removedPath!) : _index.With(document);
-        _diagnostics?.Schedule(document?.Path ?? removedPath!);
+        var path = document?.Path ?? removedPath!;
+        // A .bib entry can resolve or unresolve pandoc keys anywhere in the workspace.
+        if (DocumentScanner.IsBibtex(path)) _diagnostics?.ScheduleAll();
+        else _diagnostics?.Schedule(path);
     }
 
     /// <summary>The file's current content as a closed document, or null if it is gone, unreadable,
