@@ -15,8 +15,7 @@ public static class DefinitionHandler
 {
     public static Location? Handle(Snapshot snapshot, TextDocumentPositionParams request)
     {
-        if (snapshot.Document(request.TextDocument) is not { } document || snapshot.Offset(document, request.Position) is not { } offset) return null;
-        if (snapshot.Index.CitationAt(document, offset) is not { } citation) return null;
+        if (snapshot.CitationAt(request) is not (_, { } citation)) return null;
 
         if (citation.Form == CitationForm.CiteKey && BibEntryOf(snapshot, citation) is { } entry) return entry;
         if (citation.Id is null || snapshot.Papers.Find(citation.Id) is not { } paper) return null;

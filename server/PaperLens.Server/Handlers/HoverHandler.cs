@@ -8,8 +8,7 @@ public static class HoverHandler
 {
     public static Hover? Handle(Snapshot snapshot, TextDocumentPositionParams request)
     {
-        if (snapshot.Document(request.TextDocument) is not { } document || snapshot.Offset(document, request.Position) is not { } offset) return null;
-        if (snapshot.Index.CitationAt(document, offset) is not { } citation) return null;
+        if (snapshot.CitationAt(request) is not ({ } document, { } citation)) return null;
 
         string markdown;
         if (citation.IsMalformed) markdown = PaperHover.ForMalformed(citation);

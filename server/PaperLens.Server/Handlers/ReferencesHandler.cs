@@ -11,8 +11,7 @@ public static class ReferencesHandler
 {
     public static IReadOnlyList<Location>? Handle(Snapshot snapshot, ReferenceParams request)
     {
-        if (snapshot.Document(request.TextDocument) is not { } document || snapshot.Offset(document, request.Position) is not { } offset) return null;
-        if (snapshot.Index.CitationAt(document, offset) is not { Id: { } id }) return null;
+        if (snapshot.CitationAt(request) is not (_, { Id: { } id })) return null;
         var includeDeclaration = request.Context?.IncludeDeclaration ?? true;
         return snapshot.Index.CitationsOf(id)
             .Where(p => includeDeclaration || p.Citation.Role != CitationRole.BibEntry)

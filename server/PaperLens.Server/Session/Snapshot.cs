@@ -1,4 +1,5 @@
 using PaperLens.Core.Catalog;
+using PaperLens.Core.Citations;
 using PaperLens.Core.Index;
 using PaperLens.Core.Text;
 using PaperLens.Server.Protocol;
@@ -16,6 +17,13 @@ public sealed record Snapshot(WorkspaceIndex Index, PositionEncoding Encoding, S
     /// <summary>The offset of an LSP position in an open document; null if the document has no text.</summary>
     public int? Offset(IndexedDocument document, Position position) =>
         document.Text is { } text && document.Lines is { } lines ? Encoding.ToOffset(text, lines, position) : null;
+
+    /// <summary>The open document and the citation under an editor's cursor, if any.</summary>
+    public (IndexedDocument Document, Citation Citation)? CitationAt(TextDocumentPositionParams request) =>
+        Document(request.TextDocument) is { } document && Offset(document, request.Position) is { } offset
+            && Index.CitationAt(document, offset) is { } citation
+            ? (document, citation)
+            : null;
 
     public Protocol.Range Range(IndexedDocument document, TextSpan span)
     {
