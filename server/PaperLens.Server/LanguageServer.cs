@@ -24,6 +24,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     private PositionEncoding _encoding = PositionEncoding.Utf16;
     private ServerSettings? _settings;
     private PaperCatalog? _catalog;
+    private Task<PaperCatalog>? _catalogOpening;
     private ClientCapabilities? _client;
     private JsonElement? _clientSettings;
     private readonly List<string> _roots = [];
@@ -50,7 +51,9 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         if (_roots.Count == 0 && (request.RootUri is { } rootUri ? DocumentUri.ToPath(rootUri) : request.RootPath) is { } root) _roots.Add(Path.GetFullPath(root));
 
         _settings = LoadSettings();
-        _catalog = PaperCatalog.Open(_settings.CatalogPath);
+        // A large catalog takes tens of milliseconds to open and check; the editor need not wait for it.
+        var catalogPath = _settings.CatalogPath;
+        _catalogOpening = Task.Run(() => PaperCatalog.Open(catalogPath));
         _diagnostics = new DiagnosticsScheduler(this, options.DiagnosticsDelay);
 
         return new InitializeResult(
@@ -119,9 +122,10 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
             _settings = LoadSettings();
             if (_settings.CatalogPath != previous.CatalogPath)
             {
-                var old = _catalog;
-                _catalog = PaperCatalog.Open(_settings.CatalogPath);
-                old?.Dispose();
+                var opened = PaperCatalog.Open(_settings.CatalogPath);
+                _catalog?.Dispose();
+                _catalog = opened;
+                _catalogOpening = Task.FromResult(opened);
             }
         }
         catch (PaperLensException ex)
@@ -133,11 +137,25 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
 
     internal Snapshot TakeSnapshot()
     {
-        if (_settings is null || _catalog is null)
+        if (_settings is null || _catalogOpening is null)
             throw new LocalRpcException("the server is not initialized yet") { ErrorCode = LspErrorCodes.ServerNotInitialized };
+        _catalog ??= OpenedCatalog(_catalogOpening);
         if (_shutdownRequested)
             throw new LocalRpcException("the server is shutting down") { ErrorCode = LspErrorCodes.InvalidRequest };
         return new Snapshot(_index, _encoding, _settings, _catalog, DateTimeOffset.UtcNow);
+    }
+
+    private PaperCatalog OpenedCatalog(Task<PaperCatalog> opening)
+    {
+        try
+        {
+            return opening.GetAwaiter().GetResult();
+        }
+        catch (PaperLensException ex)
+        {
+            Log(1, ex.Message);
+            throw new LocalRpcException(ex.Message) { ErrorCode = LspErrorCodes.RequestFailed };
+        }
     }
 
     internal bool PushesDiagnostics => _client?.PullDiagnostics != true;
@@ -214,7 +232,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     {
         _lifetime.Cancel();
         _diagnostics?.Dispose();
-        _catalog?.Dispose();
+        (_catalog ?? (_catalogOpening is { IsCompletedSuccessfully: true } opening ? opening.Result : null))?.Dispose();
         _lifetime.Dispose();
     }
 }

@@ -46,6 +46,7 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
     // For a query of several words: the driving word's range is read whole and sorted up to this many
     // postings, and another word's papers are read as a key set up to KeySetLimit (a few milliseconds each).
     private const int MaxRangeToSort = 20_000;
+    private const int MaxPreferred = 5_000;
     private const int KeySetLimit = 40_000;
     // Sorts after every character a token can hold, so [p, p + Last) is the range of tokens starting with p.
     private const string Last = "\U0010FFFF";
@@ -309,7 +310,9 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
 
     private IEnumerable<(long Key, long Score)> Preferred(CompletionQuery query, IReadOnlyCollection<string> preferredIds)
     {
-        if (preferredIds.Count == 0) return [];
+        // Cited papers are matched one by one; a workspace citing more than this (a mirror of a
+        // bibliography, a generated tree) would cost every keystroke that much, so it ranks by score alone.
+        if (preferredIds.Count is 0 or > MaxPreferred) return [];
         using var select = Command("SELECT key, id, title, authors FROM papers WHERE id IN (SELECT value FROM json_each($ids))");
         select.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(preferredIds));
         var found = new List<(long, long)>();

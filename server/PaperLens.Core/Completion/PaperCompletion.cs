@@ -35,7 +35,7 @@ public static class PaperCompletion
     private static CompletionAnswer Papers(WorkspaceIndex index, CompletionPlace place, PaperCatalog catalog)
     {
         var query = CompletionQuery.Parse(place.QueryText);
-        var matches = catalog.Complete(query, MaxItems, index.CitedIds.ToList());
+        var matches = catalog.Complete(query, MaxItems, index.CitedIds);
         var items = matches.Papers.Select(paper =>
         {
             var title = OneLine(TexText.ToPlain(paper.Title));

@@ -60,7 +60,10 @@ public sealed class WorkspaceIndex
     /// <summary>Every place in the workspace citing the paper, whatever the form; pandoc keys resolved.</summary>
     public IEnumerable<(IndexedDocument Document, Citation Citation)> CitationsOf(ArxivId id) => _byId.Value[id.Canonical];
 
-    public IEnumerable<string> CitedIds => _byId.Value.Select(g => g.Key);
+    /// <summary>The canonical ids cited anywhere in the workspace, built once per snapshot.</summary>
+    public IReadOnlySet<string> CitedIds => _citedIds ??= _byId.Value.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+
+    private IReadOnlySet<string>? _citedIds;
 
     /// <summary>The document's citations with pandoc keys resolved through the workspace's .bib entries.</summary>
     public IReadOnlyList<Citation> Resolved(IndexedDocument document) =>
