@@ -39,11 +39,6 @@ public sealed partial class LanguageServer
         Update(ReadFromDisk(path), path);
     }
 
-    [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
-    public void DidSave(DidSaveTextDocumentParams request)
-    {
-    }
-
     [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
     public void DidChangeWatchedFiles(DidChangeWatchedFilesParams request)
     {

@@ -60,7 +60,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
             new ServerCapabilities
             {
                 PositionEncoding = _encoding.Name,
-                TextDocumentSync = new TextDocumentSyncOptions(OpenClose: true, Change: TextDocumentSyncKind.Incremental, Save: true),
+                TextDocumentSync = new TextDocumentSyncOptions(OpenClose: true, Change: TextDocumentSyncKind.Incremental, Save: false),
                 HoverProvider = true,
                 DefinitionProvider = true,
                 ReferencesProvider = true,

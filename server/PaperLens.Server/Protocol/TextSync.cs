@@ -22,8 +22,6 @@ public sealed record DidChangeTextDocumentParams(
 
 public sealed record DidCloseTextDocumentParams([property: JsonPropertyName("textDocument")] TextDocumentIdentifier TextDocument);
 
-public sealed record DidSaveTextDocumentParams([property: JsonPropertyName("textDocument")] TextDocumentIdentifier TextDocument);
-
 public sealed record FileEvent(
     [property: JsonPropertyName("uri")] string Uri,
     [property: JsonPropertyName("type")] int Type);

@@ -6,8 +6,7 @@ namespace PaperLens.Server.Session;
 public sealed record ClientCapabilities(
     IReadOnlyList<string> PositionEncodings,
     bool PullDiagnostics,
-    bool WorkDoneProgress,
-    bool MarkdownHover)
+    bool WorkDoneProgress)
 {
     public static ClientCapabilities From(JsonElement capabilities)
     {
@@ -17,8 +16,7 @@ public sealed record ClientCapabilities(
         return new ClientCapabilities(
             encodings,
             Get(capabilities, "textDocument", "diagnostic") is { ValueKind: JsonValueKind.Object },
-            Get(capabilities, "window", "workDoneProgress") is { ValueKind: JsonValueKind.True },
-            true);
+            Get(capabilities, "window", "workDoneProgress") is { ValueKind: JsonValueKind.True });
     }
 
     private static JsonElement? Get(JsonElement element, params string[] path)
