@@ -23,7 +23,7 @@ public static class MarkdownScanner
     // Without one of these (or an @ for pandoc keys and BibTeX entries) no form of spec §2 can occur,
     // and most Markdown files of a repository have none: they are not parsed at all.
     private static readonly SearchValues<string> CitationMarkers = SearchValues.Create(
-        ["arxiv", "ar5iv", "alphaxiv", "huggingface.co/papers", "10.48550", "@"], StringComparison.OrdinalIgnoreCase);
+        [.. TextCitationFinder.MarkerWords, "@"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> PandocExtensions = new(StringComparer.OrdinalIgnoreCase) { ".qmd", ".rmd" };
 
