@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PaperLens.Core.Identifiers;
+using PaperLens.Core.Presentation;
 using PaperLens.Core.Rules;
 
 namespace PaperLens.Core.Completion;
@@ -41,9 +42,9 @@ public static class CompletionText
     /// <summary>The last word of each name in an author list ("A. Gu, T. Dao and C. Ré" → gu, dao, re).</summary>
     public static IEnumerable<string> Surnames(string plainAuthors)
     {
-        foreach (var name in plainAuthors.Replace(" and ", ",", StringComparison.Ordinal).Split(','))
+        foreach (var name in AuthorList.Split(plainAuthors))
         {
-            var words = Words(name).ToList();
+            var words = Words(AuthorList.Surname(name)).ToList();
             if (words.Count > 0 && words[^1].Length > 1) yield return words[^1];
         }
     }

@@ -52,6 +52,6 @@ public static class CitedPaperSymbols
     private static string? FirstAuthorSurname(PaperRecord paper)
     {
         if (paper.AuthorsParsed is [{ Last.Length: > 0 } first, ..]) return first.Last;
-        return AuthorList.Split(paper.Authors) is [var name, ..] ? name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1] : null;
+        return AuthorList.Split(paper.Authors) is [var name, ..] ? AuthorList.Surname(name) : null;
     }
 }

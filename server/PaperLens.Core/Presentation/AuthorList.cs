@@ -18,6 +18,10 @@ public static class AuthorList
             .ToList();
     }
 
+    /// <summary>The surname of one name as written: its last word ("Quoc V. Le" → "Le").</summary>
+    public static string Surname(string name) =>
+        name.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [.., var last] ? last : name;
+
     /// <param name="shown">How many names to show before "and N others".</param>
     public static string Short(string authors, int shown = 2)
     {
