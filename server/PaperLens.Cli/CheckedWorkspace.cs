@@ -11,7 +11,7 @@ namespace PaperLens.Cli;
 
 /// <summary>One run over a directory: its configuration, its scan and its catalog, and the
 /// translation of core offsets into the 1-based lines and columns every output format shows.</summary>
-public sealed class CheckedWorkspace
+public sealed class CheckedWorkspace : IDisposable
 {
     private readonly PaperCatalog? _catalog;
     private readonly RuleSettings _settings;
@@ -41,7 +41,7 @@ public sealed class CheckedWorkspace
 
     public IReadOnlyList<Diagnostic> Check()
     {
-        using var catalog = _catalog ?? throw new InvalidOperationException("the catalog was not opened");
+        var catalog = _catalog ?? throw new InvalidOperationException("the catalog was not opened");
         return Checker.Check(Scan.Documents, catalog, _settings);
     }
 
@@ -65,4 +65,6 @@ public sealed class CheckedWorkspace
         var (endLine, endColumn) = lines.GetPosition(span.End);
         return (line + 1, column + 1, endLine + 1, endColumn + 1);
     }
+
+    public void Dispose() => _catalog?.Dispose();
 }

@@ -19,7 +19,7 @@ public static class CheckCommand
         {
             // --offline is accepted now so scripts keep working when the arXiv client arrives; this
             // release never touches the network.
-            var workspace = CheckedWorkspace.Load(parse.GetValue(path)!, parse.GetValue(catalog));
+            using var workspace = CheckedWorkspace.Load(parse.GetValue(path)!, parse.GetValue(catalog));
             var findings = workspace.Check();
             var reported = findings.Select(workspace.Locate).ToList();
 

@@ -15,7 +15,7 @@ public static class CitationsCommand
         var command = new Command("citations", "List every arXiv citation in a repository.") { path, format };
         command.SetAction(parse =>
         {
-            var workspace = CheckedWorkspace.Load(parse.GetValue(path)!, catalogPath: null, openCatalog: false);
+            using var workspace = CheckedWorkspace.Load(parse.GetValue(path)!, catalogPath: null, openCatalog: false);
             var resolver = new CiteKeyResolver(workspace.Scan.Documents);
             var rows = workspace.Scan.Documents
                 .SelectMany(document => resolver.Resolve(document).Select(citation => workspace.Locate(document.Path, citation)))
