@@ -22,12 +22,17 @@ public sealed partial class LanguageServer
     public void DidChange(DidChangeTextDocumentParams request)
     {
         if (_settings is null || DocumentUri.ToPath(request.TextDocument.Uri) is not { } path) return;
-        if (_index.Get(path) is not { Text: { } text })
+        if (_index.Get(path) is not { Text: { } text, Lines: var lines })
         {
             Log(2, $"didChange for a document that is not open: {request.TextDocument.Uri}");
             return;
         }
-        foreach (var change in request.ContentChanges) text = Apply(text, change);
+        foreach (var change in request.ContentChanges)
+        {
+            // The open document's line map serves the first change; later ones apply to new text.
+            text = Apply(text, lines ?? new LineMap(text), change);
+            lines = null;
+        }
         Update(IndexedDocument.FromText(path, text, request.TextDocument.Version));
     }
 
@@ -86,10 +91,9 @@ public sealed partial class LanguageServer
     }
 
     /// <summary>Applies one incremental change. Ranges are clamped, so a client's off-by-one can't throw.</summary>
-    private string Apply(string text, TextDocumentContentChangeEvent change)
+    private string Apply(string text, LineMap lines, TextDocumentContentChangeEvent change)
     {
         if (change.Range is null) return change.Text;
-        var lines = new LineMap(text);
         var start = _encoding.ToOffset(text, lines, change.Range.Start);
         var end = Math.Max(start, _encoding.ToOffset(text, lines, change.Range.End));
         return string.Concat(text.AsSpan(0, start), change.Text, text.AsSpan(end));
