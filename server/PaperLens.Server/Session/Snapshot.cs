@@ -27,8 +27,11 @@ public sealed record Snapshot(WorkspaceIndex Index, PositionEncoding Encoding, S
 
     public Protocol.Range Range(IndexedDocument document, TextSpan span)
     {
-        var lines = document.Lines ?? new LineMap(DiskText(document) ?? "");
-        return Encoding.ToRange(document.Text ?? (Encoding == PositionEncoding.Utf16 ? null : DiskText(document)), lines, span);
+        // A closed document keeps no text: it is read from disk once, and only when a line map or
+        // UTF-8 columns need it.
+        var text = document.Text ?? (document.Lines is null || Encoding != PositionEncoding.Utf16 ? DiskText(document) : null);
+        var lines = document.Lines ?? new LineMap(text ?? "");
+        return Encoding.ToRange(text, lines, span);
     }
 
     public Location Location(IndexedDocument document, TextSpan span) => new(DocumentUri.FromPath(document.Path), Range(document, span));
