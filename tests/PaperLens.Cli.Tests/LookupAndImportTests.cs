@@ -55,6 +55,24 @@ public class LookupAndImportTests
     }
 
     [Fact]
+    public void Import_of_a_bib_file_adds_its_papers_but_never_replaces_arxivs_records()
+    {
+        using var repo = new TempRepo();
+        var bib = repo.Write("refs.bib", """
+            @article{gu2023, title = {Mamba: Linear-Time Sequence Modeling with Selective State Spaces},
+              author = {Gu, Albert and Dao, Tri}, eprint = {2312.00752}, archivePrefix = {arXiv}}
+            @article{wrong, title = {A Title arXiv Does Not Have}, eprint = {2404.16112}, archivePrefix = {arXiv}}
+            """);
+
+        var import = PaperLensProcess.Run(repo.Catalog, "import", bib);
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("2 entries read, 1 new", import.Stdout);
+
+        Assert.Contains("Mamba: Linear-Time Sequence Modeling", PaperLensProcess.Run(repo.Catalog, "lookup", "2312.00752").Stdout);
+        Assert.Contains("Mamba-360: Survey of State Space Models", PaperLensProcess.Run(repo.Catalog, "lookup", "2404.16112").Stdout);
+    }
+
+    [Fact]
     public void Import_of_a_missing_file_names_it()
     {
         using var repo = new TempRepo();

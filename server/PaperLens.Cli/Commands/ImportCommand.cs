@@ -13,7 +13,7 @@ public static class ImportCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var files = new Argument<string[]>("FILE") { Description = "arXiv metadata snapshot files: .jsonl or .json, optionally .gz.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "arXiv metadata snapshot files (.jsonl or .json, optionally .gz) or .bib files.", Arity = ArgumentArity.OneOrMore };
         var catalog = CommonOptions.Catalog();
         var command = new Command("import", "Add arXiv metadata to the catalog.") { files, catalog };
         command.SetAction(parse =>
@@ -27,6 +27,16 @@ public static class ImportCommand
             var status = CliApp.Ok;
             foreach (var path in paths)
             {
+                if (Path.GetExtension(path).Equals(".bib", StringComparison.OrdinalIgnoreCase))
+                {
+                    var (counts, entries, problems) = BibtexImporter.Import(papers, path);
+                    stdout.WriteLine($"{path}: {"entry".ToQuantity(entries)} read, {counts.Inserted} new, {counts.Updated} updated, {counts.Unchanged} unchanged (arXiv's own records are kept)");
+                    foreach (var (line, message) in problems.Take(ListedFailures)) stderr.WriteLine($"{path}:{line}: {message}");
+                    if (problems.Count > 0 && status == CliApp.Ok) status = CliApp.FindingsFailed;
+                    continue;
+                }
+                if (Path.GetExtension(path).Equals(".xml", StringComparison.OrdinalIgnoreCase))
+                    throw new CliException($"{path}: importing arXiv API (Atom) responses is not supported yet; import snapshot JSON lines or a .bib file");
                 var result = WithProgressBar(stderr, Path.GetFileName(path), progress => importer.Import(path, progress));
                 var rate = result.Elapsed.TotalSeconds > 0 ? result.Read / result.Elapsed.TotalSeconds : 0;
                 stdout.WriteLine($"{path}: {"record".ToQuantity(result.Read)} read, {result.Inserted} new, {result.Updated} updated, " +
