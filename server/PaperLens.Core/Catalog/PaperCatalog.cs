@@ -10,7 +10,7 @@ namespace PaperLens.Core.Catalog;
 /// schema) with every field of the arXiv snapshot layout, a full-text index over titles and authors,
 /// and the ids arXiv confirmed it does not have. Safe to share between threads: calls are serialised
 /// on the one connection. A catalog that cannot be read raises <see cref="CatalogException"/>.</summary>
-public sealed class PaperCatalog : IPaperSource, IDisposable
+public sealed partial class PaperCatalog : IPaperSource, IDisposable
 {
     private static readonly string QualifiedColumns = string.Join(", ", PaperRow.Columns.Split(", ").Select(c => "p." + c));
 
