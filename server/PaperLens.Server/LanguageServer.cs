@@ -55,6 +55,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         var catalogPath = _settings.CatalogPath;
         _catalogOpening = Task.Run(() => PaperCatalog.Open(catalogPath));
         _diagnostics = new DiagnosticsScheduler(this, options.DiagnosticsDelay);
+        StartLookups();
 
         return new InitializeResult(
             new ServerCapabilities
@@ -88,6 +89,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     {
         _shutdownRequested = true;
         _lifetime.Cancel();
+        StopLookups();
         return null;
     }
 
@@ -132,7 +134,9 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         {
             Log(1, $"settings not applied: {ex.Message}");
         }
+        StartLookups();
         _diagnostics?.ScheduleAll();
+        NotifyStatus(Indexing is { IsCompleted: false });
     }
 
     internal Snapshot TakeSnapshot()
@@ -142,7 +146,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         _catalog ??= OpenedCatalog(_catalogOpening);
         if (_shutdownRequested)
             throw new LocalRpcException("the server is shutting down") { ErrorCode = LspErrorCodes.InvalidRequest };
-        return new Snapshot(_index, _encoding, _settings, _catalog, DateTimeOffset.UtcNow);
+        return new Snapshot(_index, _encoding, _settings, _catalog, DateTimeOffset.UtcNow) { Fetches = _fetches, TitleSearch = _titleSearch };
     }
 
     private PaperCatalog OpenedCatalog(Task<PaperCatalog> opening)
@@ -171,6 +175,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     {
         if (roots.Count == 0) return;
         await using var progress = await WorkDoneProgress.BeginAsync(this, "PaperLens", "indexing citations").ConfigureAwait(false);
+        NotifyStatus(indexing: true);
         var options = _settings!.Config.ToWorkspaceOptions();
         var scans = new List<WorkspaceScan>();
         foreach (var root in roots)
@@ -196,6 +201,8 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         await progress.EndAsync($"{citations} citations in {scans.Sum(s => s.FilesScanned)} files").ConfigureAwait(false);
         Log(3, $"indexed {scans.Sum(s => s.FilesScanned)} files, {citations} citations, {scans.Sum(s => s.SkippedCount)} skipped");
         _diagnostics?.ScheduleAll();
+        NotifyStatus(indexing: false);
+        if (_fetches is { } fetches) EnqueueCited(fetches, _index);
     }
 
     /// <summary>Runs a state change in the dispatch order of incoming messages.</summary>
@@ -235,6 +242,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     public void Dispose()
     {
         _lifetime.Cancel();
+        StopLookups();
         _diagnostics?.Dispose();
         (_catalog ?? (_catalogOpening is { IsCompletedSuccessfully: true } opening ? opening.Result : null))?.Dispose();
         _lifetime.Dispose();

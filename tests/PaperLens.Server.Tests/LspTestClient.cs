@@ -50,6 +50,9 @@ public sealed class LspTestClient : IAsyncDisposable
         [JsonRpcMethod("$/progress")]
         public void Progress(JsonElement p) => client.Record("$/progress", p);
 
+        [JsonRpcMethod("paperlens/statusChanged")]
+        public void StatusChanged(JsonElement p) => client.Record("paperlens/statusChanged", p);
+
         [JsonRpcMethod("window/workDoneProgress/create")]
         public object? CreateProgress(JsonElement p)
         {

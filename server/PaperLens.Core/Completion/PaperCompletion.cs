@@ -42,8 +42,8 @@ public static class PaperCompletion
             var id = paper.Id.Canonical;
             var insert = place.Kind switch
             {
-                CompletionPlaceKind.MarkdownProse => $"[{LinkText(title)}]({paper.Id.AbsUrl})",
-                CompletionPlaceKind.CodeComment => "arXiv:" + id,
+                CompletionPlaceKind.MarkdownProse => CitationText(paper, markdown: true),
+                CompletionPlaceKind.CodeComment => CitationText(paper, markdown: false),
                 _ => id,
             };
             var year = (paper.Submitted?.Year ?? paper.Id.Year).ToString(CultureInfo.InvariantCulture);
@@ -78,6 +78,11 @@ public static class PaperCompletion
         var tokens = CompletionText.Words(TexText.ToPlain(entry.Title ?? "") + " " + TexText.ToPlain(entry.Authors ?? "")).ToList();
         return query.Matches(entry.Id?.Canonical ?? "", tokens);
     }
+
+    /// <summary>A paper picked outside completion (a search) as written into a document: a Markdown
+    /// link titled with the paper's title in Markdown, the <c>arXiv:ID</c> form elsewhere.</summary>
+    public static string CitationText(PaperRecord paper, bool markdown) =>
+        markdown ? $"[{LinkText(OneLine(TexText.ToPlain(paper.Title)))}]({paper.Id.AbsUrl})" : "arXiv:" + paper.Id.Canonical;
 
     // "A. Gu et al. · 2023"
     private static string Detail(string authors, string year)

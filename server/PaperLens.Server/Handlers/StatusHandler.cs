@@ -1,0 +1,11 @@
+using PaperLens.Core.Index;
+using PaperLens.Server.Protocol;
+
+namespace PaperLens.Server.Handlers;
+
+/// <summary><c>paperlens/status</c>: how much of the workspace is indexed, for a status bar.</summary>
+public static class StatusHandler
+{
+    public static ServerStatus Handle(WorkspaceIndex index, bool indexing, bool offline) =>
+        new(indexing, index.Documents.Count, index.Documents.Values.Sum(d => d.Scan.Citations.Count), offline);
+}

@@ -1,0 +1,32 @@
+using PaperLens.Server.Handlers;
+using PaperLens.Server.Protocol;
+using StreamJsonRpc;
+
+namespace PaperLens.Server;
+
+// PaperLens's own requests and notifications (Protocol/PaperLensRequests.cs), for editor commands
+// and status displays that LSP has no method for.
+public sealed partial class LanguageServer
+{
+    [JsonRpcMethod("paperlens/searchPapers", UseSingleObjectParameterDeserialization = true)]
+    public Task<IReadOnlyList<PaperSearchItem>> SearchPapers(SearchPapersParams request, CancellationToken cancellationToken) =>
+        Read(snapshot => PaperSearchHandler.Handle(snapshot, request), cancellationToken);
+
+    [JsonRpcMethod("paperlens/abstractAt", UseSingleObjectParameterDeserialization = true)]
+    public Task<AbstractResult?> AbstractAt(TextDocumentPositionParams request, CancellationToken cancellationToken) =>
+        Read(snapshot => AbstractAtHandler.Handle(snapshot, request), cancellationToken);
+
+    [JsonRpcMethod("paperlens/status")]
+    public ServerStatus Status()
+    {
+        if (_settings is null) throw new LocalRpcException("the server is not initialized yet") { ErrorCode = LspErrorCodes.ServerNotInitialized };
+        return StatusHandler.Handle(_index, Indexing is { IsCompleted: false }, _settings.Offline);
+    }
+
+    /// <summary>Tells the client the status changed, so that it need not poll.</summary>
+    internal void NotifyStatus(bool indexing)
+    {
+        if (_settings is null || _rpc is not { IsDisposed: false } rpc) return;
+        _ = rpc.NotifyWithParameterObjectAsync("paperlens/statusChanged", StatusHandler.Handle(_index, indexing, _settings.Offline));
+    }
+}

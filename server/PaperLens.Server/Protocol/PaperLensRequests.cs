@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace PaperLens.Server.Protocol;
+
+// PaperLens's own messages beside LSP (the VS Code extension's commands and status bar). Requests
+// and notifications are named paperlens/*; the client ignores what it does not know.
+
+/// <summary><c>paperlens/searchPapers</c>: the catalog searched like the CLI's lookup. The document,
+/// when given, decides how a picked paper is written into it (a Markdown link or <c>arXiv:ID</c>).</summary>
+public sealed record SearchPapersParams(
+    [property: JsonPropertyName("query")] string Query,
+    [property: JsonPropertyName("limit")] int? Limit,
+    [property: JsonPropertyName("textDocument")] TextDocumentIdentifier? TextDocument);
+
+public sealed record PaperSearchItem(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("authors")] string Authors,
+    [property: JsonPropertyName("year")] int? Year,
+    [property: JsonPropertyName("insertText")] string InsertText);
+
+/// <summary>The state a status bar shows: answered by <c>paperlens/status</c> and pushed as
+/// <c>paperlens/statusChanged</c> when indexing starts and ends and when settings change.</summary>
+public sealed record ServerStatus(
+    [property: JsonPropertyName("indexing")] bool Indexing,
+    [property: JsonPropertyName("files")] int Files,
+    [property: JsonPropertyName("citations")] int Citations,
+    [property: JsonPropertyName("offline")] bool Offline);

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PaperLens.Server.Tests;
+
+/// <summary>PaperLens's own requests for the VS Code extension: catalog search (Search Papers), the
+/// abstract at the cursor (Open Abstract), and the status a status bar shows.</summary>
+public class PaperLensRequestsTests
+{
+    private const string InformerTitle = "Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting";
+
+    private static async Task<JsonElement[]> Search(LspTestClient client, string query, int? limit = null, string? documentUri = null)
+    {
+        var request = new JsonObject { ["query"] = query };
+        if (limit is not null) request["limit"] = limit;
+        if (documentUri is not null) request["textDocument"] = new JsonObject { ["uri"] = documentUri };
+        return (await client.RequestAsync("paperlens/searchPapers", request)).EnumerateArray().ToArray();
+    }
+
+    [Fact]
+    public async Task Search_finds_a_paper_by_title_word_and_author_with_its_id_short_authors_and_year()
+    {
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+
+        foreach (var query in new[] { "informer", "zhou informer", "2012.0743" })
+        {
+            var informer = (await Search(client, query))[0];
+
+            Assert.Equal("2012.07436", informer.GetProperty("id").GetString());
+            Assert.Equal(InformerTitle, informer.GetProperty("title").GetString());
+            Assert.StartsWith("H. Zhou, S. Zhang and ", informer.GetProperty("authors").GetString());
+            Assert.Equal(2020, informer.GetProperty("year").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task A_picked_paper_is_a_markdown_link_in_markdown_and_the_arxiv_prefix_form_elsewhere()
+    {
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+        await client.OpenAsync("notes.md", "# Notes\n");
+        await client.OpenAsync("model.py", "# model\n", "python");
+
+        var inMarkdown = (await Search(client, "informer", documentUri: client.Workspace.Uri("notes.md")))[0];
+        var inPython = (await Search(client, "informer", documentUri: client.Workspace.Uri("model.py")))[0];
+        var nowhere = (await Search(client, "informer"))[0];
+
+        Assert.Equal($"[{InformerTitle}](https://arxiv.org/abs/2012.07436)", inMarkdown.GetProperty("insertText").GetString());
+        Assert.Equal("arXiv:2012.07436", inPython.GetProperty("insertText").GetString());
+        Assert.Equal("arXiv:2012.07436", nowhere.GetProperty("insertText").GetString());
+    }
+
+    [Fact]
+    public async Task Search_returns_at_most_the_limit_and_nothing_for_a_query_without_words()
+    {
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+
+        Assert.True((await Search(client, "transformer")).Length > 2);
+        Assert.Equal(2, (await Search(client, "transformer", limit: 2)).Length);
+        Assert.Empty(await Search(client, ""));
+        Assert.Empty(await Search(client, "  ()\"*  "));
+    }
+
+    [Fact]
+    public async Task Abstract_at_the_cursor_is_the_cited_papers_abstract_and_null_away_from_a_citation()
+    {
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+        await client.OpenAsync("notes.md", "See arXiv:2012.07436 for details.\n");
+        var uri = client.Workspace.Uri("notes.md");
+
+        var onCitation = await client.RequestAsync("paperlens/abstractAt", LspTestClient.Position(uri, (0, 12)));
+        var offCitation = await client.RequestAsync("paperlens/abstractAt", LspTestClient.Position(uri, (0, 1)));
+
+        Assert.Equal("2012.07436", onCitation.GetProperty("id").GetString());
+        Assert.Contains("Informer", onCitation.GetProperty("markdown").GetString());
+        Assert.Contains("## Abstract", onCitation.GetProperty("markdown").GetString());
+        Assert.Equal(JsonValueKind.Null, offCitation.ValueKind);
+    }
+
+    [Fact]
+    public async Task Status_is_pushed_when_indexing_starts_and_ends_and_counts_the_indexed_files_and_citations()
+    {
+        var workspace = new TestWorkspace(
+            ("notes/a.md", "arXiv:2012.07436 and arXiv:2404.16112\n"),
+            ("src/b.py", "# arXiv:2404.16112\n"),
+            ("data.csv", "arXiv:2012.07436\n"));
+        await using var client = await LspTestClient.StartAsync(workspace);
+
+        var statuses = await WaitForStatusesAsync(client, s => !s["indexing"]!.GetValue<bool>());
+
+        Assert.True(statuses[0]!["indexing"]!.GetValue<bool>());
+        var ready = statuses[^1]!;
+        Assert.Equal(2, ready["files"]!.GetValue<int>());
+        Assert.Equal(3, ready["citations"]!.GetValue<int>());
+        Assert.True(ready["offline"]!.GetValue<bool>());
+        var asked = await client.RequestAsync("paperlens/status", null);
+        Assert.Equal((false, 2, 3), (asked.GetProperty("indexing").GetBoolean(), asked.GetProperty("files").GetInt32(), asked.GetProperty("citations").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Status_counts_the_citations_of_an_edited_document()
+    {
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace(("a.md", "arXiv:2012.07436\n")));
+        await WaitForStatusesAsync(client, s => !s["indexing"]!.GetValue<bool>());
+
+        await client.OpenAsync("b.md", "arXiv:2404.16112 and arXiv:2103.14636\n");
+        var status = await client.RequestAsync("paperlens/status", null);
+
+        Assert.Equal(3, status.GetProperty("citations").GetInt32());
+    }
+
+    private static async Task<JsonNode?[]> WaitForStatusesAsync(LspTestClient client, Func<JsonNode, bool> until)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var statuses = client.Notifications.Where(n => n.Method == "paperlens/statusChanged").Select(n => n.Params).ToArray();
+            if (statuses.Length > 0 && until(statuses[^1]!)) return statuses;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("no matching paperlens/statusChanged; received: " + string.Join(", ", client.Notifications.Select(n => n.Method)));
+    }
+}
