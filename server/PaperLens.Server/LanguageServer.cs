@@ -55,7 +55,6 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         var catalogPath = _settings.CatalogPath;
         _catalogOpening = Task.Run(() => PaperCatalog.Open(catalogPath));
         _diagnostics = new DiagnosticsScheduler(this, options.DiagnosticsDelay);
-        StartLookups();
 
         return new InitializeResult(
             new ServerCapabilities
@@ -89,7 +88,6 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     {
         _shutdownRequested = true;
         _lifetime.Cancel();
-        StopLookups();
         return null;
     }
 
@@ -134,7 +132,6 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         {
             Log(1, $"settings not applied: {ex.Message}");
         }
-        StartLookups();
         _diagnostics?.ScheduleAll();
         NotifyStatus(Indexing is { IsCompleted: false });
     }
@@ -146,7 +143,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         _catalog ??= OpenedCatalog(_catalogOpening);
         if (_shutdownRequested)
             throw new LocalRpcException("the server is shutting down") { ErrorCode = LspErrorCodes.InvalidRequest };
-        return new Snapshot(_index, _encoding, _settings, _catalog, DateTimeOffset.UtcNow) { Fetches = _fetches, TitleSearch = _titleSearch };
+        return new Snapshot(_index, _encoding, _settings, _catalog, DateTimeOffset.UtcNow);
     }
 
     private PaperCatalog OpenedCatalog(Task<PaperCatalog> opening)
@@ -202,7 +199,6 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         Log(3, $"indexed {scans.Sum(s => s.FilesScanned)} files, {citations} citations, {scans.Sum(s => s.SkippedCount)} skipped");
         _diagnostics?.ScheduleAll();
         NotifyStatus(indexing: false);
-        if (_fetches is { } fetches) EnqueueCited(fetches, _index);
     }
 
     /// <summary>Runs a state change in the dispatch order of incoming messages.</summary>
@@ -242,7 +238,6 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     public void Dispose()
     {
         _lifetime.Cancel();
-        StopLookups();
         _diagnostics?.Dispose();
         (_catalog ?? (_catalogOpening is { IsCompletedSuccessfully: true } opening ? opening.Result : null))?.Dispose();
         _lifetime.Dispose();
