@@ -76,6 +76,7 @@ public sealed partial class LanguageServer
     {
         _index = document is null ? _index.Without(removedPath!) : _index.With(document);
         var path = document?.Path ?? removedPath!;
+        if (document is not null) EnqueueCitedBy(document);
         // A .bib entry can resolve or unresolve pandoc keys anywhere in the workspace.
         if (DocumentScanner.IsBibtex(path)) _diagnostics?.ScheduleAll();
         else _diagnostics?.Schedule(path);

@@ -55,6 +55,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         var catalogPath = _settings.CatalogPath;
         _catalogOpening = Task.Run(() => PaperCatalog.Open(catalogPath));
         _diagnostics = new DiagnosticsScheduler(this, options.DiagnosticsDelay);
+        StartLookups();
 
         return new InitializeResult(
             new ServerCapabilities
@@ -88,6 +89,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     {
         _shutdownRequested = true;
         _lifetime.Cancel();
+        StopLookups();
         return null;
     }
 
@@ -132,6 +134,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         {
             Log(1, $"settings not applied: {ex.Message}");
         }
+        StartLookups();
         _diagnostics?.ScheduleAll();
         NotifyStatus(Indexing is { IsCompleted: false });
     }
@@ -143,7 +146,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         _catalog ??= OpenedCatalog(_catalogOpening);
         if (_shutdownRequested)
             throw new LocalRpcException("the server is shutting down") { ErrorCode = LspErrorCodes.InvalidRequest };
-        return new Snapshot(_index, _encoding, _settings, _catalog, DateTimeOffset.UtcNow);
+        return new Snapshot(_index, _encoding, _settings, _catalog, DateTimeOffset.UtcNow) { Fetches = _fetches, TitleSearch = _titleSearch };
     }
 
     private PaperCatalog OpenedCatalog(Task<PaperCatalog> opening)
@@ -199,6 +202,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         Log(3, $"indexed {scans.Sum(s => s.FilesScanned)} files, {citations} citations, {scans.Sum(s => s.SkippedCount)} skipped");
         _diagnostics?.ScheduleAll();
         NotifyStatus(indexing: false);
+        if (_fetches is { } fetches) EnqueueCited(fetches, _index);
     }
 
     /// <summary>Runs a state change in the dispatch order of incoming messages.</summary>
@@ -238,6 +242,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     public void Dispose()
     {
         _lifetime.Cancel();
+        StopLookups();
         _diagnostics?.Dispose();
         (_catalog ?? (_catalogOpening is { IsCompletedSuccessfully: true } opening ? opening.Result : null))?.Dispose();
         _lifetime.Dispose();

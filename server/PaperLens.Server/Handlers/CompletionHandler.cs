@@ -35,7 +35,10 @@ public static class CompletionHandler
             TextEdit = new TextEdit(range, item.InsertText),
             Data = item.PaperId is { } id ? JsonSerializer.SerializeToElement(new ResolveData(id)) : null,
         }).ToList();
-        return new CompletionList(answer.IsIncomplete, items);
+        // Few local matches: an arXiv title search may add papers; the client asks again as the user types.
+        var searching = answer.Place.Kind != CompletionPlaceKind.PandocKey
+            && snapshot.TitleSearch?.Offer(CompletionQuery.Parse(answer.Place.QueryText), items.Count) == true;
+        return new CompletionList(answer.IsIncomplete || searching, items);
     }
 
     /// <summary>Adds the abstract summary (escaped Markdown) to an item this server produced.</summary>

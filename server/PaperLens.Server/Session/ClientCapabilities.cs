@@ -8,6 +8,12 @@ public sealed record ClientCapabilities(
     bool PullDiagnostics,
     bool WorkDoneProgress)
 {
+    /// <summary>The client re-pulls diagnostics on workspace/diagnostic/refresh.</summary>
+    public bool DiagnosticRefresh { get; init; }
+
+    /// <summary>The client asks for inlay hints again on workspace/inlayHint/refresh.</summary>
+    public bool InlayHintRefresh { get; init; }
+
     public static ClientCapabilities From(JsonElement capabilities)
     {
         var encodings = Get(capabilities, "general", "positionEncodings") is { ValueKind: JsonValueKind.Array } list
@@ -16,7 +22,11 @@ public sealed record ClientCapabilities(
         return new ClientCapabilities(
             encodings,
             Get(capabilities, "textDocument", "diagnostic") is { ValueKind: JsonValueKind.Object },
-            Get(capabilities, "window", "workDoneProgress") is { ValueKind: JsonValueKind.True });
+            Get(capabilities, "window", "workDoneProgress") is { ValueKind: JsonValueKind.True })
+        {
+            DiagnosticRefresh = Get(capabilities, "workspace", "diagnostics", "refreshSupport") is { ValueKind: JsonValueKind.True },
+            InlayHintRefresh = Get(capabilities, "workspace", "inlayHint", "refreshSupport") is { ValueKind: JsonValueKind.True },
+        };
     }
 
     private static JsonElement? Get(JsonElement element, params string[] path)

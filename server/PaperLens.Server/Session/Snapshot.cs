@@ -8,9 +8,14 @@ using PaperLens.Server.Transport;
 namespace PaperLens.Server.Session;
 
 /// <summary>What a read-only request sees: the index as it was when the request arrived, with the
-/// settings and encoding of that moment. Handlers take one of these and nothing mutable.</summary>
+/// settings and encoding of that moment. Handlers take one of these and nothing mutable; the arXiv
+/// lookups running in the background (null offline) can be asked about or offered work, never awaited.</summary>
 public sealed record Snapshot(WorkspaceIndex Index, PositionEncoding Encoding, ServerSettings Settings, PaperCatalog Papers, DateTimeOffset Now)
 {
+    public PaperFetchQueue? Fetches { get; init; }
+
+    public TitleSearch? TitleSearch { get; init; }
+
     public IndexedDocument? Document(TextDocumentIdentifier id) =>
         DocumentUri.ToPath(id.Uri) is { } path ? Index.Get(path) : null;
 

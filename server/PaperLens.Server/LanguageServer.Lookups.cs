@@ -1,0 +1,89 @@
+using PaperLens.Core.Identifiers;
+using PaperLens.Core.Index;
+using PaperLens.Metadata;
+using PaperLens.Server.Session;
+using StreamJsonRpc;
+
+namespace PaperLens.Server;
+
+// arXiv lookups in the background: papers the workspace cites that the catalog lacks are fetched
+// without any request waiting for them; when a fetch lands, the editor is told to refresh what it shows.
+public sealed partial class LanguageServer
+{
+    private PaperFetchQueue? _fetches;
+    private TitleSearch? _titleSearch;
+
+    /// <summary>What the running lookups were started with: a change of these restarts them.</summary>
+    private (bool Offline, string CatalogPath)? _lookupsFor;
+
+    /// <summary>Starts the lookups for the current settings and catalog, or none when offline; restarts
+    /// them (and looks at every cited id again) when the offline setting or the catalog changed.</summary>
+    private void StartLookups()
+    {
+        if (_settings is null || _catalogOpening is not { } opening) return;
+        var key = (_settings.Offline || options.Metadata.Offline, _settings.CatalogPath);
+        if (_lookupsFor == key) return;
+        StopLookups();
+        _lookupsFor = key;
+        if (key.Item1) return;
+
+        var metadata = options.Metadata with { Offline = false };
+        var service = Task.Run(async () => new MetadataService(await opening.ConfigureAwait(false), metadata));
+        _fetches = new PaperFetchQueue(service, OnFetchLanded, Log, metadata.Clock);
+        _titleSearch = new TitleSearch(service, Log);
+        var index = _index;
+        var fetches = _fetches;
+        _ = Task.Run(() => EnqueueCited(fetches, index));
+    }
+
+    private void StopLookups()
+    {
+        _fetches?.Dispose();
+        _titleSearch?.Dispose();
+        _fetches = null;
+        _titleSearch = null;
+        _lookupsFor = null;
+    }
+
+    /// <summary>Every id the workspace cites, for the fetch queue. Runs off the dispatch context: the
+    /// index's id lookup is built here the first time.</summary>
+    private static void EnqueueCited(PaperFetchQueue fetches, WorkspaceIndex index) =>
+        fetches.Enqueue(index.CitedIds.Select(ArxivId.Of), fromOpenDocument: false);
+
+    /// <summary>A document was opened, edited or changed on disk: its ids go to the fetch queue (the open
+    /// document's first), which skips those already answered in this session.</summary>
+    private void EnqueueCitedBy(IndexedDocument document) =>
+        _fetches?.Enqueue(document.Scan.Citations.Select(c => c.Id).OfType<ArxivId>(), fromOpenDocument: document.Text is not null);
+
+    /// <summary>Called on the thread pool when a fetch added records or confirmed misses: the documents
+    /// citing those papers get fresh diagnostics (pushed, or the client is asked to pull again), and
+    /// inlay hints are refreshed where the client supports it.</summary>
+    private void OnFetchLanded(FetchReport report)
+    {
+        Log(3, $"arXiv: {report.Found.Count} papers found, {report.Missing.Count} unknown to arXiv");
+        var index = _index;
+        if (PushesDiagnostics)
+        {
+            var paths = report.Found.Concat(report.Missing)
+                .SelectMany(index.CitationsOf)
+                .Select(c => c.Document.Path)
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var path in paths) _diagnostics?.Schedule(path);
+        }
+        else if (_client?.DiagnosticRefresh == true) _ = RequestRefreshAsync("workspace/diagnostic/refresh");
+        if (_client?.InlayHintRefresh == true && _settings?.InlayHints == true) _ = RequestRefreshAsync("workspace/inlayHint/refresh");
+    }
+
+    private async Task RequestRefreshAsync(string method)
+    {
+        if (_rpc is not { IsDisposed: false } rpc) return;
+        try
+        {
+            await rpc.InvokeWithParameterObjectAsync(method, null, _lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RemoteInvocationException or ConnectionLostException or ObjectDisposedException or OperationCanceledException)
+        {
+            Log(3, $"{method} not done: {ex.Message}");
+        }
+    }
+}
