@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Identifiers;
 
@@ -9,6 +10,9 @@ namespace PaperLens.Metadata;
 public sealed record FetchReport(IReadOnlyList<ArxivId> Found, IReadOnlyList<ArxivId> Missing, IReadOnlyList<ArxivId> Failed)
 {
     public static FetchReport Empty { get; } = new([], [], []);
+
+    /// <summary>Why some ids failed (the last fault, one line), or null when none did.</summary>
+    public string? Problem { get; init; }
 }
 
 /// <summary>Progress of a fetch of many ids, batch by batch.</summary>
@@ -17,23 +21,103 @@ public sealed record FetchProgress(int Done, int Total);
 /// <summary>The only door to arXiv for the CLI and the server: decides which ids need a request
 /// (unknown, stale records, expired misses), fetches them politely in batches and writes what it
 /// learned to the catalog. Never throws on network faults.</summary>
-public sealed class MetadataService
+public sealed class MetadataService : IDisposable
 {
-    public MetadataService(PaperCatalog catalog, MetadataOptions options) =>
-        throw new NotImplementedException("HELPER-META");
+    private readonly PaperCatalog catalog;
+    private readonly ArxivApiClient? client;
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<PaperRecord>>>> searches = new(StringComparer.Ordinal);
+
+    public MetadataService(PaperCatalog catalog, MetadataOptions options)
+    {
+        this.catalog = catalog;
+        Options = options;
+        if (!options.Offline)
+        {
+            var lockDirectory = options.LockDirectory ?? Path.GetDirectoryName(catalog.Path)!;
+            client = new ArxivApiClient(options.ApiBase, options.RequestTimeout, lockDirectory, options.Clock);
+        }
+    }
+
+    public MetadataOptions Options { get; }
 
     /// <summary>Of <paramref name="ids"/>, those worth a request now: not in the catalog (and not a
     /// fresh confirmed miss), or a record / miss older than the refresh age. Empty when offline.</summary>
     public IReadOnlyList<ArxivId> NeedingFetch(IEnumerable<ArxivId> ids) =>
-        throw new NotImplementedException("HELPER-META");
+        client is null ? [] : catalog.NeedingFetch(ids, Options.Clock.GetUtcNow(), Options.RecordMaxAge, Options.MissMaxAge);
 
     /// <summary>Fetches <paramref name="ids"/> in id_list batches, paced across processes, and writes
-    /// the results to the catalog (records and misses, each batch in one transaction).</summary>
-    public Task<FetchReport> FetchAsync(IReadOnlyCollection<ArxivId> ids, IProgress<FetchProgress>? progress, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("HELPER-META");
+    /// the results to the catalog (records and misses, each batch in one transaction, written only once
+    /// its whole response has been read and parsed). When a batch fails on a transient fault (the
+    /// network, an overloaded service) the remaining batches are not tried: they would fail the same
+    /// way, slowly. Offline, every id is reported failed without a request.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled; the batches written so far stay written.</exception>
+    public async Task<FetchReport> FetchAsync(IReadOnlyCollection<ArxivId> ids, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0) return FetchReport.Empty;
+        if (client is null) return new FetchReport([], [], wanted) { Problem = "offline: no request made" };
+
+        List<ArxivId> found = [], missing = [], failed = [];
+        string? problem = null;
+        var givenUp = false;
+        var done = 0;
+        progress?.Report(new FetchProgress(0, wanted.Count));
+        foreach (var batch in wanted.Chunk(ArxivApiClient.BatchSize))
+        {
+            if (givenUp)
+            {
+                failed.AddRange(batch);
+            }
+            else
+            {
+                try
+                {
+                    var records = await client.FetchAsync(batch, cancellationToken).ConfigureAwait(false);
+                    var returned = records.Select(r => r.Id).ToHashSet();
+                    var absent = batch.Where(id => !returned.Contains(id)).ToList();
+                    catalog.RecordFetched(records, absent, Options.Clock.GetUtcNow());
+                    found.AddRange(batch.Where(returned.Contains));
+                    missing.AddRange(absent);
+                }
+                catch (ArxivApiException e)
+                {
+                    failed.AddRange(batch);
+                    problem = e.Message;
+                    givenUp = e.Transient;
+                }
+            }
+            done += batch.Length;
+            progress?.Report(new FetchProgress(done, wanted.Count));
+        }
+        return new FetchReport(found, missing, failed) { Problem = problem };
+    }
 
     /// <summary>One arXiv title search (<c>search_query=ti:…</c>), its results added to the catalog;
-    /// empty when offline or on a fault.</summary>
-    public Task<IReadOnlyList<PaperRecord>> SearchTitlesAsync(string text, int limit, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("HELPER-META");
+    /// empty when offline or on a fault. A query (its words and the limit) is asked at most once in the
+    /// life of the process: asking again returns the first answer.</summary>
+    public async Task<IReadOnlyList<PaperRecord>> SearchTitlesAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        var words = ArxivApiClient.TitleWords(text);
+        if (client is null || limit <= 0 || words.Count == 0) return [];
+        var key = limit.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + string.Join(' ', words);
+        var search = searches.GetOrAdd(key, _ => new Lazy<Task<IReadOnlyList<PaperRecord>>>(() => SearchOnceAsync(client, text, limit)));
+        return await search.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Not cancelled by the caller that started it: the answer is shared by every caller of the same query.
+    private async Task<IReadOnlyList<PaperRecord>> SearchOnceAsync(ArxivApiClient api, string text, int limit)
+    {
+        try
+        {
+            var records = await api.SearchTitlesAsync(text, limit, CancellationToken.None).ConfigureAwait(false);
+            catalog.RecordFetched(records, [], Options.Clock.GetUtcNow());
+            return records;
+        }
+        catch (ArxivApiException)
+        {
+            return [];
+        }
+    }
+
+    public void Dispose() => client?.Dispose();
 }

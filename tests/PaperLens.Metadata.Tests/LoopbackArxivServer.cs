@@ -38,13 +38,13 @@ public enum ArxivFault
 }
 
 /// <summary>A request the server received: the decoded query parameters, the User-Agent, and when it
-/// arrived and was answered (on the server's clock).</summary>
+/// arrived and was answered (on the server's clock; null while it is still being answered, or stalled).</summary>
 public sealed record RecordedRequest(
     string Query,
     IReadOnlyDictionary<string, string> Parameters,
     string? UserAgent,
     DateTimeOffset ArrivedAt,
-    DateTimeOffset FinishedAt)
+    DateTimeOffset? FinishedAt)
 {
     /// <summary>The ids of an <c>id_list</c> query, in order; empty for a search.</summary>
     public IReadOnlyList<string> IdList =>
@@ -69,9 +69,10 @@ public sealed class LoopbackArxivServer : IDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<string, XElement> entries = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Word, XElement Feed)> searches = new();
-    private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly ConcurrentDictionary<int, RecordedRequest> requests = new();
     private readonly Lock faultGate = new();
     private readonly Task serving;
+    private int arrivals;
     private ArxivFault fault;
     private int faultsLeft;
     private TimeSpan retryAfter;
@@ -88,8 +89,8 @@ public sealed class LoopbackArxivServer : IDisposable
     /// or MetadataOptions.ApiBase should point at.</summary>
     public Uri ApiBase { get; }
 
-    /// <summary>Every request received so far, in arrival order.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
+    /// <summary>Every request received so far, in arrival order, answered or not.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => requests.OrderBy(r => r.Key).Select(r => r.Value).ToList();
 
     /// <summary>Learns every entry of an Atom feed (either response generation), keyed by the bare id
     /// of its entry id (<c>http://arxiv.org/abs/1706.03762v7</c> → <c>1706.03762</c>).</summary>
@@ -207,6 +208,8 @@ public sealed class LoopbackArxivServer : IDisposable
         var decoded = HttpUtility.ParseQueryString(query);
         var parameters = decoded.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => decoded[k] ?? "", StringComparer.Ordinal);
         var response = context.Response;
+        var number = Interlocked.Increment(ref arrivals);
+        requests[number] = new RecordedRequest(query, parameters, context.Request.UserAgent, arrived, null);
         try
         {
             var body = Feed(parameters);
@@ -238,7 +241,7 @@ public sealed class LoopbackArxivServer : IDisposable
                 case ArxivFault.Hang:
                     await Stall();
                     response.Abort();
-                    break;
+                    return;
                 case ArxivFault.SlowBody:
                     response.StatusCode = 200;
                     response.ContentType = "application/atom+xml; charset=utf-8";
@@ -248,17 +251,14 @@ public sealed class LoopbackArxivServer : IDisposable
                     await response.OutputStream.FlushAsync();
                     await Stall();
                     response.Abort();
-                    break;
+                    return;
             }
         }
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
         {
             // The client gave up (its timeout) or the server is stopping: the request is still recorded.
         }
-        finally
-        {
-            requests.Enqueue(new RecordedRequest(query, parameters, context.Request.UserAgent, arrived, clock.GetUtcNow()));
-        }
+        requests[number] = requests[number] with { FinishedAt = clock.GetUtcNow() };
     }
 
     private ArxivFault? TakeFault()

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using PaperLens.Core.Identifiers;
 
 namespace PaperLens.Core.Catalog;
 
@@ -48,6 +49,20 @@ internal sealed class CatalogWrite : IDisposable
             throw PaperCatalog.Translate(path, ex);
         }
     }
+
+    /// <summary>Remembers that arXiv has no paper <paramref name="id"/> as of <paramref name="checkedAt"/>
+    /// (a later check of the same id moves the date forward, an earlier one changes nothing).</summary>
+    public void RecordMiss(ArxivId id, DateTimeOffset checkedAt) => Execute(
+        """
+        INSERT INTO misses (id, checked_at) VALUES ($id, $at)
+        ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at WHERE excluded.checked_at > misses.checked_at
+        """, id, checkedAt);
+
+    /// <summary>arXiv confirmed the stored record of <paramref name="id"/> at <paramref name="checkedAt"/>,
+    /// even if the record it sent did not replace the stored one (<see cref="RecordPrecedence"/>): its
+    /// fetch time moves forward so that its age counts from this check. A record from a .bib is left as is.</summary>
+    public void RecordChecked(ArxivId id, DateTimeOffset checkedAt) => Execute(
+        "UPDATE papers SET fetched_at = $at WHERE id = $id AND fetched_at < $at AND source <> 'bibtex'", id, checkedAt);
 
     /// <summary>Commits what was written so far and carries on in a new transaction.</summary>
     public void CommitBatch()
@@ -105,6 +120,23 @@ internal sealed class CatalogWrite : IDisposable
         finally
         {
             release();
+        }
+    }
+
+    private void Execute(string sql, ArxivId id, DateTimeOffset at)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("$id", id.Canonical);
+        command.Parameters.AddWithValue("$at", PaperRowCodec.FormatFetchedAt(at));
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException ex)
+        {
+            throw PaperCatalog.Translate(path, ex);
         }
     }
 

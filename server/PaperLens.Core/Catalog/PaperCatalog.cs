@@ -131,17 +131,12 @@ public sealed partial class PaperCatalog : IPaperSource, IDisposable
 
     /// <summary>Remembers that arXiv has no paper <paramref name="id"/> (as of <paramref name="checkedAt"/>;
     /// a later check of the same id moves the date forward).</summary>
-    public void RecordMiss(ArxivId id, DateTimeOffset checkedAt) => Run(() =>
+    public void RecordMiss(ArxivId id, DateTimeOffset checkedAt)
     {
-        using var command = Command(
-            """
-            INSERT INTO misses (id, checked_at) VALUES ($id, $checked_at)
-            ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at WHERE excluded.checked_at > misses.checked_at
-            """);
-        command.Parameters.AddWithValue("$id", id.Canonical);
-        command.Parameters.AddWithValue("$checked_at", PaperRowCodec.FormatFetchedAt(checkedAt));
-        return command.ExecuteNonQuery();
-    });
+        using var write = BeginWrite(bulk: false);
+        write.RecordMiss(id, checkedAt);
+        write.Complete();
+    }
 
     /// <summary>Adds or refreshes records in one transaction. A record replaces the stored one only when
     /// it is newer (<see cref="RecordPrecedence"/>), and one read from a .bib file never replaces arXiv's;

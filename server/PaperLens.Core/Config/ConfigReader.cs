@@ -13,7 +13,8 @@ internal static class ConfigReader
         AllowTrailingCommas = true,
     };
 
-    private const string KnownKeys = "rules, include, exclude, offline, catalog, inlayHints";
+    private const string KnownKeys = "rules, include, exclude, offline, catalog, inlayHints, arxiv";
+    private const string KnownArxivKeys = "api, recordMaxAgeDays, missMaxAgeDays";
 
     public static PaperLensConfig Parse(string json, string source, string? baseDirectory)
     {
@@ -48,6 +49,7 @@ internal static class ConfigReader
                 "offline" => config with { Offline = ReadBool(value, source, "offline") },
                 "inlayHints" => config with { InlayHints = ReadBool(value, source, "inlayHints") },
                 "catalog" => config with { Catalog = ReadCatalog(value, source, baseDirectory) },
+                "arxiv" => ReadArxiv(config, value, source),
                 _ => throw new ConfigException($"{source}: unknown key '{property.Name}' (known keys: {KnownKeys})"),
             };
         }
@@ -96,6 +98,36 @@ internal static class ConfigReader
         JsonValueKind.False => false,
         _ => throw new ConfigException($"{source}: '{key}' must be true or false, not {value.GetRawText()}"),
     };
+
+    private static PaperLensConfig ReadArxiv(PaperLensConfig config, JsonElement arxiv, string source)
+    {
+        if (arxiv.ValueKind != JsonValueKind.Object)
+            throw new ConfigException($"{source}: 'arxiv' must be an object ({KnownArxivKeys}), not {Describe(arxiv.ValueKind)}");
+        foreach (var property in arxiv.EnumerateObject())
+        {
+            var value = property.Value;
+            config = property.Name switch
+            {
+                "api" => config with { ArxivApi = ReadHttpUrl(value, source, "arxiv.api") },
+                "recordMaxAgeDays" => config with { RecordMaxAge = ReadDays(value, source, "arxiv.recordMaxAgeDays") },
+                "missMaxAgeDays" => config with { MissMaxAge = ReadDays(value, source, "arxiv.missMaxAgeDays") },
+                _ => throw new ConfigException($"{source}: unknown key 'arxiv.{property.Name}' (known keys: {KnownArxivKeys})"),
+            };
+        }
+        return config;
+    }
+
+    private static Uri ReadHttpUrl(JsonElement value, string source, string key) =>
+        value.ValueKind == JsonValueKind.String
+        && Uri.TryCreate(value.GetString(), UriKind.Absolute, out var url)
+        && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : throw new ConfigException($"{source}: '{key}' must be an http or https URL, not {value.GetRawText()}");
+
+    private static TimeSpan ReadDays(JsonElement value, string source, string key) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var days) && days > 0 && days <= 36_500
+            ? TimeSpan.FromDays(days)
+            : throw new ConfigException($"{source}: '{key}' must be a number of days greater than 0 (fractions allowed), not {value.GetRawText()}");
 
     private static string ReadCatalog(JsonElement value, string source, string? baseDirectory)
     {

@@ -3,8 +3,8 @@ using PaperLens.Core.Workspace;
 
 namespace PaperLens.Core.Config;
 
-/// <summary>The workspace configuration: rule severities, which files are read, whether to go online
-/// and where the catalog is. Independent of where it came from: <c>.paperlens.json</c> at the
+/// <summary>The workspace configuration: rule severities, which files are read, whether to go online,
+/// where the catalog is and how arXiv is asked. Independent of where it came from: <c>.paperlens.json</c> at the
 /// workspace root (<see cref="Load"/>) or a language client's initialization options
 /// (<see cref="FromJson"/>).</summary>
 public sealed record PaperLensConfig
@@ -32,6 +32,16 @@ public sealed record PaperLensConfig
     /// <summary>The catalog file; a relative path in a configuration file is resolved against the
     /// file's directory. Null when not set.</summary>
     public string? Catalog { get; init; }
+
+    /// <summary>The arXiv API's query endpoint (<c>arxiv.api</c>); null when not set. The
+    /// <c>PAPERLENS_ARXIV_API</c> environment variable takes precedence.</summary>
+    public Uri? ArxivApi { get; init; }
+
+    /// <summary>How long a record fetched from arXiv stays fresh (<c>arxiv.recordMaxAgeDays</c>); null when not set.</summary>
+    public TimeSpan? RecordMaxAge { get; init; }
+
+    /// <summary>How long a confirmed miss stays trusted (<c>arxiv.missMaxAgeDays</c>); null when not set.</summary>
+    public TimeSpan? MissMaxAge { get; init; }
 
     public WorkspaceOptions ToWorkspaceOptions() => new() { Include = Include, Exclude = Exclude };
 
