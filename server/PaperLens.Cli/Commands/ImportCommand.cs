@@ -1,12 +1,12 @@
 using System.CommandLine;
 using Humanizer;
 using PaperLens.Core.Catalog;
-using Spectre.Console;
 
 namespace PaperLens.Cli.Commands;
 
-/// <summary><c>paperlens import FILE...</c>: arXiv snapshot files into the catalog, with a progress
-/// bar on stderr (rate and time left) so that stdout stays a clean record of what was imported.</summary>
+/// <summary><c>paperlens import FILE...</c>: arXiv snapshot files into the catalog, with progress on
+/// stderr (<see cref="ImportProgressDisplay"/>) so that stdout stays a clean record of what was imported.
+/// An import that was killed or interrupted continues where it stopped when run again.</summary>
 public static class ImportCommand
 {
     private const int ListedFailures = 10;
@@ -37,9 +37,10 @@ public static class ImportCommand
                 }
                 if (Path.GetExtension(path).Equals(".xml", StringComparison.OrdinalIgnoreCase))
                     throw new CliException($"{path}: importing arXiv API (Atom) responses is not supported yet; import snapshot JSON lines or a .bib file");
-                var result = WithProgressBar(stderr, Path.GetFileName(path), progress => importer.Import(path, progress));
+                var result = ImportProgressDisplay.Run(stderr, Path.GetFileName(path), progress => importer.Import(path, progress));
                 var rate = result.Elapsed.TotalSeconds > 0 ? result.Read / result.Elapsed.TotalSeconds : 0;
-                stdout.WriteLine($"{path}: {"record".ToQuantity(result.Read)} read, {result.Inserted} new, {result.Updated} updated, " +
+                var resumed = result.ResumedAfter > 0 ? $" after line {result.ResumedAfter}, where an interrupted import stopped" : "";
+                stdout.WriteLine($"{path}: {"record".ToQuantity(result.Read)} read{resumed}, {result.Inserted} new, {result.Updated} updated, " +
                                  $"{result.Unchanged} unchanged, {result.Failed} failed ({result.Elapsed.TotalSeconds:0.0} s, {rate:0} records/s)");
                 foreach (var failure in result.Failures.Take(ListedFailures))
                     stderr.WriteLine($"{path}:{failure.Line}: {failure.Reason}");
@@ -58,33 +59,5 @@ public static class ImportCommand
             return status;
         });
         return command;
-    }
-
-    private static ImportResult WithProgressBar(TextWriter stderr, string name, Func<IProgress<ImportProgress>, ImportResult> import)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
-        return console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask(name, maxValue: 1);
-                var started = DateTime.UtcNow;
-                var result = import(new Reporter(p =>
-                {
-                    task.MaxValue = Math.Max(p.TotalBytes, 1);
-                    task.Value = p.BytesRead;
-                    var seconds = (DateTime.UtcNow - started).TotalSeconds;
-                    task.Description = $"{name} {p.Records:N0} records" + (seconds > 0.5 ? $" ({p.Records / seconds:N0}/s)" : "");
-                }));
-                task.Value = task.MaxValue;
-                return result;
-            });
-    }
-
-    // Progress<T> would post to the thread pool; the bar is thread-safe, so report inline.
-    private sealed class Reporter(Action<ImportProgress> report) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => report(value);
     }
 }

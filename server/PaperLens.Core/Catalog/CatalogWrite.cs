@@ -5,8 +5,9 @@ namespace PaperLens.Core.Catalog;
 
 /// <summary>A run of writes holding the catalog: one transaction at a time, committed by
 /// <see cref="CommitBatch"/> and <see cref="Complete"/>; whatever is not committed when it is disposed
-/// is rolled back. A bulk write relaxes durability (a crash loses at most the batch being written, never
-/// the file: WAL with synchronous=OFF stays consistent) and enlarges the page cache until disposed.</summary>
+/// is rolled back. A bulk write relaxes durability (a killed process loses at most the batch being written,
+/// never the file: WAL with synchronous=OFF stays consistent unless the operating system itself crashes),
+/// enlarges the page cache until disposed, and stages completion postings until <see cref="Complete"/>.</summary>
 internal sealed class CatalogWrite : IDisposable
 {
     private const string BulkCacheKib = "-262144";
@@ -30,10 +31,9 @@ internal sealed class CatalogWrite : IDisposable
             normalCacheSize = Convert.ToInt64(Pragma("cache_size"), System.Globalization.CultureInfo.InvariantCulture);
             Pragma("synchronous = OFF");
             Pragma("cache_size = " + BulkCacheKib);
-            Pragma("temp_store = MEMORY");
         }
         transaction = connection.BeginTransaction();
-        writer = new CatalogWriter(connection, transaction);
+        writer = new CatalogWriter(connection, transaction, stageCompletion: bulk);
     }
 
     public UpsertOutcome Upsert(PaperRecord record) => Upsert(PreparedRecord.Of(record));
@@ -63,6 +63,17 @@ internal sealed class CatalogWrite : IDisposable
     /// fetch time moves forward so that its age counts from this check. A record from a .bib is left as is.</summary>
     public void RecordChecked(ArxivId id, DateTimeOffset checkedAt) => Execute(
         "UPDATE papers SET fetched_at = $at WHERE id = $id AND fetched_at < $at AND source <> 'bibtex'", id, checkedAt);
+
+    /// <summary>Where an earlier, interrupted import of <paramref name="file"/> committed its last batch.</summary>
+    public ImportPosition? FindCheckpoint(ImportedFile file) => Translated(() => ImportCheckpoints.Find(connection, transaction!, file));
+
+    /// <summary>Records, in the transaction that <see cref="CommitBatch"/> commits next, how far the import
+    /// of <paramref name="file"/> has got.</summary>
+    public void SaveCheckpoint(ImportedFile file, ImportPosition position) =>
+        Translated(() => ImportCheckpoints.Save(connection, transaction!, file, position));
+
+    /// <summary>Forgets the checkpoint of <paramref name="file"/>, in the transaction <see cref="Complete"/> commits.</summary>
+    public void ClearCheckpoint(ImportedFile file) => Translated(() => ImportCheckpoints.Clear(connection, transaction!, file));
 
     /// <summary>Commits what was written so far and carries on in a new transaction.</summary>
     public void CommitBatch()
@@ -114,7 +125,6 @@ internal sealed class CatalogWrite : IDisposable
             {
                 Pragma("synchronous = NORMAL");
                 Pragma("cache_size = " + normalCacheSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                Pragma("temp_store = DEFAULT");
             }
         }
         finally
@@ -133,6 +143,24 @@ internal sealed class CatalogWrite : IDisposable
         try
         {
             command.ExecuteNonQuery();
+        }
+        catch (SqliteException ex)
+        {
+            throw PaperCatalog.Translate(path, ex);
+        }
+    }
+
+    private void Translated(Action action) => Translated(() =>
+    {
+        action();
+        return true;
+    });
+
+    private T Translated<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
         }
         catch (SqliteException ex)
         {

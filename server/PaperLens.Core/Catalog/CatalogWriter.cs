@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using PaperLens.Core.Identifiers;
 using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Catalog;
@@ -14,7 +13,8 @@ internal enum UpsertOutcome
 
 /// <summary>Writes records into the papers table and its full-text index with commands prepared once and
 /// reused for every row. The caller owns the transaction, may swap it between batches, and must call
-/// <see cref="FlushIndex"/> before each commit.</summary>
+/// <see cref="FlushIndex"/> before each commit. Completion tokens go into the completion index at once,
+/// or, for a bulk write, to its staged postings (<see cref="CompletionIndex.MergeStaged"/>).</summary>
 /// <remarks>Index entries are queued and written after the batch's rows: interleaving FTS5 inserts with
 /// inserts into another table costs SQLite about twice the CPU time of the same work done in two runs
 /// (measured on 100k snapshot records: 4.4 s against 2.0 s).</remarks>
@@ -25,10 +25,11 @@ internal sealed class CatalogWriter : IDisposable
     private readonly SqliteCommand update;
     private readonly SqliteCommand ftsDelete;
     private readonly RawStatement ftsInsert;
+    private readonly RawStatement? stage;
     private readonly SqliteCommand[] all;
     private readonly List<IndexEntry> pendingIndex = [];
 
-    public CatalogWriter(SqliteConnection connection, SqliteTransaction transaction)
+    public CatalogWriter(SqliteConnection connection, SqliteTransaction transaction, bool stageCompletion)
     {
         select = Command(connection, $"SELECT key, {PaperRow.Columns} FROM papers WHERE id = $id", "$id");
         insert = new RawStatement(connection,
@@ -37,6 +38,7 @@ internal sealed class CatalogWriter : IDisposable
         PaperRow.DeclareParameters(update);
         ftsDelete = Command(connection, "DELETE FROM papers_fts WHERE rowid = $key", "$key");
         ftsInsert = new RawStatement(connection, "INSERT INTO papers_fts (rowid, title, authors, id, year) VALUES (?1, ?2, ?3, ?4, ?5)");
+        stage = stageCompletion ? new RawStatement(connection, CompletionIndex.StageSql) : null;
         all = [select, update, ftsDelete];
         Transaction = transaction;
     }
@@ -52,12 +54,12 @@ internal sealed class CatalogWriter : IDisposable
 
     public UpsertOutcome Upsert(PreparedRecord prepared)
     {
-        var (record, row, plainTitle, plainAuthors) = prepared;
+        var (record, row) = (prepared.Record, prepared.Row);
         // Insert first: in a bulk import most records are new, and a conflict costs no more than the lookup.
         row.Bind(insert);
         if (insert.ExecuteInt64() is { } insertedKey)
         {
-            pendingIndex.Add(new IndexEntry(insertedKey, record.Id, plainTitle, plainAuthors, Replaces: false));
+            pendingIndex.Add(new IndexEntry(insertedKey, prepared, Replaces: false));
             return UpsertOutcome.Inserted;
         }
 
@@ -76,7 +78,7 @@ internal sealed class CatalogWriter : IDisposable
         CompletionIndex.Remove(key, record.Id, TexText.ToPlain(existing.Title), TexText.ToPlain(existing.Authors));
         row.Bind(update);
         update.ExecuteNonQuery();
-        pendingIndex.Add(new IndexEntry(key, record.Id, plainTitle, plainAuthors, Replaces: true));
+        pendingIndex.Add(new IndexEntry(key, prepared, Replaces: true));
         return UpsertOutcome.Updated;
     }
 
@@ -92,21 +94,40 @@ internal sealed class CatalogWriter : IDisposable
                 ftsDelete.Parameters[0].Value = entry.Key;
                 ftsDelete.ExecuteNonQuery();
             }
+            var id = entry.Record.Record.Id;
             ftsInsert.Bind(1, entry.Key);
-            ftsInsert.Bind(2, entry.Title);
-            ftsInsert.Bind(3, entry.Authors);
-            ftsInsert.Bind(4, entry.Id.Canonical);
-            ftsInsert.Bind(5, entry.Id.Year.ToString(CultureInfo.InvariantCulture));
+            ftsInsert.Bind(2, entry.Record.PlainTitle);
+            ftsInsert.Bind(3, entry.Record.PlainAuthors);
+            ftsInsert.Bind(4, id.Canonical);
+            ftsInsert.Bind(5, id.Year.ToString(CultureInfo.InvariantCulture));
             ftsInsert.ExecuteInt64();
         }
-        // A paper inserted and replaced in one batch is indexed for completion as it ends up.
-        CompletionIndex.Add(Enumerable.Reverse(pendingIndex).DistinctBy(e => e.Key).Select(e => (e.Key, e.Id, e.Title, e.Authors)));
+        if (stage is not null)
+        {
+            // Staged by key: a paper inserted and replaced in one batch keeps the tokens it ends up with.
+            foreach (var entry in pendingIndex)
+            {
+                stage.Bind(1, entry.Key);
+                stage.Bind(2, entry.Record.Score);
+                stage.Bind(3, entry.Record.TokensJson);
+                stage.ExecuteInt64();
+            }
+        }
+        else
+        {
+            // A paper inserted and replaced in one batch is indexed for completion as it ends up.
+            CompletionIndex.Add(Enumerable.Reverse(pendingIndex).DistinctBy(e => e.Key).Select(e => (e.Key, e.Record.Score, e.Record.Tokens)));
+        }
         pendingIndex.Clear();
     }
 
-    /// <summary>Rebuilds the completion index's top lists if this write left many papers outside them;
-    /// called once at the end of a write, not per batch.</summary>
-    public void MaintainCompletionIndex() => CompletionIndex.MaintainAfterWrite();
+    /// <summary>Brings the completion index up to date at the end of a write (not per batch): merges the
+    /// staged postings of a bulk write, and rebuilds the top lists if many papers are outside them.</summary>
+    public void MaintainCompletionIndex()
+    {
+        if (stage is not null) CompletionIndex.MergeStaged();
+        CompletionIndex.MaintainAfterWrite();
+    }
 
     private CompletionIndex CompletionIndex => new(select.Connection!, Transaction);
 
@@ -123,7 +144,8 @@ internal sealed class CatalogWriter : IDisposable
         foreach (var command in all) command.Dispose();
         insert.Dispose();
         ftsInsert.Dispose();
+        stage?.Dispose();
     }
 
-    private readonly record struct IndexEntry(long Key, ArxivId Id, string Title, string Authors, bool Replaces);
+    private readonly record struct IndexEntry(long Key, PreparedRecord Record, bool Replaces);
 }

@@ -23,10 +23,16 @@ namespace PaperLens.Core.Catalog;
 /// <item><c>completion_fresh (token, score, key)</c>: postings written since the top lists were built.
 /// A heavy prefix's answer is its top list merged with its fresh range, so single upserts stay exact
 /// without touching the lists; a write that leaves many fresh postings rebuilds the lists
-/// (<see cref="MaintainAfterWrite"/>, once at the end of an import; such a write stops copying postings to
-/// fresh and marks the lists stale, so a reader meanwhile, or after an interrupted import, falls back to
-/// reading ranges: slower, never wrong). When a paper is retitled its old
-/// postings and list entries go; a list then holds fewer entries but still exactly the best ones.</item>
+/// (<see cref="MaintainAfterWrite"/>; such a write stops copying postings to fresh and marks the lists
+/// stale, so a reader meanwhile falls back to reading ranges: slower, never wrong). When a paper is
+/// retitled its old postings and list entries go; a list then holds fewer entries but still exactly the
+/// best ones.</item>
+/// <item><c>completion_staged (key, score, tokens)</c> (migration 3): a bulk import writes each paper's
+/// tokens here, one row per paper appended in key order, and <see cref="MergeStaged"/> expands and sorts
+/// them inside SQLite into the postings when the import completes. Inserting a dozen postings per paper
+/// batch by batch, at random places in a growing B-tree, cost more than the rest of an import together.
+/// Until the merge, completion answers as before the import began (an interrupted import leaves its
+/// papers staged: found by search and hover, offered by completion once a rerun completes).</item>
 /// </list>
 /// Several words: the word with the fewest postings drives (its whole range, sorted, when that is at
 /// most <see cref="MaxRangeToSort"/>, else its top list and fresh range, and the answer may then be
@@ -53,17 +59,18 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
 
     internal int HeavyThresholdForTests { get; init; } = HeavyThreshold;
 
-    /// <summary>Indexes the title, author surnames and year of papers (new or retitled).</summary>
-    public void Add(IEnumerable<(long Key, ArxivId Id, string PlainTitle, string PlainAuthors)> papers)
+    /// <summary>Appends a paper's tokens (a JSON array of <see cref="CompletionText.PaperTokens"/>) to
+    /// the staged postings; positional parameters: key, score, tokens.</summary>
+    public const string StageSql = "INSERT OR REPLACE INTO completion_staged (key, score, tokens) VALUES (?1, ?2, ?3)";
+
+    /// <summary>Indexes papers (new or retitled) by their <see cref="CompletionText.PaperTokens"/>.</summary>
+    public void Add(IEnumerable<(long Key, long Score, IReadOnlyCollection<string> Tokens)> papers)
     {
         // Postings sorted first: inserted in index order, a batch touches each B-tree page once instead
-        // of at random. Positional statements on the raw handle: an import adds a dozen per paper.
+        // of at random. Positional statements on the raw handle: a write adds a dozen per paper.
         var rows = new List<(string Token, long Score, long Key)>();
-        foreach (var (key, id, title, authors) in papers)
-        {
-            var score = CompletionText.Score(id);
-            foreach (var token in CompletionText.PaperTokens(id, title, authors)) rows.Add((token, score, key));
-        }
+        foreach (var (key, score, tokens) in papers)
+            foreach (var token in tokens) rows.Add((token, score, key));
         rows.Sort((a, b) => string.CompareOrdinal(a.Token, b.Token) is var c and not 0 ? c : a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Key.CompareTo(b.Key));
         var stale = IsStale();
         if (!stale && FreshCount() + rows.Count > FreshLimit)
@@ -86,10 +93,15 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
         }
     }
 
-    /// <summary>Forgets the entries of a paper as it was indexed, before it is retitled.</summary>
+    /// <summary>Forgets the entries of a paper as it was indexed (or staged), before it is retitled.</summary>
     public void Remove(long key, ArxivId id, string plainTitle, string plainAuthors)
     {
         var score = CompletionText.Score(id);
+        using (var staged = Command("DELETE FROM completion_staged WHERE key = $key"))
+        {
+            staged.Parameters.AddWithValue("$key", key);
+            staged.ExecuteNonQuery();
+        }
         foreach (var table in new[] { "completion_postings", "completion_fresh" })
         {
             using var delete = Command($"DELETE FROM {table} WHERE token = $token AND score = $score AND key = $key");
@@ -111,6 +123,31 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
     public void MaintainAfterWrite()
     {
         if (IsStale() || FreshCount() > FreshLimit) RebuildTopLists();
+    }
+
+    /// <summary>Moves the staged tokens into the postings in one statement: SQLite expands each paper's
+    /// JSON array, sorts the postings (spilling to temporary files, so memory stays bounded however many
+    /// there are) and inserts them in index order. A few postings also go to the fresh ones, as
+    /// <see cref="Add"/> does; many rebuild the top lists.</summary>
+    public void MergeStaged()
+    {
+        using var count = Command("SELECT coalesce(sum(json_array_length(tokens)), 0) FROM completion_staged");
+        var staged = (long)count.ExecuteScalar()!;
+        if (staged == 0) return;
+        var rebuild = IsStale() || FreshCount() + staged > FreshLimit;
+        foreach (var table in rebuild ? ["completion_postings"] : new[] { "completion_postings", "completion_fresh" })
+        {
+            using var merge = Command(
+                $"""
+                INSERT OR IGNORE INTO {table} (token, score, key)
+                SELECT token.value, staged.score, staged.key FROM completion_staged staged, json_each(staged.tokens) token
+                ORDER BY 1, 2, 3
+                """);
+            merge.ExecuteNonQuery();
+        }
+        using (var clear = Command("DELETE FROM completion_staged"))
+            clear.ExecuteNonQuery();
+        if (rebuild) RebuildTopLists();
     }
 
     // The top lists lack papers added since a large write began (marked by the heavy "prefix" ''): until
@@ -137,11 +174,15 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
         var after = select.Parameters.AddWithValue("$after", 0L);
         while (true)
         {
-            var papers = new List<(long Key, ArxivId Id, string PlainTitle, string PlainAuthors)>(Slice);
+            var papers = new List<(long Key, long Score, IReadOnlyCollection<string> Tokens)>(Slice);
             using (var reader = select.ExecuteReader())
             {
                 while (reader.Read())
-                    papers.Add((reader.GetInt64(0), ArxivId.Of(reader.GetString(1)), TexText.ToPlain(reader.GetString(2)), TexText.ToPlain(reader.GetString(3))));
+                {
+                    var id = ArxivId.Of(reader.GetString(1));
+                    var tokens = CompletionText.PaperTokens(id, TexText.ToPlain(reader.GetString(2)), TexText.ToPlain(reader.GetString(3)));
+                    papers.Add((reader.GetInt64(0), CompletionText.Score(id), tokens));
+                }
             }
             if (papers.Count == 0) break;
             Add(papers);

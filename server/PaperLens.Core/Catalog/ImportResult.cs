@@ -1,8 +1,11 @@
 namespace PaperLens.Core.Catalog;
 
 /// <summary>How far an import has got: <see cref="BytesRead"/> of the file's <see cref="TotalBytes"/>
-/// (compressed bytes for a .gz file), and the records read so far.</summary>
-public readonly record struct ImportProgress(long BytesRead, long TotalBytes, long Records);
+/// (compressed bytes for a .gz file), the records read so far by this run, the line (or JSON array
+/// element) up to which the catalog holds the file (<see cref="CommittedLine"/>: a rerun after a kill
+/// continues after it), and the line an interrupted earlier import had committed, where this run began
+/// (<see cref="ResumedAfter"/>, 0 for a fresh start).</summary>
+public readonly record struct ImportProgress(long BytesRead, long TotalBytes, long Records, long CommittedLine, long ResumedAfter);
 
 /// <summary>A line (or, in a JSON array file, an element) that was skipped, and why.</summary>
 public sealed record ImportFailure(long Line, string Reason);
@@ -11,7 +14,9 @@ public sealed record ImportFailure(long Line, string Reason);
 /// <see cref="Unchanged"/> counts records the catalog already had, or had newer.
 /// <see cref="Failures"/> lists the first <see cref="MaxListedFailures"/> bad lines; <see cref="Failed"/> counts them all.
 /// <see cref="Error"/> is set when the file could not be read to its end (missing, unreadable, a broken
-/// gzip stream, a JSON array broken mid-way): what was read before it is imported.</summary>
+/// gzip stream, a JSON array broken mid-way): what was read before it is imported.
+/// <see cref="ResumedAfter"/> is the line after which this run continued an interrupted import of the
+/// same file (0 when it started from the beginning); the counts are this run's.</summary>
 public sealed record ImportResult
 {
     public const int MaxListedFailures = 1000;
@@ -27,6 +32,8 @@ public sealed record ImportResult
     public long Failed { get; init; }
 
     public IReadOnlyList<ImportFailure> Failures { get; init; } = [];
+
+    public long ResumedAfter { get; init; }
 
     public string? Error { get; init; }
 

@@ -291,7 +291,7 @@ public sealed partial class PaperCatalog : IPaperSource, IDisposable
         Execute(connection, "PRAGMA user_version = " + CatalogSchema.Latest.ToString(CultureInfo.InvariantCulture), transaction);
         if (version == 0)
         {
-            using var writer = new CatalogWriter(connection, transaction);
+            using var writer = new CatalogWriter(connection, transaction, stageCompletion: false);
             foreach (var record in BundledSeed.Records(DateTimeOffset.UtcNow)) writer.Upsert(PreparedRecord.Of(record));
             writer.FlushIndex();
         }

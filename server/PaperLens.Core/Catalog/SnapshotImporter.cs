@@ -6,29 +6,36 @@ namespace PaperLens.Core.Catalog;
 
 /// <summary>Imports papers in the arXiv metadata snapshot layout into a catalog: JSON lines (the
 /// snapshot itself) or a JSON array, either plain or gzip-compressed (recognised by its magic bytes, not
-/// its name). The file is streamed, never held whole; records are written in batches of
-/// <see cref="BatchSize"/> per transaction. A bad line is counted and listed with its number and reason,
-/// and the import goes on. Importing a file again changes nothing; a newer record replaces an older one.</summary>
-/// <remarks>Reading, parsing and preparing records runs on a second thread, ahead of the thread that
-/// writes them to SQLite, so an import keeps both cores busy.</remarks>
+/// its name). The file is streamed, never held whole, and memory stays the same however large it is.
+/// Records are committed in batches of about <see cref="BatchSize"/>, each with a checkpoint saying how
+/// far the file has been read: an import that was killed or cancelled continues from its last batch when
+/// it is run again on the same, unchanged file. A bad line is counted and listed with its number and
+/// reason, and the import goes on. Importing a file again changes nothing; a newer record replaces an older one.</summary>
+/// <remarks>One thread reads the file into chunks of raw records; the thread pool parses and prepares
+/// chunks in parallel; the calling thread writes them to SQLite in file order. Completion postings are
+/// staged and merged into the completion index in one sorted pass when the file is done
+/// (<see cref="CompletionIndex.MergeStaged"/>).</remarks>
 public sealed class SnapshotImporter(PaperCatalog catalog)
 {
     public const int BatchSize = 20_000;
 
-    private const int ChunkSize = 256;
+    // Chunks read ahead of the writer: each is being prepared, or waits prepared, in a pool thread.
+    private const int ChunksInFlight = 8;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Imports <paramref name="path"/>. Problems with the file itself (missing, unreadable, a
     /// broken gzip stream, a JSON array broken mid-way) end up in <see cref="ImportResult.Error"/> with
     /// whatever was read before them imported; only a catalog that cannot be written raises
-    /// (<see cref="CatalogException"/>).</summary>
+    /// (<see cref="CatalogException"/>). Cancelling keeps the batches already committed, to be resumed.</summary>
     public ImportResult Import(string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         FileStream file;
+        ImportedFile identity;
         try
         {
             file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+            identity = ImportedFile.Of(path, file.Length);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -37,7 +44,6 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
 
         using (file)
         {
-            var tally = new Tally(file.Length, progress);
             bool compressed, isArray;
             try
             {
@@ -50,45 +56,56 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
                 return new ImportResult { Error = $"cannot read {path}: {OneLine(ex.Message)}", Elapsed = clock.Elapsed };
             }
 
+            using var write = catalog.BeginWrite(bulk: true);
+            var resumeAt = write.FindCheckpoint(identity) ?? ImportPosition.Start;
+            var tally = new Tally(file.Length, resumeAt.Line, progress);
             // When a snapshot was fetched is when its file was written: re-importing the file (or a copy
             // of it) then finds every record unchanged, and of two snapshots the later one wins ties.
-            var fetchedAt = new DateTimeOffset(File.GetLastWriteTimeUtc(path));
-            using var content = compressed ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : (Stream)file;
+            var fetchedAt = new DateTimeOffset(identity.ModifiedUtc, TimeSpan.Zero);
+            string? readError = null;
             long brokenAfter = -1;
-            var items = isArray
-                ? SnapshotFileReader.ArrayElements(content, fetchedAt, element => brokenAfter = element, cancellationToken)
-                : SnapshotFileReader.Lines(content, fetchedAt);
-            var readError = Write(items, file, tally, cancellationToken);
+            try
+            {
+                using var content = compressed ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : (Stream)file;
+                if (!isArray) SkipTo(content, resumeAt.Offset);
+                tally.Report(file.Position, force: true);
+                var chunks = isArray
+                    ? SnapshotFileReader.ArrayElements(content, resumeAt.Line, () => file.Position, element => brokenAfter = element, cancellationToken)
+                    : SnapshotFileReader.Lines(content, resumeAt, () => file.Position);
+                readError = Write(chunks, write, identity, fetchedAt, tally, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException)
+            {
+                readError = OneLine(ex.Message);
+            }
 
             if (readError is not null)
                 tally.Error = $"{path} could not be read to the end ({readError}); the {tally.Read} records before that were imported";
             else if (brokenAfter >= 0)
                 tally.Error = $"the JSON array in {path} breaks after element {brokenAfter}; the elements before it were imported";
+            // Done with this file, read to its end or to where it breaks: a rerun starts afresh.
+            write.ClearCheckpoint(identity);
+            write.Complete();
             tally.Report(tally.TotalBytes, force: true);
             return tally.ToResult(clock.Elapsed);
         }
     }
 
-    /// <summary>Reads <paramref name="items"/> on a worker thread and writes them here, batch by batch.
+    /// <summary>Reads chunks on a worker thread, prepares them on the thread pool, and writes them here in
+    /// order, committing a batch (with its checkpoint) every <see cref="BatchSize"/> records or so.
     /// Returns why the file could not be read to its end, if it could not.</summary>
-    private string? Write(IEnumerable<ImportItem> items, FileStream file, Tally tally, CancellationToken cancellationToken)
+    private static string? Write(IEnumerable<SnapshotChunk> chunks, CatalogWrite write, ImportedFile identity,
+        DateTimeOffset fetchedAt, Tally tally, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var chunks = new BlockingCollection<(List<ImportItem> Items, long BytesRead)>(boundedCapacity: 8);
+        using var prepared = new BlockingCollection<(Task<ImportItem[]> Items, SnapshotChunk Chunk)>(boundedCapacity: ChunksInFlight);
         string? readError = null;
-        var reader = Task.Run(() =>
+        var reader = Task.Factory.StartNew(() =>
         {
             try
             {
-                var chunk = new List<ImportItem>(ChunkSize);
-                foreach (var item in items)
-                {
-                    chunk.Add(item);
-                    if (chunk.Count < ChunkSize) continue;
-                    chunks.Add((chunk, file.Position), stop.Token);
-                    chunk = new List<ImportItem>(ChunkSize);
-                }
-                if (chunk.Count > 0) chunks.Add((chunk, file.Position), stop.Token);
+                foreach (var chunk in chunks)
+                    prepared.Add((Task.Run(() => chunk.Prepare(fetchedAt), CancellationToken.None), chunk), stop.Token);
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException)
             {
@@ -100,25 +117,31 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
             }
             finally
             {
-                chunks.CompleteAdding();
+                prepared.CompleteAdding();
             }
-        }, CancellationToken.None);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         try
         {
-            using var write = catalog.BeginWrite(bulk: true);
-            foreach (var (chunk, bytesRead) in chunks.GetConsumingEnumerable(cancellationToken))
+            long sinceCommit = 0;
+            foreach (var (items, chunk) in prepared.GetConsumingEnumerable(cancellationToken))
             {
-                foreach (var item in chunk)
+                foreach (var item in items.Result)
                 {
                     tally.Read++;
                     if (item.Record is { } record) tally.Count(write.Upsert(record));
                     else tally.Fail(item.Line, item.Error!);
-                    if (tally.Read % BatchSize == 0) write.CommitBatch();
                 }
-                tally.Report(bytesRead, force: false);
+                sinceCommit += chunk.Count;
+                if (sinceCommit >= BatchSize)
+                {
+                    write.SaveCheckpoint(identity, chunk.End);
+                    write.CommitBatch();
+                    tally.Committed(chunk.End.Line);
+                    sinceCommit = 0;
+                }
+                tally.Report(chunk.BytesRead, force: false);
             }
-            write.Complete();
         }
         finally
         {
@@ -126,6 +149,25 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
             reader.Wait(CancellationToken.None);
         }
         return readError;
+    }
+
+    // Where an earlier import committed its last batch: a plain file is sought, a compressed one is
+    // decompressed up to there (several times faster than importing what it skips).
+    private static void SkipTo(Stream content, long offset)
+    {
+        if (offset == 0) return;
+        if (content.CanSeek)
+        {
+            content.Position = offset;
+            return;
+        }
+        var buffer = new byte[1 << 16];
+        for (var left = offset; left > 0;)
+        {
+            var read = content.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0) throw new InvalidDataException($"the file ends before byte {offset}, where the interrupted import stopped");
+            left -= read;
+        }
     }
 
     private static bool IsGzip(FileStream file)
@@ -148,11 +190,13 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 
     /// <summary>The running counts of one import and its progress reports.</summary>
-    private sealed class Tally(long totalBytes, IProgress<ImportProgress>? progress)
+    private sealed class Tally(long totalBytes, long resumedAfter, IProgress<ImportProgress>? progress)
     {
         private readonly List<ImportFailure> failures = [];
         private readonly Stopwatch sinceReport = Stopwatch.StartNew();
-        private long inserted, updated, unchanged, failed;
+        private readonly long resumedAfter = resumedAfter;
+        private long inserted, updated, unchanged, failed, bytesRead;
+        private long committedLine = resumedAfter;
 
         public long TotalBytes => totalBytes;
 
@@ -176,11 +220,19 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
             if (failures.Count < ImportResult.MaxListedFailures) failures.Add(new ImportFailure(line, reason));
         }
 
-        public void Report(long bytesRead, bool force)
+        /// <summary>A batch is in the catalog, up to <paramref name="line"/>: always worth a report.</summary>
+        public void Committed(long line)
         {
+            committedLine = line;
+            Report(bytesRead, force: true);
+        }
+
+        public void Report(long bytes, bool force)
+        {
+            bytesRead = bytes;
             if (progress is null || (!force && sinceReport.Elapsed < ProgressInterval)) return;
             sinceReport.Restart();
-            progress.Report(new ImportProgress(bytesRead, totalBytes, Read));
+            progress.Report(new ImportProgress(bytes, totalBytes, Read, committedLine, resumedAfter));
         }
 
         public ImportResult ToResult(TimeSpan elapsed) => new()
@@ -191,6 +243,7 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
             Unchanged = unchanged,
             Failed = failed,
             Failures = failures,
+            ResumedAfter = resumedAfter,
             Error = Error,
             Elapsed = elapsed,
         };

@@ -2,8 +2,9 @@ namespace PaperLens.Core.Catalog;
 
 /// <summary>Reads a stream of UTF-8 text one line at a time into a reused buffer, so a multi-gigabyte
 /// snapshot is read with one buffer, not one string per line. A line longer than the limit is skipped
-/// (and reported as too long) rather than buffered.</summary>
-internal sealed class Utf8LineReader(Stream stream, int maxLineBytes = Utf8LineReader.DefaultMaxLineBytes)
+/// (and reported as too long) rather than buffered. A reader can start part-way through a stream (to
+/// resume an import): <paramref name="resumeAt"/> says where the stream is and how many lines came before.</summary>
+internal sealed class Utf8LineReader(Stream stream, int maxLineBytes = Utf8LineReader.DefaultMaxLineBytes, ImportPosition resumeAt = default)
 {
     public const int DefaultMaxLineBytes = 64 * 1024 * 1024;
 
@@ -13,10 +14,14 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes = Utf8LineR
     private int scanned;
     private bool endOfStream;
     private bool skippingLongLine;
-    private bool atStart = true;
+    private bool atStart = resumeAt.Offset == 0;
+    private long bufferOffset = resumeAt.Offset;
 
     /// <summary>1-based number of the line last returned.</summary>
-    public long LineNumber { get; private set; }
+    public long LineNumber { get; private set; } = resumeAt.Line;
+
+    /// <summary>Where the next line starts: the stream offset just past the line last returned and its line break.</summary>
+    public long Position => bufferOffset + start;
 
     /// <summary>The next line without its line break, valid until the next call; false at the end.
     /// <paramref name="tooLong"/> is set (and the line empty) for a line over the limit.</summary>
@@ -69,6 +74,7 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes = Utf8LineR
         {
             // Keep the partial line, at the front of the buffer.
             buffer.AsSpan(start, end - start).CopyTo(buffer);
+            bufferOffset += start;
             end -= start;
             scanned -= start;
             start = 0;
@@ -78,6 +84,7 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes = Utf8LineR
             if (buffer.Length >= maxLineBytes)
             {
                 skippingLongLine = true;
+                bufferOffset += end;
                 start = end = scanned = 0;
             }
             else
