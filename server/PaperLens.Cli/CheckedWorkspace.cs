@@ -3,9 +3,11 @@ using PaperLens.Cli.Output;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
 using PaperLens.Core.Config;
+using PaperLens.Core.Identifiers;
 using PaperLens.Core.Rules;
 using PaperLens.Core.Text;
 using PaperLens.Core.Workspace;
+using PaperLens.Metadata;
 
 namespace PaperLens.Cli;
 
@@ -16,14 +18,21 @@ public sealed class CheckedWorkspace : IDisposable
     private readonly PaperCatalog? _catalog;
     private readonly RuleSettings _settings;
 
-    private CheckedWorkspace(WorkspaceScan scan, PaperCatalog? catalog, RuleSettings settings)
+    private CheckedWorkspace(WorkspaceScan scan, PaperLensConfig config, PaperCatalog? catalog, RuleSettings settings)
     {
         Scan = scan;
+        Config = config;
         _catalog = catalog;
         _settings = settings;
     }
 
     public WorkspaceScan Scan { get; }
+
+    public PaperLensConfig Config { get; }
+
+    /// <summary>Every valid id the workspace cites, once each.</summary>
+    public IEnumerable<ArxivId> CitedIds =>
+        Scan.Documents.SelectMany(d => d.Citations).Select(c => c.Id).OfType<ArxivId>().Distinct();
 
     public int CitationCount => Scan.Documents.Sum(d => d.Citations.Count);
 
@@ -36,14 +45,21 @@ public sealed class CheckedWorkspace : IDisposable
         // Opened before the walk so that an unusable catalog fails fast, before any work.
         var catalog = openCatalog ? PaperCatalog.Open(catalogPath ?? config.Catalog ?? CatalogPaths.Default()) : null;
         var scan = WorkspaceScanner.Scan(root, config.ToWorkspaceOptions(), CancellationToken.None);
-        return new CheckedWorkspace(scan, catalog, RuleSettings.FromConfig(config));
+        return new CheckedWorkspace(scan, config, catalog, RuleSettings.FromConfig(config));
     }
 
-    public IReadOnlyList<Diagnostic> Check()
+    /// <summary>Asks arXiv about the cited papers the catalog cannot answer for, unless offline
+    /// (<paramref name="offlineFlag"/>, <c>PAPERLENS_OFFLINE</c> or the configuration).</summary>
+    public Task RefreshFromArxivAsync(bool offlineFlag, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var catalog = _catalog ?? throw new InvalidOperationException("the catalog was not opened");
-        return Checker.Check(Scan.Documents, catalog, _settings);
+        var catalog = OpenCatalog;
+        var options = MetadataOptions.Resolve(Config, offlineFlag, catalog.Path);
+        return ArxivRefresh.RunAsync(catalog, options, CitedIds, stderr, cancellationToken);
     }
+
+    public IReadOnlyList<Diagnostic> Check() => Checker.Check(Scan.Documents, OpenCatalog, _settings);
+
+    private PaperCatalog OpenCatalog => _catalog ?? throw new InvalidOperationException("the catalog was not opened");
 
     public ReportedDiagnostic Locate(Diagnostic d)
     {

@@ -14,12 +14,11 @@ public static class CheckCommand
         var catalog = CommonOptions.Catalog();
         var offline = CommonOptions.Offline();
         var strict = new Option<bool>("--strict") { Description = "Exit with status 1 on warnings too." };
-        var command = new Command("check", "Check every arXiv citation in a repository.") { path, format, catalog, offline, strict };
-        command.SetAction(parse =>
+        var command = new Command("check", "Check every arXiv citation in a repository (asking arXiv about papers the catalog lacks, unless offline).") { path, format, catalog, offline, strict };
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            // --offline is accepted now so scripts keep working when the arXiv client arrives; this
-            // release never touches the network.
             using var workspace = CheckedWorkspace.Load(parse.GetValue(path)!, parse.GetValue(catalog));
+            await workspace.RefreshFromArxivAsync(parse.GetValue(offline), stderr, cancellationToken);
             var findings = workspace.Check();
             var reported = findings.Select(workspace.Locate).ToList();
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Humanizer;
 using PaperLens.Core.Catalog;
+using PaperLens.Metadata;
 
 namespace PaperLens.Cli.Commands;
 
@@ -13,7 +14,7 @@ public static class ImportCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var files = new Argument<string[]>("FILE") { Description = "arXiv metadata snapshot files (.jsonl or .json, optionally .gz) or .bib files.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "arXiv metadata snapshot files (.jsonl or .json, optionally .gz), .bib files, or saved arXiv API responses (Atom .xml).", Arity = ArgumentArity.OneOrMore };
         var catalog = CommonOptions.Catalog();
         var command = new Command("import", "Add arXiv metadata to the catalog.") { files, catalog };
         command.SetAction(parse =>
@@ -35,9 +36,9 @@ public static class ImportCommand
                     if (problems.Count > 0 && status == CliApp.Ok) status = CliApp.FindingsFailed;
                     continue;
                 }
-                if (Path.GetExtension(path).Equals(".xml", StringComparison.OrdinalIgnoreCase))
-                    throw new CliException($"{path}: importing arXiv API (Atom) responses is not supported yet; import snapshot JSON lines or a .bib file");
-                var result = ImportProgressDisplay.Run(stderr, Path.GetFileName(path), progress => importer.Import(path, progress));
+                var result = Path.GetExtension(path).Equals(".xml", StringComparison.OrdinalIgnoreCase)
+                    ? AtomFileImporter.Import(papers, path)
+                    : ImportProgressDisplay.Run(stderr, Path.GetFileName(path), progress => importer.Import(path, progress));
                 var rate = result.Elapsed.TotalSeconds > 0 ? result.Read / result.Elapsed.TotalSeconds : 0;
                 var resumed = result.ResumedAfter > 0 ? $" after line {result.ResumedAfter}, where an interrupted import stopped" : "";
                 stdout.WriteLine($"{path}: {"record".ToQuantity(result.Read)} read{resumed}, {result.Inserted} new, {result.Updated} updated, " +

@@ -2,10 +2,12 @@ using System.CommandLine;
 using System.Text.Json.Serialization;
 using PaperLens.Cli.Output;
 using PaperLens.Core.Catalog;
+using PaperLens.Core.Config;
 using PaperLens.Core.Identifiers;
 using PaperLens.Core.Presentation;
 using PaperLens.Core.Scanning;
 using PaperLens.Core.Text;
+using PaperLens.Metadata;
 
 namespace PaperLens.Cli.Commands;
 
@@ -20,16 +22,20 @@ public static class LookupCommand
         var catalog = CommonOptions.Catalog();
         var offline = CommonOptions.Offline();
         var format = CommonOptions.Format("text", "json");
-        var command = new Command("lookup", "Show a paper from the catalog, or search it.") { query, catalog, offline, format };
-        command.SetAction(parse =>
+        var command = new Command("lookup", "Show a paper (asking arXiv when the catalog lacks it, unless offline), or search the catalog.") { query, catalog, offline, format };
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var text = parse.GetValue(query)!.Trim();
-            using var papers = PaperCatalog.Open(parse.GetValue(catalog) ?? CatalogPaths.Default());
+            // The configuration of the directory it runs in, as for check: offline, catalog, arXiv settings.
+            var config = PaperLensConfig.Load(Environment.CurrentDirectory);
+            using var papers = PaperCatalog.Open(parse.GetValue(catalog) ?? config.Catalog ?? CatalogPaths.Default());
             var now = DateTimeOffset.UtcNow;
             var json = parse.GetValue(format) == "json";
 
             if (AsId(text) is { } id)
             {
+                var options = MetadataOptions.Resolve(config, parse.GetValue(offline), papers.Path);
+                await ArxivRefresh.RunAsync(papers, options, [id], parse.InvocationConfiguration.Error, cancellationToken);
                 var record = papers.Find(id);
                 if (record is null)
                 {
