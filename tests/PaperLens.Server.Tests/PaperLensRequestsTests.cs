@@ -92,6 +92,7 @@ public class PaperLensRequestsTests
         Assert.Equal(2, ready["files"]!.GetValue<int>());
         Assert.Equal(3, ready["citations"]!.GetValue<int>());
         Assert.True(ready["offline"]!.GetValue<bool>());
+        Assert.Equal(workspace.CatalogPath, ready["catalog"]!.GetValue<string>());
         var asked = await client.RequestAsync("paperlens/status", null);
         Assert.Equal((false, 2, 3), (asked.GetProperty("indexing").GetBoolean(), asked.GetProperty("files").GetInt32(), asked.GetProperty("citations").GetInt32()));
     }

@@ -20,9 +20,11 @@ public sealed record PaperSearchItem(
     [property: JsonPropertyName("insertText")] string InsertText);
 
 /// <summary>The state a status bar shows: answered by <c>paperlens/status</c> and pushed as
-/// <c>paperlens/statusChanged</c> when indexing starts and ends and when settings change.</summary>
+/// <c>paperlens/statusChanged</c> when indexing starts and ends and when settings change. The catalog
+/// is the file the server reads, so that an import from the editor writes to the same one.</summary>
 public sealed record ServerStatus(
     [property: JsonPropertyName("indexing")] bool Indexing,
     [property: JsonPropertyName("files")] int Files,
     [property: JsonPropertyName("citations")] int Citations,
-    [property: JsonPropertyName("offline")] bool Offline);
+    [property: JsonPropertyName("offline")] bool Offline,
+    [property: JsonPropertyName("catalog")] string Catalog);
