@@ -14,7 +14,11 @@ public static class PaperLensProcess
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "paperlens.dll");
 
-    public static RunResult Run(string catalog, params string[] args)
+    public static RunResult Run(string catalog, params string[] args) => Run(catalog, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs with <paramref name="environment"/> on top of the defaults; a null value removes a
+    /// variable (e.g. PAPERLENS_OFFLINE, with PAPERLENS_ARXIV_API pointing at a loopback server).</summary>
+    public static RunResult Run(string catalog, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +32,11 @@ public static class PaperLensProcess
         start.Environment["PAPERLENS_CATALOG"] = catalog;
         start.Environment["PAPERLENS_OFFLINE"] = "1";
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
