@@ -1,3 +1,4 @@
+using PaperLens.Core;
 using PaperLens.Core.Identifiers;
 using PaperLens.Core.Index;
 using PaperLens.Metadata;
@@ -10,27 +11,38 @@ namespace PaperLens.Server;
 // without any request waiting for them; when a fetch lands, the editor is told to refresh what it shows.
 public sealed partial class LanguageServer
 {
+    private Task<MetadataService>? _arxiv;
     private PaperFetchQueue? _fetches;
     private TitleSearch? _titleSearch;
 
     /// <summary>What the running lookups were started with: a change of these restarts them.</summary>
-    private (bool Offline, string CatalogPath)? _lookupsFor;
+    private (MetadataOptions Options, string CatalogPath)? _lookupsFor;
 
     /// <summary>Starts the lookups for the current settings and catalog, or none when offline; restarts
-    /// them (and looks at every cited id again) when the offline setting or the catalog changed.</summary>
+    /// them (and looks at every cited id again) when the offline setting, how arXiv is reached or the
+    /// catalog changed.</summary>
     private void StartLookups()
     {
         if (_settings is null || _catalogOpening is not { } opening) return;
-        var key = (_settings.Offline || options.Metadata.Offline, _settings.CatalogPath);
+        MetadataOptions metadata;
+        try
+        {
+            metadata = MetadataOptions.Resolve(_settings.Config, _settings.Offline, _settings.CatalogPath, options.EnvironmentVariable) with { Clock = options.Clock };
+        }
+        catch (PaperLensException ex)
+        {
+            Log(1, $"no arXiv lookups: {ex.Message}");
+            metadata = new MetadataOptions { Offline = true };
+        }
+        var key = (metadata, _settings.CatalogPath);
         if (_lookupsFor == key) return;
         StopLookups();
         _lookupsFor = key;
-        if (key.Item1) return;
+        if (metadata.Offline) return;
 
-        var metadata = options.Metadata with { Offline = false };
-        var service = Task.Run(async () => new MetadataService(await opening.ConfigureAwait(false), metadata));
-        _fetches = new PaperFetchQueue(service, OnFetchLanded, Log, metadata.Clock);
-        _titleSearch = new TitleSearch(service, Log);
+        _arxiv = Task.Run(async () => new MetadataService(await opening.ConfigureAwait(false), metadata));
+        _fetches = new PaperFetchQueue(_arxiv, OnFetchLanded, Log, metadata.Clock);
+        _titleSearch = new TitleSearch(_arxiv, Log);
         var index = _index;
         var fetches = _fetches;
         _ = Task.Run(() => EnqueueCited(fetches, index));
@@ -40,6 +52,9 @@ public sealed partial class LanguageServer
     {
         _fetches?.Dispose();
         _titleSearch?.Dispose();
+        // After the queue and the search: their requests are cancelled before the HTTP client goes.
+        _ = _arxiv?.ContinueWith(created => created.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        _arxiv = null;
         _fetches = null;
         _titleSearch = null;
         _lookupsFor = null;
@@ -60,7 +75,7 @@ public sealed partial class LanguageServer
     /// inlay hints are refreshed where the client supports it.</summary>
     private void OnFetchLanded(FetchReport report)
     {
-        Log(3, $"arXiv: {report.Found.Count} papers found, {report.Missing.Count} unknown to arXiv");
+        Log(3, $"arXiv lookup: {report.Found.Count} found, {report.Missing.Count} unknown to arXiv");
         var index = _index;
         if (PushesDiagnostics)
         {

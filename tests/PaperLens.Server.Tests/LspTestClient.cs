@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nerdbank.Streams;
+using PaperLens.Metadata;
 using PaperLens.Server;
 using PaperLens.Server.Transport;
+using PaperLens.Testing;
 using StreamJsonRpc;
 
 namespace PaperLens.Server.Tests;
@@ -50,6 +52,20 @@ public sealed class LspTestClient : IAsyncDisposable
         [JsonRpcMethod("$/progress")]
         public void Progress(JsonElement p) => client.Record("$/progress", p);
 
+        [JsonRpcMethod("workspace/diagnostic/refresh")]
+        public object? RefreshDiagnostics()
+        {
+            client.Record("workspace/diagnostic/refresh", default);
+            return null;
+        }
+
+        [JsonRpcMethod("workspace/inlayHint/refresh")]
+        public object? RefreshInlayHints()
+        {
+            client.Record("workspace/inlayHint/refresh", default);
+            return null;
+        }
+
         [JsonRpcMethod("paperlens/statusChanged")]
         public void StatusChanged(JsonElement p) => client.Record("paperlens/statusChanged", p);
 
@@ -61,14 +77,20 @@ public sealed class LspTestClient : IAsyncDisposable
         }
     }
 
-    public static async Task<LspTestClient> StartAsync(TestWorkspace workspace, JsonObject? capabilities = null, JsonObject? initializationOptions = null, bool initialize = true)
+    /// <param name="arxiv">The arXiv stand-in the server looks papers up on (through PAPERLENS_ARXIV_API);
+    /// offline when null. The test process's own environment is never read.</param>
+    /// <param name="clock">The clock the server paces its arXiv requests by.</param>
+    public static async Task<LspTestClient> StartAsync(TestWorkspace workspace, JsonObject? capabilities = null, JsonObject? initializationOptions = null, bool initialize = true,
+        LoopbackArxivServer? arxiv = null, TimeProvider? clock = null)
     {
         var (clientStream, serverStream) = FullDuplexStream.CreatePair();
         var log = new List<string>();
         var server = Task.Run(() => LanguageServerHost.RunAsync(serverStream, serverStream, new LanguageServerOptions
         {
             CatalogPath = workspace.CatalogPath,
-            Offline = true,
+            Offline = arxiv is null,
+            EnvironmentVariable = name => name == MetadataOptions.ApiVariable ? arxiv?.ApiBase.AbsoluteUri : null,
+            Clock = clock ?? TimeProvider.System,
             DiagnosticsDelay = TimeSpan.FromMilliseconds(20),
             Log = message => { lock (log) log.Add(message); },
         }));
@@ -140,6 +162,23 @@ public sealed class LspTestClient : IAsyncDisposable
         throw new TimeoutException($"no matching diagnostics for {uri}; the client received:\n{seen}\nserver log:\n{string.Join("\n", ServerLog)}");
     }
 
+    /// <summary>Waits for a message from the server (notification or request) that satisfies a condition.</summary>
+    public async Task<JsonNode?> WaitForAsync(string method, Func<JsonNode?, bool>? until = null, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Notifications.FirstOrDefault(n => n.Method == method && (until is null || until(n.Params))) is { Method: not null } found) return found.Params;
+            await _notified.WaitAsync(TimeSpan.FromMilliseconds(100));
+        }
+        var seen = string.Join("\n", Notifications.Select(n => $"{n.Method} {n.Params?.ToJsonString()}"));
+        throw new TimeoutException($"no matching {method}; the client received:\n{seen}\nserver log:\n{string.Join("\n", ServerLog)}");
+    }
+
+    /// <summary>Waits for the server's window/logMessage containing <paramref name="text"/>.</summary>
+    public Task<JsonNode?> WaitForLogAsync(string text, TimeSpan? timeout = null) =>
+        WaitForAsync("window/logMessage", p => p?["message"]?.GetValue<string>().Contains(text, StringComparison.Ordinal) == true, timeout);
+
     public IReadOnlyList<(string Method, JsonNode? Params)> Notifications
     {
         get
@@ -150,7 +189,7 @@ public sealed class LspTestClient : IAsyncDisposable
 
     private void Record(string method, JsonElement parameters)
     {
-        lock (_notifications) _notifications.Add((method, JsonNode.Parse(parameters.GetRawText())));
+        lock (_notifications) _notifications.Add((method, parameters.ValueKind == JsonValueKind.Undefined ? null : JsonNode.Parse(parameters.GetRawText())));
         _notified.Release();
     }
 

@@ -46,7 +46,9 @@ public sealed class StdioProcess : IAsyncDisposable
         _reading = Task.Run(() => ReadMessagesAsync(process.StandardOutput.BaseStream));
     }
 
-    public static StdioProcess Start(TestWorkspace workspace)
+    /// <param name="arxivApi">Where the server looks papers up (PAPERLENS_ARXIV_API, a loopback server);
+    /// offline when null.</param>
+    public static StdioProcess Start(TestWorkspace workspace, Uri? arxivApi = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -56,8 +58,17 @@ public sealed class StdioProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workspace.Root,
         };
-        foreach (var argument in new[] { ServerDll, "lsp", "--catalog", workspace.CatalogPath, "--offline" }) start.ArgumentList.Add(argument);
-        start.Environment["PAPERLENS_OFFLINE"] = "1";
+        foreach (var argument in new[] { ServerDll, "lsp", "--catalog", workspace.CatalogPath }) start.ArgumentList.Add(argument);
+        if (arxivApi is null)
+        {
+            start.ArgumentList.Add("--offline");
+            start.Environment["PAPERLENS_OFFLINE"] = "1";
+        }
+        else
+        {
+            start.Environment.Remove("PAPERLENS_OFFLINE");
+            start.Environment["PAPERLENS_ARXIV_API"] = arxivApi.AbsoluteUri;
+        }
         return new StdioProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 

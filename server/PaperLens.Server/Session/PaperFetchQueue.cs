@@ -135,11 +135,13 @@ public sealed class PaperFetchQueue : IDisposable
             var needed = service.NeedingFetch(batch);
             if (needed.Count == 0) return FetchReport.Empty;
             var report = await service.FetchAsync(needed, null, _stopping).ConfigureAwait(false);
-            if (report.Failed.Count > 0) _log(2, $"arXiv lookup of {report.Failed.Count} of {needed.Count} papers failed; they stay 'not in catalog' for now");
+            if (report.Failed.Count > 0)
+                _log(2, $"arXiv lookup of {report.Failed.Count} of {needed.Count} papers failed ({report.Problem ?? "no reason given"}); they stay 'not in catalog' for now");
             return report;
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception) when (_stopping.IsCancellationRequested)
         {
+            // Stopped (shutdown, settings changed): whatever the cancelled fetch threw means nothing now.
             return null;
         }
         catch (Exception ex)

@@ -7,7 +7,8 @@ namespace PaperLens.Server.Session;
 
 /// <summary>What the server runs with: the workspace's <c>.paperlens.json</c>, overridden key by key by
 /// the client's settings (initializationOptions, workspace/didChangeConfiguration: the same keys), and by
-/// the command line.</summary>
+/// the command line. <see cref="Config"/> holds the merged result for what reads a whole configuration
+/// (the workspace walk, how arXiv is reached).</summary>
 public sealed record ServerSettings
 {
     public required RuleSettings Rules { get; init; }
@@ -25,13 +26,22 @@ public sealed record ServerSettings
 
         var rules = RuleSettings.FromConfig(file);
         foreach (var (code, severity) in client.Rules) rules = rules.With(code, severity);
+        var offline = offlineFromCommandLine || (client.Offline ?? file.Offline ?? false);
         return new ServerSettings
         {
             Rules = rules,
             CatalogPath = catalogFromCommandLine ?? client.Catalog ?? file.Catalog ?? CatalogPaths.Default(),
-            Offline = offlineFromCommandLine || (client.Offline ?? file.Offline ?? false),
+            Offline = offline,
             InlayHints = client.InlayHints ?? file.InlayHints ?? true,
-            Config = file with { Include = client.Include.Count > 0 ? client.Include : file.Include, Exclude = client.Exclude.Count > 0 ? client.Exclude : file.Exclude },
+            Config = file with
+            {
+                Include = client.Include.Count > 0 ? client.Include : file.Include,
+                Exclude = client.Exclude.Count > 0 ? client.Exclude : file.Exclude,
+                Offline = offline,
+                ArxivApi = client.ArxivApi ?? file.ArxivApi,
+                RecordMaxAge = client.RecordMaxAge ?? file.RecordMaxAge,
+                MissMaxAge = client.MissMaxAge ?? file.MissMaxAge,
+            },
         };
     }
 }

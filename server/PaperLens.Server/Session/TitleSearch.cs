@@ -58,23 +58,27 @@ public sealed class TitleSearch : IDisposable
 
     private async Task SearchAsync(string words)
     {
+        (int Level, string Message) outcome;
         try
         {
             var service = await _service.ConfigureAwait(false);
             var found = await service.SearchTitlesAsync(words, Limit, _stopping).ConfigureAwait(false);
-            _log(3, $"arXiv title search '{words}': {found.Count} papers");
+            outcome = (3, $"arXiv title search '{words}': {found.Count} papers");
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
+            return;
         }
         catch (Exception ex)
         {
-            _log(2, $"arXiv title search '{words}' failed: {ex.Message}");
+            outcome = (2, $"arXiv title search '{words}' failed: {ex.Message}");
         }
         finally
         {
             lock (_gate) _running = false;
         }
+        // Logged once the next search may start, so a client that saw the log sees a settled search.
+        _log(outcome.Level, outcome.Message);
     }
 
     /// <summary>Stops: the search in flight is cancelled, none is started.</summary>
