@@ -118,19 +118,24 @@ internal sealed class ArxivApiClient : IDisposable
         try
         {
             using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            var body = await ReadBodyAsync(response, linked.Token).ConfigureAwait(false);
+            using var body = await ReadBodyAsync(response, linked.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            if (status is 429 or 503 || status >= 500)
-                return (null, new Fault($"arXiv answered {status} {response.ReasonPhrase}", true, RetryAfter(response), null));
+            var answered = $"arXiv answered {status} {response.ReasonPhrase}";
+            if (status == 429 || status >= 500) return (null, new Fault(answered, true, RetryAfter(response), null));
+            IReadOnlyList<PaperRecord> records;
             try
             {
-                var records = AtomFeedParser.Parse(body, clock.GetUtcNow());
-                return status < 400 ? (records, null) : (null, new Fault($"arXiv answered {status} {response.ReasonPhrase}", false, null, null));
+                records = AtomFeedParser.Parse(body, clock.GetUtcNow());
+            }
+            catch (AtomFeedException e) when (e.IsErrorFeed || status < 400)
+            {
+                return (null, new Fault(e.Message, !e.IsErrorFeed, null, e));
             }
             catch (AtomFeedException e)
             {
-                return (null, new Fault(e.Message, !e.IsErrorFeed && status < 400, null, e));
+                return (null, new Fault(answered, false, null, e));
             }
+            return status < 400 ? (records, null) : (null, new Fault(answered, false, null, null));
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -142,7 +147,7 @@ internal sealed class ArxivApiClient : IDisposable
         }
         catch (IOException e)
         {
-            return (null, new Fault("the connection to arXiv broke: " + e.Message, true, null, e));
+            return (null, new Fault("arXiv's answer could not be read: " + e.Message, true, null, e));
         }
     }
 

@@ -54,7 +54,7 @@ public sealed class MetadataOptionsTests
     [Theory]
     [InlineData("""{"arxiv": {"apiUrl": "https://export.arxiv.org/api/query"}}""", "unknown key 'arxiv.apiUrl'")]
     [InlineData("""{"arxiv": {"api": "ftp://example.org/"}}""", "'arxiv.api' must be an http or https URL")]
-    [InlineData("""{"arxiv": {"missMaxAgeDays": 0}}""", "'arxiv.missMaxAgeDays' must be a number of days greater than 0")]
+    [InlineData("""{"arxiv": {"missMaxAgeDays": 0}}""", "'arxiv.missMaxAgeDays' must be a number of days, more than 0")]
     [InlineData("""{"arxiv": true}""", "'arxiv' must be an object")]
     public void A_bad_arxiv_setting_is_a_clear_error(string json, string message)
     {

@@ -121,6 +121,26 @@ public sealed class MetadataServiceTests
     }
 
     [Fact]
+    public async Task A_refused_connection_is_retried_then_reported_and_nothing_is_written()
+    {
+        using var bed = new ArxivTestBed();
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var closedPort = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        using var service = new MetadataService(bed.Catalog, bed.Options with { ApiBase = new Uri($"http://127.0.0.1:{closedPort}/api/query") });
+        var papersBefore = bed.Catalog.Count();
+
+        var report = await bed.Drive(() => service.FetchAsync(ArxivTestBed.Ids("1706.03762"), null, CancellationToken.None));
+
+        Assert.Equal(ArxivTestBed.Ids("1706.03762"), report.Failed);
+        Assert.Contains("cannot reach arXiv", report.Problem, StringComparison.Ordinal);
+        Assert.Contains($"after {ArxivApiClient.FetchAttempts} attempts", report.Problem, StringComparison.Ordinal);
+        Assert.Equal(papersBefore, bed.Catalog.Count());
+        Assert.False(bed.Catalog.IsConfirmedMiss(ArxivTestBed.Id("1706.03762")));
+    }
+
+    [Fact]
     public async Task Retry_after_is_honoured_before_asking_again()
     {
         using var bed = new ArxivTestBed();

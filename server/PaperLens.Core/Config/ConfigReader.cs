@@ -127,7 +127,7 @@ internal static class ConfigReader
     private static TimeSpan ReadDays(JsonElement value, string source, string key) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var days) && days > 0 && days <= 36_500
             ? TimeSpan.FromDays(days)
-            : throw new ConfigException($"{source}: '{key}' must be a number of days greater than 0 (fractions allowed), not {value.GetRawText()}");
+            : throw new ConfigException($"{source}: '{key}' must be a number of days, more than 0 and at most 36500 (fractions allowed), not {value.GetRawText()}");
 
     private static string ReadCatalog(JsonElement value, string source, string? baseDirectory)
     {
