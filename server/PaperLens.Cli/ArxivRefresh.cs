@@ -23,7 +23,7 @@ public static class ArxivRefresh
             ? await service.FetchAsync(needed, null, cancellationToken).ConfigureAwait(false)
             : await WithProgressBar(stderr, progress => service.FetchAsync(needed, progress, cancellationToken)).ConfigureAwait(false);
         if (report.Failed.Count > 0)
-            stderr.WriteLine($"paperlens: could not ask arXiv about {"paper".ToQuantity(report.Failed.Count)} ({report.Problem}); " +
+            stderr.WriteLine($"paperlens: could not ask arXiv about {"paper".ToQuantity(report.Failed.Count)}: {report.Problem}; " +
                              "they stay 'not in catalog' and are asked about again next time");
     }
 

@@ -9,8 +9,9 @@ namespace PaperLens.Metadata;
 /// exclusively for the whole of a request and records when the last request ended; the next request
 /// starts no sooner than <see cref="Interval"/> after that. (Counting from the end rather than the start
 /// is the stricter reading, and it keeps arrivals at the server at least the interval apart even when a
-/// request travelled slowly.) Within one process a semaphore queues the requests, so only separate
-/// processes ever poll the file.</summary>
+/// request travelled slowly; the start is written too, so a process killed mid-request still leaves a
+/// recent time.) Within one process a semaphore queues the requests, so only separate processes ever
+/// poll the file.</summary>
 internal sealed class RequestPacer(string lockDirectory, TimeProvider clock)
 {
     public const string LockFileName = "arxiv-api.lock";
