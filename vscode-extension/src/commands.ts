@@ -110,6 +110,12 @@ class Commands {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => query(text), SearchDelayMs);
     });
+    // Selected text (a title, a surname) is the first query.
+    const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+    if (selected && !selected.includes('\n')) {
+      picker.value = selected;
+      query(selected);
+    }
     const picked = await new Promise<PaperSearchItem | undefined>(resolve => {
       picker.onDidAccept(() => {
         resolve(picker.selectedItems[0]?.paper);

@@ -52,13 +52,13 @@ export function runImport(server: ServerCommand, file: string, catalog: string |
 export function importMessage(outcome: ImportOutcome, file: string): ImportMessage {
   if (outcome.cancelled) return { severity: 'warning', text: `Import of ${file} cancelled; the records imported before stay in the catalog.` };
   if (outcome.startError) return { severity: 'error', text: `Import of ${file} could not start: ${outcome.startError}` };
-  const summary = outcome.stdout.join(' ');
+  const summary = outcome.stdout.join('; ');
   if (outcome.exitCode === 0) return { severity: 'information', text: `Imported ${summary}` };
   // The CLI writes each failed line as FILE:LINE: reason, and a fatal error as "paperlens: reason".
   const problems = outcome.stderr.filter(line => /:\d+: |^paperlens: /.test(line));
   const firstProblem = problems[0] ?? outcome.stderr[0] ?? `exit status ${outcome.exitCode}`;
   // Exit status 1: some lines or entries failed, the rest was imported (spec §5).
-  if (outcome.exitCode === 1) return { severity: 'warning', text: `Imported with problems: ${summary} First problem: ${firstProblem}` };
+  if (outcome.exitCode === 1) return { severity: 'warning', text: `Imported with problems: ${summary}. First problem: ${firstProblem}` };
   return { severity: 'error', text: `Import failed: ${problems.at(-1) ?? firstProblem}` };
 }
 

@@ -71,9 +71,9 @@ describe('import', () => {
     const summary = ['a.jsonl: 2 records read, 2 new, 0 updated, 0 unchanged, 0 failed (0.1 s, 20 records/s)', 'catalog /c.db: 59 papers'];
 
     assert.deepStrictEqual(importMessage(outcome({ stdout: summary }), 'a.jsonl'),
-      { severity: 'information', text: `Imported ${summary.join(' ')}` });
+      { severity: 'information', text: `Imported ${summary.join('; ')}` });
     assert.deepStrictEqual(importMessage(outcome({ exitCode: 1, stdout: summary, stderr: ['a.jsonl 3 records', 'a.jsonl:3: not JSON'] }), 'a.jsonl'),
-      { severity: 'warning', text: `Imported with problems: ${summary.join(' ')} First problem: a.jsonl:3: not JSON` });
+      { severity: 'warning', text: `Imported with problems: ${summary.join('; ')}. First problem: a.jsonl:3: not JSON` });
     assert.deepStrictEqual(importMessage(outcome({ exitCode: 2, stderr: ['paperlens: /c.db is not a PaperLens catalog'] }), 'a.jsonl'),
       { severity: 'error', text: 'Import failed: paperlens: /c.db is not a PaperLens catalog' });
   });
