@@ -176,7 +176,7 @@ public class ArxivLookupTests
     }
 
     /// <summary>The loopback server records a request just after answering it; this waits for the record.</summary>
-    private static async Task<IReadOnlyList<RecordedRequest>> AnsweredRequests(LoopbackArxivServer arxiv, int count)
+    internal static async Task<IReadOnlyList<RecordedRequest>> AnsweredRequests(LoopbackArxivServer arxiv, int count)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (arxiv.Requests.Count < count && DateTime.UtcNow < deadline) await Task.Delay(10);

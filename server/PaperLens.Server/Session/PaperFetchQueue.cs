@@ -24,9 +24,9 @@ public sealed class PaperFetchQueue : IDisposable
     private readonly TimeProvider _clock;
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationToken _stopping;
-    // Waiting ids in the order they came, open documents' ahead of the rest.
+    // Waiting ids in the order they came, open documents' ahead of the rest; each one's node, to move it.
     private readonly LinkedList<ArxivId> _waiting = new();
-    private readonly HashSet<ArxivId> _queued = [];
+    private readonly Dictionary<ArxivId, LinkedListNode<ArxivId>> _queued = [];
     private readonly HashSet<ArxivId> _inFlight = [];
     // Looked at in this session and answered (in the catalog, fresh, fetched or confirmed missing):
     // edits re-enqueue every id of the document, and those cost a lookup in this set only.
@@ -56,14 +56,12 @@ public sealed class PaperFetchQueue : IDisposable
             {
                 if (_settled.Contains(id) || _inFlight.Contains(id)) continue;
                 if (_failedAt.TryGetValue(id, out var failed) && now - failed < RetryAfter) continue;
-                if (_queued.Contains(id))
+                if (_queued.TryGetValue(id, out var queued))
                 {
-                    if (!fromOpenDocument) continue;
-                    _waiting.Remove(id);
+                    if (!fromOpenDocument || queued == ahead) continue;
+                    _waiting.Remove(queued);
                 }
-                else _queued.Add(id);
-                if (ahead is null) _waiting.AddLast(id);
-                else _waiting.AddBefore(ahead, id);
+                _queued[id] = ahead is null ? _waiting.AddLast(id) : _waiting.AddBefore(ahead, id);
             }
             if (_waiting.Count == 0 || _draining) return;
             _draining = true;
@@ -74,7 +72,7 @@ public sealed class PaperFetchQueue : IDisposable
     /// <summary>Whether the id waits for a fetch or is being fetched now.</summary>
     public bool IsPending(ArxivId id)
     {
-        lock (_gate) return _queued.Contains(id) || _inFlight.Contains(id);
+        lock (_gate) return _queued.ContainsKey(id) || _inFlight.Contains(id);
     }
 
     /// <summary>Whether the last lookup of the id failed (arXiv unreachable or answering with errors).</summary>
@@ -87,20 +85,24 @@ public sealed class PaperFetchQueue : IDisposable
     {
         while (TakeBatch() is { } batch)
         {
-            var report = await FetchAsync(batch).ConfigureAwait(false);
+            var (report, problem) = await FetchAsync(batch).ConfigureAwait(false);
             lock (_gate)
             {
                 _inFlight.ExceptWith(batch);
                 var now = _clock.GetUtcNow();
                 foreach (var id in report?.Failed ?? batch) _failedAt[id] = now;
-                if (report is null) continue;
-                var failed = report.Failed.ToHashSet();
-                foreach (var id in batch.Where(id => !failed.Contains(id)))
+                if (report is not null)
                 {
-                    _settled.Add(id);
-                    _failedAt.Remove(id);
+                    var failed = report.Failed.ToHashSet();
+                    foreach (var id in batch.Where(id => !failed.Contains(id)))
+                    {
+                        _settled.Add(id);
+                        _failedAt.Remove(id);
+                    }
                 }
             }
+            // Told once the queue's state says so, so that whoever reads the log or refreshes sees it.
+            if (problem is not null) _log(2, problem);
             if (report is { Found.Count: > 0 } or { Missing.Count: > 0 }) Notify(report);
         }
     }
@@ -126,28 +128,28 @@ public sealed class PaperFetchQueue : IDisposable
         }
     }
 
-    /// <summary>The fetch of one batch; null when it failed as a whole (logged, never thrown).</summary>
-    private async Task<FetchReport?> FetchAsync(List<ArxivId> batch)
+    /// <summary>The fetch of one batch and what went wrong, if anything (never thrown); the report is
+    /// null when the fetch failed as a whole.</summary>
+    private async Task<(FetchReport? Report, string? Problem)> FetchAsync(List<ArxivId> batch)
     {
         try
         {
             var service = await _service.ConfigureAwait(false);
             var needed = service.NeedingFetch(batch);
-            if (needed.Count == 0) return FetchReport.Empty;
+            if (needed.Count == 0) return (FetchReport.Empty, null);
             var report = await service.FetchAsync(needed, null, _stopping).ConfigureAwait(false);
-            if (report.Failed.Count > 0)
-                _log(2, $"arXiv lookup of {report.Failed.Count} of {needed.Count} papers failed ({report.Problem ?? "no reason given"}); they stay 'not in catalog' for now");
-            return report;
+            return report.Failed.Count == 0
+                ? (report, null)
+                : (report, $"arXiv lookup of {report.Failed.Count} of {needed.Count} papers failed ({report.Problem ?? "no reason given"}); they stay 'not in catalog' for now");
         }
         catch (Exception) when (_stopping.IsCancellationRequested)
         {
             // Stopped (shutdown, settings changed): whatever the cancelled fetch threw means nothing now.
-            return null;
+            return (null, null);
         }
         catch (Exception ex)
         {
-            _log(2, $"arXiv lookup failed: {ex.Message}");
-            return null;
+            return (null, $"arXiv lookup failed: {ex.Message}");
         }
     }
 
