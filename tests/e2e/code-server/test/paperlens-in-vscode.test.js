@@ -1,0 +1,196 @@
+'use strict';
+
+// PaperLens in a real VS Code (code-server), with the extension installed from its .vsix and a copy
+// of the example repository open, driven through the UI as a person would. What each step expects
+// on screen comes from the bundled `paperlens` command line run on the same copy with the same
+// catalog, never from strings written here.
+
+const { describe, before, after, test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+const { CodeServer } = require('../lib/code-server');
+const { PaperLensCli } = require('../lib/paperlens-cli');
+const { Workbench } = require('../lib/workbench');
+
+const repositoryRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const artifactsDir = path.join(__dirname, '..', 'artifacts');
+const chromiumPath = process.env.PAPERLENS_E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+describe('PaperLens in VS Code (code-server 4.100.3)', { timeout: 15 * 60_000 }, () => {
+  let home;
+  let workspace;
+  let server;
+  let cli;
+  let browser;
+  let workbench;
+  let cited;
+  let failed = false;
+
+  before(async () => {
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'paperlens-e2e-'));
+    try {
+      workspace = path.join(home, 'research-notes');
+      fs.cpSync(path.join(repositoryRoot, 'examples', 'research-notes'), workspace, { recursive: true });
+      const env = { PAPERLENS_CATALOG: path.join(home, 'catalog', 'catalog.db'), PAPERLENS_OFFLINE: '1' };
+
+      server = new CodeServer(home, env);
+      const extensionDir = server.installExtension(findVsix());
+      cli = new PaperLensCli(extensionDir, { ...process.env, ...env });
+      cited = citationToHover(cli, workspace);
+
+      await server.start();
+      browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+          '--disable-component-update', '--disable-default-apps', '--disable-sync', '--no-first-run'],
+      });
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      workbench = new Workbench(page);
+      await workbench.open(server.folderUrl(workspace));
+    } catch (error) {
+      failed = true;
+      error.message = `setting up failed: ${error.message}\n(workspace, profile and logs kept in ${home})`;
+      throw error;
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    // A failed run leaves its workspace, profile and logs for reading.
+    if (home && !failed) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  test('hovering a citation shows the paper\'s title and authors', async (t) => {
+    await step(t, '01-hover', async () => {
+      await workbench.openFile(cited.citation.path);
+      // The extension starts with the Markdown file; its status bar item says it is there.
+      await workbench.statusBarItem(/^PaperLens/, 60_000);
+      const { citation, paper } = cited;
+      const middle = citation.column + Math.floor((citation.endColumn - citation.column) / 2);
+      const hover = await workbench.hover(citation.line, middle, literal(paper.title));
+      for (const author of paper.authors.slice(0, 2)) {
+        assert.ok(hover.includes(surname(author)), `the hover names ${author} (as "${surname(author)}"); it reads:\n${hover}`);
+      }
+    });
+  });
+
+  test('completion after arXiv: inserts the picked paper\'s id', async (t) => {
+    await step(t, '02-completion', async () => {
+      const { citation, paper } = cited;
+      await workbench.openFile(citation.path);
+      const query = paper.title.split(/\s+/).find((word) => /^[A-Za-z]{4,}$/.test(word)).slice(0, 4);
+      const typed = `Also see arXiv:${query}`;
+      await workbench.page.keyboard.press('Control+End');
+      await workbench.page.keyboard.press('Enter');
+      await workbench.page.keyboard.type(typed);
+      await workbench.page.keyboard.press('Control+Space');
+      const row = await workbench.suggestion(oneLine(paper.title));
+      t.diagnostic(`screenshot: ${await workbench.screenshot(path.join(artifactsDir, '02-completion-list.png'))}`);
+      await row.click();
+
+      const expected = `Also see arXiv:${paper.id}`;
+      const line = await workbench.waitForLine(`arXiv:${paper.id}`);
+      assert.equal(line.trimEnd(), expected);
+      await workbench.save();
+      const saved = fs.readFileSync(path.join(workspace, citation.path), 'utf8').trimEnd().split('\n').pop();
+      assert.equal(saved, expected, 'the saved file ends with the inserted citation');
+    });
+  });
+
+  test('Check Workspace Citations lists the check\'s findings in the Problems panel', async (t) => {
+    await step(t, '03-problems', async () => {
+      await workbench.runCommand('PaperLens: Check Workspace Citations');
+      // VS Code lists errors, warnings and information in the Problems panel; hints show only in the editor.
+      const findings = cli.check(workspace);
+      const expected = findings.filter((d) => d.severity !== 'hint');
+      assert.ok(expected.length > 0, `the check of the example repository reports findings: ${JSON.stringify(findings)}`);
+      const listed = await workbench.problems(expected.length);
+
+      const missing = expected.filter((d) => !listed.some((p) => isListing(p, d, workspace)));
+      const unexpected = listed.filter((p) => !expected.some((d) => isListing(p, d, workspace)));
+      assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] },
+        `the Problems panel lists:\n${listed.map((p) => `${p.file}: ${p.text}`).join('\n')}`);
+    });
+  });
+
+  test('Open Abstract on a citation opens the paper\'s abstract', async (t) => {
+    await step(t, '04-abstract', async () => {
+      const { citation, paper } = cited;
+      await workbench.closePanel();
+      await workbench.openFile(citation.path);
+      await workbench.goTo(citation.line, citation.column + 1);
+      await workbench.runCommand('PaperLens: Open Abstract');
+      // The abstract is a Markdown document, whose text escapes Markdown's punctuation with backslashes.
+      await workbench.waitForLine(`# ${oneLine(paper.title)}`, { whole: true, unescaped: true });
+      await workbench.waitForLine(oneLine(paper.abstract), { whole: true, unescaped: true });
+    });
+  });
+
+  /** Runs one step; saves its screenshot, or on failure a screenshot and what the screen showed. */
+  async function step(t, name, body) {
+    try {
+      await body();
+    } catch (error) {
+      failed = true;
+      const shot = await workbench.screenshot(path.join(artifactsDir, `${name}-FAILED.png`)).catch((e) => `none (${e.message})`);
+      const screen = await workbench.describeScreen().catch((e) => `unreadable (${e.message})`);
+      error.message = `step ${name} failed: ${error.message}\nscreenshot: ${shot}\n${screen}\ncode-server log: ${server.logFile}; VS Code logs (PaperLens output channel among them): ${server.logsDir}`;
+      throw error;
+    }
+    t.diagnostic(`screenshot: ${await workbench.screenshot(path.join(artifactsDir, `${name}.png`))}`);
+  }
+});
+
+/** The .vsix to install: $PAPERLENS_VSIX, else the newest one `npm run package` left in vscode-extension/. */
+function findVsix() {
+  if (process.env.PAPERLENS_VSIX) return path.resolve(process.env.PAPERLENS_VSIX);
+  const folder = path.join(repositoryRoot, 'vscode-extension');
+  const built = fs.existsSync(folder)
+    ? fs.readdirSync(folder).filter((name) => /^paperlens-.*\.vsix$/.test(name)).map((name) => path.join(folder, name))
+    : [];
+  if (built.length === 0) throw new Error('no .vsix to install: build it with `cd vscode-extension && npm ci && npm run package`, or set PAPERLENS_VSIX');
+  return built.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+}
+
+/**
+ * The citation the steps use: the first one in a Markdown file, written as an id or a URL, that the
+ * check finds nothing wrong with and whose paper the catalog knows with plain text (no TeX markup,
+ * so the text on screen is the catalog's text).
+ */
+function citationToHover(cli, workspace) {
+  const findings = cli.check(workspace);
+  for (const citation of cli.citations(workspace)) {
+    if (!citation.path.endsWith('.md') || !['url', 'prefix'].includes(citation.form) || !citation.id) continue;
+    if (findings.some((d) => d.path === citation.path && d.line === citation.line)) continue;
+    const paper = cli.lookup(citation.id);
+    if (paper && paper.authors.length > 0 && paper.abstract && ![paper.title, paper.abstract, ...paper.authors].some((s) => /[\\{}$]/.test(s))) {
+      return { citation, paper };
+    }
+  }
+  throw new Error('the example repository has no plain Markdown citation of a catalogued paper to hover');
+}
+
+/** Whether a row of the Problems panel shows diagnostic `d` of the check's JSON. */
+function isListing(problem, d, workspace) {
+  return problem.file === path.join(workspace, d.path)
+    && problem.text.includes(d.message)
+    && problem.text.includes(d.code)
+    && problem.text.includes(`[Ln ${d.line}, Col ${d.column}]`);
+}
+
+function surname(name) {
+  return name.trim().split(/\s+/).pop();
+}
+
+function oneLine(text) {
+  return text.trim().split(/\s+/).join(' ');
+}
+
+function literal(text) {
+  return new RegExp(oneLine(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
