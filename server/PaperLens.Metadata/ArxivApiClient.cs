@@ -59,8 +59,9 @@ internal sealed class ArxivApiClient : IDisposable
     public Task<IReadOnlyList<PaperRecord>> FetchAsync(IReadOnlyCollection<ArxivId> ids, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ids.Count, BatchSize);
-        var list = string.Join(',', ids.Select(id => id.Canonical));
-        return QueryAsync($"id_list={Uri.EscapeDataString(list)}&start=0&max_results={ids.Count}", FetchAttempts, cancellationToken);
+        // Commas as the API manual writes them; an id itself needs no escaping beyond its old-style slash.
+        var list = string.Join(',', ids.Select(id => Uri.EscapeDataString(id.Canonical)));
+        return QueryAsync($"id_list={list}&start=0&max_results={ids.Count}", FetchAttempts, cancellationToken);
     }
 
     /// <summary>One title search (no retry: a completion that waited for retries would be stale anyway).</summary>

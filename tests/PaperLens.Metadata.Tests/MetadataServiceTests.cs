@@ -28,6 +28,19 @@ public sealed class MetadataServiceTests
     }
 
     [Fact]
+    public async Task An_old_style_id_is_asked_for_and_found_by_its_archive_name()
+    {
+        using var bed = new ArxivTestBed();
+        bed.Server.AddEntriesFromFile(Fixtures.Atom("arxiv-docs_user-manual__typical-response-example.xml"));
+
+        var report = await bed.Fetch("hep-ex/0307015", "1706.03762");
+
+        Assert.Equal(ArxivTestBed.Ids("hep-ex/0307015"), report.Found);
+        Assert.Equal(["hep-ex/0307015", "1706.03762"], Assert.Single(bed.Server.Requests).IdList);
+        Assert.Equal("Eur.Phys.J. C31 (2003) 17-29", bed.Catalog.Find(ArxivTestBed.Id("hep-ex/0307015"))!.JournalRef);
+    }
+
+    [Fact]
     public async Task Requests_identify_paperlens_by_name_and_version()
     {
         using var bed = new ArxivTestBed();
