@@ -59,7 +59,7 @@ internal sealed class ArxivApiClient : IDisposable
     public Task<IReadOnlyList<PaperRecord>> FetchAsync(IReadOnlyCollection<ArxivId> ids, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ids.Count, BatchSize);
-        // Commas as the API manual writes them; an id itself needs no escaping beyond its old-style slash.
+        // Literal commas, as the API manual writes the list; each id escaped (the slash of an old-style id).
         var list = string.Join(',', ids.Select(id => Uri.EscapeDataString(id.Canonical)));
         return QueryAsync($"id_list={list}&start=0&max_results={ids.Count}", FetchAttempts, cancellationToken);
     }
@@ -86,7 +86,8 @@ internal sealed class ArxivApiClient : IDisposable
                 word.Append(char.ToLowerInvariant(c));
                 continue;
             }
-            if (word.Length > 0 && word.ToString() is not ("and" or "or" or "andnot")) words.Add(word.ToString());
+            if (word.Length == 0) continue;
+            if (word.ToString() is not ("and" or "or" or "andnot") and var finished) words.Add(finished);
             word.Clear();
         }
         return words;
