@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
+using PaperLens.Testing;
 
 namespace PaperLens.Server.Tests;
 
 /// <summary>The real <c>paperlens lsp</c> process driven by a real editor: Neovim's built-in LSP client
 /// (Debian's neovim, 0.7), headless, running tests/e2e/neovim/driver.lua on a scratch copy of
 /// tests/e2e/neovim/workspace. Neovim runs once for the class; each test asserts one of the checks
-/// the driver recorded, so a failure names the feature and says what Neovim saw.</summary>
+/// the driver recorded, so a failure names the feature and says what Neovim saw. The last check runs the
+/// server online against a loopback stand-in for arXiv.</summary>
 public sealed class NeovimTests(NeovimTests.Session session) : IClassFixture<NeovimTests.Session>
 {
     [Fact]
@@ -46,6 +48,10 @@ public sealed class NeovimTests(NeovimTests.Session session) : IClassFixture<Neo
     public void Neovim_stopping_the_client_shuts_the_server_down_with_exit_code_0() => session.AssertPassed("shutdown");
 
     [Fact]
+    public void Online_a_paper_looked_up_on_arXiv_reaches_Neovim_as_new_diagnostics_and_hover() =>
+        session.AssertPassed("arxiv_lookup_refreshes_diagnostics_and_hover");
+
+    [Fact]
     public void Neovim_exits_0_after_every_check() => session.AssertExitedCleanly();
 
     /// <summary>One headless Neovim run of the driver against the built server.</summary>
@@ -72,7 +78,11 @@ public sealed class NeovimTests(NeovimTests.Session session) : IClassFixture<Neo
             var workspace = Path.Combine(_scratch, "ws");
             CopyDirectory(Fixture, workspace);
             var result = Path.Combine(_scratch, "result.json");
-            (_exitCode, _output) = Run(nvim, workspace, result);
+            using (var arxiv = new LoopbackArxivServer())
+            {
+                arxiv.AddEntriesFromFile(Path.Combine(AppContext.BaseDirectory, "fixtures", "atom", "francojc_lumen__arxiv_get_by_id.xml"));
+                (_exitCode, _output) = Run(nvim, workspace, result, arxiv.ApiBase);
+            }
             if (!File.Exists(result))
             {
                 _problem = $"Neovim wrote no result (exit code {_exitCode}):\n{_output}";
@@ -99,7 +109,7 @@ public sealed class NeovimTests(NeovimTests.Session session) : IClassFixture<Neo
 
         private string Failures() => string.Join("; ", _checks.Where(c => !c.Value.Ok).Select(c => $"{c.Key}: {c.Value.Detail}"));
 
-        private (int ExitCode, string Output) Run(string nvim, string workspace, string result)
+        private (int ExitCode, string Output) Run(string nvim, string workspace, string result, Uri loopbackArxiv)
         {
             var start = new ProcessStartInfo(nvim)
             {
@@ -115,6 +125,7 @@ public sealed class NeovimTests(NeovimTests.Session session) : IClassFixture<Neo
             start.Environment["PAPERLENS_WORKSPACE"] = workspace;
             start.Environment["PAPERLENS_RESULT"] = result;
             start.Environment["PAPERLENS_OFFLINE"] = "1";
+            start.Environment["PAPERLENS_LOOPBACK_ARXIV"] = loopbackArxiv.AbsoluteUri;
             // Neovim's own state (lsp.log, shada) stays in the scratch folder, not the user's home.
             foreach (var variable in new[] { "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" })
                 start.Environment[variable] = Path.Combine(_scratch, "xdg");

@@ -4,7 +4,11 @@
 --
 --   PAPERLENS_DLL=/path/paperlens.dll PAPERLENS_CATALOG=/tmp/x/catalog.db \
 --   PAPERLENS_WORKSPACE=/tmp/x/ws PAPERLENS_RESULT=/tmp/x/result.json \
+--   PAPERLENS_LOOPBACK_ARXIV=http://127.0.0.1:PORT/api/query \
 --   nvim --headless --clean -u NONE -c "luafile tests/e2e/neovim/driver.lua"
+--
+-- Every check runs the server offline except the last, which starts it again online against
+-- PAPERLENS_LOOPBACK_ARXIV: a stand-in for arXiv that knows 1706.03762 (never the real arXiv).
 --
 -- PAPERLENS_WORKSPACE must be a scratch copy of workspace/ (completion edits a buffer). The result
 -- file is JSON: {"checks": [{"name", "ok", "detail"}], "log": [...]}, one entry per check in the
@@ -25,10 +29,12 @@ local config = {
   catalog = required_env('PAPERLENS_CATALOG'),
   root = required_env('PAPERLENS_WORKSPACE'),
   result = required_env('PAPERLENS_RESULT'),
+  loopback_arxiv = required_env('PAPERLENS_LOOPBACK_ARXIV'),
   wait_ms = tonumber(os.getenv('PAPERLENS_WAIT_MS') or '') or 20000,
 }
 
 local MAMBA_360 = 'Mamba-360: Survey of State Space Models'
+local ATTENTION = 'Attention Is All You Need'
 local INFORMER = 'Informer: Beyond Efficient Transformer'
 
 local checks = {}
@@ -381,6 +387,43 @@ local function main()
       if server_alive() then fail('the server did not exit after shutdown and exit') end
       if server_exit.code ~= 0 then fail('the server exited with code ' .. tostring(server_exit.code)) end
       return 'exit code 0'
+    end)
+
+    run_check('arxiv_lookup_refreshes_diagnostics_and_hover', function()
+      -- A file the offline server never saw, cited papers the catalog lacks: one arXiv has, one it has not.
+      vim.fn.writefile({ 'Transformers: arXiv:1706.03762. Typo: arXiv:2101.99999' }, path_of('lookup.md'))
+      server_exit = nil
+      client_id = vim.lsp.start_client({
+        name = 'paperlens-online',
+        cmd = { 'dotnet', config.dll, 'lsp', '--catalog', config.catalog },
+        cmd_env = { PAPERLENS_OFFLINE = '0', PAPERLENS_ARXIV_API = config.loopback_arxiv },
+        root_dir = config.root,
+        on_exit = function(code, signal) server_exit = { code = code, signal = signal } end,
+      })
+      if not client_id then fail('vim.lsp.start_client did not start the online server') end
+      vim.wait(config.wait_ms, function()
+        local client = vim.lsp.get_client_by_id(client_id)
+        return not server_alive() or (client ~= nil and client.initialized == true)
+      end, 20)
+      if not server_alive() then fail('the online server exited with code ' .. tostring(server_exit.code)) end
+      local bufnr = open('lookup.md', 'markdown')
+      local at_id = position_params(bufnr, position_of(bufnr, '1706.03762', 3))
+
+      -- Answered from the catalog at once: not there yet (or already looked up, on a fast machine).
+      local first = request(bufnr, 'textDocument/hover', at_id)
+      if is_null(first) or not contains(first.contents.value, '1706.03762') then fail('no hover on arXiv:1706.03762: ' .. vim.inspect(first)) end
+      local settled = eventually(function()
+        local found = codes(bufnr)
+        return #found == 1 and found[1] == 'PL002'
+      end)
+      if not settled then fail('expected only PL002 (on 2101.99999) once the lookup landed; got: ' .. describe_diagnostics(bufnr)) end
+      local after = request(bufnr, 'textDocument/hover', at_id)
+      if is_null(after) or not contains(after.contents.value, ATTENTION) then fail('hover after the lookup: ' .. vim.inspect(after)) end
+
+      vim.lsp.stop_client(client_id)
+      vim.wait(config.wait_ms, function() return not server_alive() end, 20)
+      if server_alive() or server_exit.code ~= 0 then fail('the online server did not exit with code 0') end
+      return 'first hover: ' .. first.contents.value:gsub('\n', ' '):sub(1, 120) .. ' | then PL002 and ' .. ATTENTION
     end)
   end
 end
