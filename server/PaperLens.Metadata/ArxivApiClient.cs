@@ -114,7 +114,17 @@ internal sealed class ArxivApiClient : IDisposable
 
     private async Task<(IReadOnlyList<PaperRecord>? Records, Fault? Fault)> SendOnceAsync(Uri uri, CancellationToken cancellationToken)
     {
-        await using var turn = await pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+        IAsyncDisposable turn;
+        try
+        {
+            turn = await pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without the lock there is no pacing across processes, so no request either.
+            return (null, new Fault($"cannot use the rate-limit lock in {pacer.LockDirectory}: {e.Message}", false, null, e));
+        }
+        await using var pacedTurn = turn;
         using var timeout = new CancellationTokenSource(requestTimeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try

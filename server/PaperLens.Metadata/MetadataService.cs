@@ -40,8 +40,9 @@ public sealed class MetadataService : IDisposable
 
     public MetadataOptions Options { get; }
 
-    /// <summary>Of <paramref name="ids"/>, those worth a request now: not in the catalog (and not a
-    /// fresh confirmed miss), or a record / miss older than the refresh age. Empty when offline.</summary>
+    /// <summary>Of <paramref name="ids"/>, those worth a request now: not in the catalog, or only from a
+    /// .bib file (unless a fresh confirmed miss), or a record / miss older than the refresh age. Empty
+    /// when offline.</summary>
     public IReadOnlyList<ArxivId> NeedingFetch(IEnumerable<ArxivId> ids) =>
         client is null ? [] : catalog.NeedingFetch(ids, Options.Clock.GetUtcNow(), Options.RecordMaxAge, Options.MissMaxAge);
 

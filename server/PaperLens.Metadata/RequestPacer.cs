@@ -23,9 +23,12 @@ internal sealed class RequestPacer(string lockDirectory, TimeProvider clock)
 
     private readonly string lockPath = Path.GetFullPath(Path.Combine(lockDirectory, LockFileName));
 
+    public string LockDirectory => lockDirectory;
+
     /// <summary>Waits for this process's and the machine's turn, then for the interval since the last
     /// request; the caller sends its request and disposes the turn when the response has been read.</summary>
-    /// <exception cref="IOException">The lock file cannot be created (the directory is not writable).</exception>
+    /// <exception cref="IOException">The lock file cannot be created.</exception>
+    /// <exception cref="UnauthorizedAccessException">The directory is not writable.</exception>
     public async Task<IAsyncDisposable> WaitTurnAsync(CancellationToken cancellationToken)
     {
         var queue = InProcess.GetOrAdd(lockPath, _ => new SemaphoreSlim(1, 1));

@@ -154,6 +154,21 @@ public sealed class MetadataServiceTests
     }
 
     [Fact]
+    public async Task Without_a_usable_lock_directory_nothing_is_sent()
+    {
+        using var bed = new ArxivTestBed();
+        var notADirectory = Path.Combine(bed.Directory, "a-file");
+        File.WriteAllText(notADirectory, "");
+        using var service = new MetadataService(bed.Catalog, bed.Options with { LockDirectory = notADirectory });
+
+        var report = await bed.Drive(() => service.FetchAsync(ArxivTestBed.Ids("1706.03762"), null, CancellationToken.None));
+
+        Assert.Equal(ArxivTestBed.Ids("1706.03762"), report.Failed);
+        Assert.Contains("rate-limit lock", report.Problem, StringComparison.Ordinal);
+        Assert.Empty(bed.Server.Requests);
+    }
+
+    [Fact]
     public async Task Retry_after_is_honoured_before_asking_again()
     {
         using var bed = new ArxivTestBed();
