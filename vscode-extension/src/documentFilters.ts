@@ -2,9 +2,9 @@
 // SourceLanguages (code comments) in server/PaperLens.Core/Scanning. The server decides by file name,
 // not by VS Code's language id, so the editor sends it the same files.
 
-const markdownExtensions = ['md', 'markdown', 'mdx', 'qmd', 'rmd', 'Rmd'];
+export const markdownExtensions = ['md', 'markdown', 'mdx', 'qmd', 'rmd', 'Rmd'];
 
-const sourceExtensions = [
+export const sourceExtensions = [
   'py', 'pyi', 'pyw', 'pyx', 'pxd', 'smk', 'bzl', 'bazel',
   'r', 'R', 'jl',
   'sh', 'bash', 'zsh', 'ksh', 'fish', 'bashrc', 'zshrc',
@@ -19,7 +19,7 @@ const sourceExtensions = [
   'tex', 'sty', 'cls', 'ltx',
 ];
 
-const specialFileNames = [
+export const specialFileNames = [
   'Makefile', 'makefile', 'GNUmakefile', 'Dockerfile', 'Containerfile', 'CMakeLists.txt',
   'Snakefile', 'SConstruct', 'SConscript', 'BUILD', 'WORKSPACE', 'Rakefile', 'Gemfile', 'Vagrantfile',
 ];

@@ -106,18 +106,24 @@ export class PaperLensClient implements vscode.Disposable {
     const server = lookup.server;
     const trusted = vscode.workspace.isTrusted;
     this.output.info(`starting ${[server.command, ...server.args].join(' ')} (paperlens ${server.version})${trusted ? '' : ' offline: the workspace is restricted'}`);
+    // A .bib or a notebook changed behind the editor's back (git checkout, another tool).
+    const watchers = scannedFileGlobs().map(glob => vscode.workspace.createFileSystemWatcher(glob));
+    this.clientDisposables.push(...watchers);
     const client = new PaperLensLanguageClient('paperlens', 'PaperLens', {
       command: server.command,
       // A restricted workspace gets an offline server: the command line wins over every setting.
       args: [...server.args, 'lsp', ...(trusted ? [] : ['--offline'])],
       options: { env: trusted ? process.env : { ...process.env, PAPERLENS_OFFLINE: '1' } },
-    }, this.clientOptions());
+    }, this.clientOptions(watchers));
     client.registerFeature(pushedDiagnostics);
     this.client = client;
     this.clientDisposables.push(
       client.onNotification(StatusChangedNotification, (status: ServerStatus) => this.statusChanged.fire(status)),
+      // After the first start: the client library restarts a server that crashed, a few times.
       client.onDidChangeState(e => {
-        if (e.newState === State.Stopped && this.client === client && this.state.kind === 'running') this.setState({ kind: 'stopped' });
+        if (this.client !== client || this.state.kind === 'starting') return;
+        if (e.newState === State.Stopped) this.setState({ kind: 'stopped' });
+        else if (e.newState === State.Running) this.setState({ kind: 'running', server });
       }),
     );
     try {
@@ -149,17 +155,14 @@ export class PaperLensClient implements vscode.Disposable {
     this.setState({ kind: 'stopped' });
   }
 
-  private clientOptions(): LanguageClientOptions {
+  private clientOptions(watchers: vscode.FileSystemWatcher[]): LanguageClientOptions {
     return {
       documentSelector: scannedFileGlobs().map(pattern => ({ scheme: 'file', pattern })),
       outputChannel: this.output.channel,
       traceOutputChannel: this.output.channel,
       initializationOptions: () => this.settings().payload,
       diagnosticCollectionName: 'paperlens',
-      synchronize: {
-        // A .bib or a notebook changed behind the editor's back (git checkout, another tool).
-        fileEvents: scannedFileGlobs().map(glob => vscode.workspace.createFileSystemWatcher(glob)),
-      },
+      synchronize: { fileEvents: watchers },
     };
   }
 
@@ -189,7 +192,7 @@ export class PaperLensClient implements vscode.Disposable {
       void this.restart();
       return;
     }
-    // The client library sends paperlens.trace.server itself; the rest goes to the server as it reads it.
+    // The client library applies paperlens.trace.server itself; the rest goes to the server as it reads it.
     void this.running?.sendNotification('workspace/didChangeConfiguration', { settings: { paperlens: this.settings().payload } });
   }
 
