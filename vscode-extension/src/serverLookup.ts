@@ -85,7 +85,7 @@ export function noServerMessage(failures: readonly ProbeFailure[]): string {
   const fix = runtime
     ? 'PaperLens needs the .NET 10 runtime to run its bundled language server: install it (https://dotnet.microsoft.com/download/dotnet/10.0), or set paperlens.server.path to a paperlens executable.'
     : 'PaperLens could not start its language server: set paperlens.server.path to a paperlens executable that runs.';
-  return `${fix} Tried: ${failures.map(f => `${describe(f.candidate)}: ${f.reason}`).join('; ')}.`;
+  return `${fix} Tried: ${failures.map(f => `${describe(f.candidate)}: ${f.reason.replace(/\.$/, '')}`).join('; ')}.`;
 }
 
 /** The warning for a paperlens.server.path that did not run while another server did. */
