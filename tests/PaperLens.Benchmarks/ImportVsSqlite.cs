@@ -52,7 +52,7 @@ internal static class ImportVsSqlite
 
         var shellTimes = new List<double>();
         var importTimes = new List<double>();
-        long shellRows = 0, shellSize = 0, catalogSize = 0;
+        long shellRows = 0, shellSize = 0, catalogSize = 0, shellPeak = 0, importPeak = 0;
         for (var i = 0; i < options.Repetitions; i++)
         {
             Console.Error.WriteLine($"repetition {i + 1}/{options.Repetitions}");
@@ -63,6 +63,7 @@ internal static class ImportVsSqlite
             shellTimes.Add(shell.Elapsed.TotalSeconds);
             shellRows = long.Parse(shell.StandardOutput.Trim().Split('\n')[^1].Trim());
             shellSize = DatabaseSize(shellDb);
+            shellPeak = Math.Max(shellPeak, shell.PeakResidentBytes);
 
             if (dll is null) continue;
             DeleteDatabase(catalog);
@@ -71,6 +72,7 @@ internal static class ImportVsSqlite
                 throw new BenchmarkException($"paperlens import exited with {import.ExitCode}: {import.StandardError.Trim()}");
             importTimes.Add(import.Elapsed.TotalSeconds);
             catalogSize = DatabaseSize(catalog);
+            importPeak = Math.Max(importPeak, import.PeakResidentBytes);
         }
 
         var shellTiming = new Timing("sqlite3 shell (.import + json_extract + FTS5)", shellTimes);
@@ -83,6 +85,7 @@ internal static class ImportVsSqlite
             ["sqlite3_rows"] = shellRows,
             ["sqlite3_records_per_second"] = Math.Round(options.Records / shellTiming.Median),
             ["sqlite3_megabytes_per_100k"] = PerHundredThousand(shellSize, options.Records),
+            ["sqlite3_peak_resident_megabytes"] = Math.Round(shellPeak / 1_000_000.0),
         };
         double? ratio = null;
         if (dll is not null)
@@ -91,6 +94,7 @@ internal static class ImportVsSqlite
             timings.Add(importTiming);
             facts["paperlens_records_per_second"] = Math.Round(options.Records / importTiming.Median);
             facts["paperlens_catalog_megabytes_per_100k"] = PerHundredThousand(catalogSize, options.Records);
+            facts["paperlens_peak_resident_megabytes"] = Math.Round(importPeak / 1_000_000.0);
             ratio = shellTiming.Median / importTiming.Median;
         }
         return new BenchmarkResult("import-vs-sqlite3", timings, facts, ratio, "paperlens / sqlite3 records per second (goal: at least 1.0)");

@@ -10,7 +10,9 @@ namespace PaperLens.Core.Catalog;
 /// enlarges the page cache until disposed, and stages completion postings until <see cref="Complete"/>.</summary>
 internal sealed class CatalogWrite : IDisposable
 {
-    private const string BulkCacheKib = "-262144";
+    // 64 MiB: a bulk write appends (papers in key order, full-text segments, staged completion tokens),
+    // so a larger cache bought no speed, only memory.
+    private const string BulkCacheKib = "-65536";
 
     private readonly SqliteConnection connection;
     private readonly string path;
