@@ -115,7 +115,7 @@ public class ArxivLookupTests
 
         var hover = await HoverText(client, uri, paper.Cursor);
         Assert.Contains("is not in the local catalog yet", hover);
-        Assert.Contains("arXiv could not be reached", hover);
+        Assert.Contains("The arXiv lookup failed", hover);
         Assert.Equal(["PL009"], Codes(await client.WaitForDiagnosticsAsync(uri, d => d.GetArrayLength() == 1)));
         Assert.NotEmpty(arxiv.Requests);
         Assert.All(arxiv.Requests, r => Assert.Equal(["1706.03762"], r.IdList));

@@ -28,7 +28,7 @@ public static class HoverHandler
     {
         if (snapshot.Fetches is not { } fetches) return "\n\n_Offline: PaperLens makes no arXiv requests._";
         if (fetches.IsPending(id)) return "\n\n_Looking it up on arXiv…_";
-        if (fetches.HasFailed(id)) return "\n\n_arXiv could not be reached; PaperLens will try again later._";
+        if (fetches.HasFailed(id)) return "\n\n_The arXiv lookup failed; PaperLens will try again later._";
         return "";
     }
 }
