@@ -8,7 +8,7 @@ namespace PaperLens.Server.Protocol;
 /// <summary><c>paperlens/searchPapers</c>: the catalog searched like the CLI's lookup. The document,
 /// when given, decides how a picked paper is written into it (a Markdown link or <c>arXiv:ID</c>).</summary>
 public sealed record SearchPapersParams(
-    [property: JsonPropertyName("query")] string Query,
+    [property: JsonPropertyName("query")] string? Query,
     [property: JsonPropertyName("limit")] int? Limit,
     [property: JsonPropertyName("textDocument")] TextDocumentIdentifier? TextDocument);
 
