@@ -8,7 +8,8 @@ namespace PaperLens.Cli.Commands;
 /// <summary>Shows an import's progress on stderr: on a terminal, a bar with the records read, their rate,
 /// the share of the file and the time left; otherwise (a log, a pipe, a test) one plain line when the
 /// first batch is committed and then at most every <see cref="PlainInterval"/>, each saying how far the
-/// catalog holds the file, so a log shows where a rerun would continue.</summary>
+/// catalog holds the file (so a log shows where a rerun would continue), and one when the file is read
+/// and the completion index is being built.</summary>
 internal static class ImportProgressDisplay
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(10);
@@ -32,7 +33,8 @@ internal static class ImportProgressDisplay
                     task.MaxValue = Math.Max(p.TotalBytes, 1);
                     task.Value = p.BytesRead;
                     var seconds = clock.Elapsed.TotalSeconds;
-                    task.Description = Markup.Escape($"{name} {p.Records:N0} records" + (seconds > 0.5 ? $" ({p.Records / seconds:N0}/s)" : ""));
+                    task.Description = Markup.Escape($"{name} {p.Records:N0} records" + (seconds > 0.5 ? $" ({p.Records / seconds:N0}/s)" : "")
+                                                     + (p.Indexing ? ", indexing for completion" : ""));
                 }));
                 task.Value = task.MaxValue;
                 return result;
@@ -49,6 +51,11 @@ internal static class ImportProgressDisplay
             {
                 startBytes = p.BytesRead;
                 if (p.ResumedAfter > 0) stderr.WriteLine($"{name}: resuming after line {p.ResumedAfter:N0}, where an interrupted import stopped");
+            }
+            if (p.Indexing)
+            {
+                stderr.WriteLine($"{name}: read to the end ({p.Records:N0} records); indexing for completion");
+                return;
             }
             var committedNow = p.CommittedLine > Math.Max(p.ResumedAfter, shownLine);
             if (!committedNow || (lastLine is { } last && clock.Elapsed - last < PlainInterval)) return;

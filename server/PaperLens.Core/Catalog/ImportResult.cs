@@ -3,9 +3,10 @@ namespace PaperLens.Core.Catalog;
 /// <summary>How far an import has got: <see cref="BytesRead"/> of the file's <see cref="TotalBytes"/>
 /// (compressed bytes for a .gz file), the records read so far by this run, the line (or JSON array
 /// element) up to which the catalog holds the file (<see cref="CommittedLine"/>: a rerun after a kill
-/// continues after it), and the line an interrupted earlier import had committed, where this run began
-/// (<see cref="ResumedAfter"/>, 0 for a fresh start).</summary>
-public readonly record struct ImportProgress(long BytesRead, long TotalBytes, long Records, long CommittedLine, long ResumedAfter);
+/// continues after it), the line an interrupted earlier import had committed, where this run began
+/// (<see cref="ResumedAfter"/>, 0 for a fresh start), and whether the file is read and the import is
+/// building its completion index (<see cref="Indexing"/>: the last step, a minute for the whole arXiv).</summary>
+public readonly record struct ImportProgress(long BytesRead, long TotalBytes, long Records, long CommittedLine, long ResumedAfter, bool Indexing = false);
 
 /// <summary>A line (or, in a JSON array file, an element) that was skipped, and why.</summary>
 public sealed record ImportFailure(long Line, string Reason);

@@ -85,6 +85,7 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
                 tally.Error = $"the JSON array in {path} breaks after element {brokenAfter}; the elements before it were imported";
             // Done with this file, read to its end or to where it breaks: a rerun starts afresh.
             write.ClearCheckpoint(identity);
+            tally.Report(tally.TotalBytes, force: true, indexing: true);
             write.Complete();
             tally.Report(tally.TotalBytes, force: true);
             return tally.ToResult(clock.Elapsed);
@@ -227,12 +228,12 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
             Report(bytesRead, force: true);
         }
 
-        public void Report(long bytes, bool force)
+        public void Report(long bytes, bool force, bool indexing = false)
         {
             bytesRead = bytes;
             if (progress is null || (!force && sinceReport.Elapsed < ProgressInterval)) return;
             sinceReport.Restart();
-            progress.Report(new ImportProgress(bytes, totalBytes, Read, committedLine, resumedAfter));
+            progress.Report(new ImportProgress(bytes, totalBytes, Read, committedLine, resumedAfter, indexing));
         }
 
         public ImportResult ToResult(TimeSpan elapsed) => new()
