@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: unit, fixture and property tests of the core, the CLI tests that run the built
 # `paperlens` executable, and the language-server tests (in-process, over the real process's stdio,
-# and from headless Neovim). Ends with one summary line.
+# and from headless Neovim); then the VS Code extension's unit tests, and the extension built into
+# its .vsix and driven end to end in a real VS Code (code-server in headless Chromium). Ends with one
+# summary line; exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -14,12 +16,58 @@ if ! command -v nvim >/dev/null; then
   fi
 fi
 
+passed=0 failed=0 skipped=0
+status=0
 log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# Adds one runner's counts: passed failed skipped.
+tally() {
+  passed=$((passed + $1)) failed=$((failed + $2)) skipped=$((skipped + $3))
+}
+
+# A step that failed without reporting a failed test (an install, a build) counts as one failure.
+step_failed() {
+  echo "test.sh: $1" >&2
+  tally 0 1 0
+  status=1
+}
+
 dotnet test PaperLens.sln -c Release --nologo "$@" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
-# dotnet test prints one "Passed!/Failed!" line per test project; add them up for the summary.
-summary=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
-  | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')
-rm -f "$log"
-echo "tests: $summary"
+[ "${PIPESTATUS[0]}" = 0 ] || status=1
+# dotnet test prints one "Passed!/Failed!" line per test project.
+tally $(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
+  | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d %d %d", p, f, s}')
+
+# The extension's unit tests (mocha: "N passing", "N failing", "N pending").
+(cd vscode-extension && npm ci --no-audit --no-fund && npm test) 2>&1 | tee "$log"
+extension_status=${PIPESTATUS[0]}
+mocha_count() { grep -oE "^ *[0-9]+ $1" "$log" | awk '{n+=$1} END {print n+0}'; }
+tally "$(mocha_count passing)" "$(mocha_count failing)" "$(mocha_count pending)"
+if [ "$extension_status" != 0 ]; then
+  status=1
+  [ "$(mocha_count failing)" = 0 ] && step_failed "the extension's unit tests did not run (npm ci or the build failed)"
+fi
+
+# The extension end to end: the .vsix installed into code-server, driven by Playwright.
+vsix="$PWD/vscode-extension/paperlens-$(node -p 'require("./vscode-extension/package.json").version').vsix"
+rm -f "$vsix"
+if ! (cd vscode-extension && npm run package); then
+  step_failed "the .vsix did not build (cd vscode-extension && npm run package)"
+elif ! tests/e2e/code-server/setup.sh; then
+  step_failed "the code-server end-to-end test could not be set up (tests/e2e/code-server/setup.sh)"
+else
+  (cd tests/e2e/code-server && PAPERLENS_VSIX="$vsix" node --test \
+    --test-reporter=spec --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination="$log" test/)
+  e2e_status=$?
+  # Node's TAP summary: "# pass N", "# fail N", "# cancelled N" (a test cut short), "# skipped N", "# todo N".
+  node_count() { grep -E "^# ($1) [0-9]+$" "$log" | awk '{n+=$3} END {print n+0}'; }
+  tally "$(node_count pass)" "$(node_count 'fail|cancelled')" "$(node_count 'skipped|todo')"
+  if [ "$e2e_status" != 0 ]; then
+    status=1
+    [ "$(node_count 'fail|cancelled')" = 0 ] && step_failed "the code-server end-to-end test failed without reporting a test"
+  fi
+fi
+
+echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -53,8 +53,7 @@ describe('PaperLens in VS Code (code-server 4.100.3)', { timeout: 15 * 60_000 },
       await workbench.open(server.folderUrl(workspace));
     } catch (error) {
       failed = true;
-      error.message = `setting up failed: ${error.message}\n(workspace, profile and logs kept in ${home})`;
-      throw error;
+      throw new Error(`setting up failed: ${error.message}\n(workspace, profile and logs kept in ${home})`, { cause: error });
     }
   });
 
@@ -139,8 +138,8 @@ describe('PaperLens in VS Code (code-server 4.100.3)', { timeout: 15 * 60_000 },
       failed = true;
       const shot = await workbench.screenshot(path.join(artifactsDir, `${name}-FAILED.png`)).catch((e) => `none (${e.message})`);
       const screen = await workbench.describeScreen().catch((e) => `unreadable (${e.message})`);
-      error.message = `step ${name} failed: ${error.message}\nscreenshot: ${shot}\n${screen}\ncode-server log: ${server.logFile}; VS Code logs (PaperLens output channel among them): ${server.logsDir}`;
-      throw error;
+      throw new Error(`step ${name} failed: ${error.message}\nscreenshot: ${shot}\n${screen}\n`
+        + `code-server log: ${server.logFile}; VS Code logs (the PaperLens output channel among them): ${server.logsDir}`, { cause: error });
     }
     t.diagnostic(`screenshot: ${await workbench.screenshot(path.join(artifactsDir, `${name}.png`))}`);
   }
