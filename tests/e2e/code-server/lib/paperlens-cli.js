@@ -17,10 +17,10 @@ class PaperLensCli {
     this.env = env;
   }
 
-  /** `paperlens check FOLDER --format json`: the workspace's diagnostics. */
+  /** `paperlens check FOLDER --format json`: the counts of files and citations, and the diagnostics. */
   check(folder) {
     // Exit status 1 means "errors found", which the example repository has on purpose.
-    return this.json(['check', folder, '--format', 'json', '--offline'], [0, 1]).diagnostics;
+    return this.json(['check', folder, '--format', 'json', '--offline'], [0, 1]);
   }
 
   /** `paperlens citations FOLDER --format json`: every citation with its place and canonical id. */

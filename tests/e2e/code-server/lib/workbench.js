@@ -78,16 +78,16 @@ class Workbench {
 
   /**
    * Moves the mouse over the character at a 1-based line and column of the active editor and returns
-   * the text of the hover once it shows `expected` (a RegExp). A hover without it (asked before the
-   * language server had read the workspace) is asked again the way a person would: the mouse leaves
-   * the editor until the hover is gone, and comes back.
+   * the text of the hover once it shows every one of `expected` (RegExps): the hover fills in as its
+   * providers answer. A hover that stays without them is asked again the way a person would: the
+   * mouse leaves the editor until the hover is gone, and comes back.
    */
   async hover(line, column, expected) {
     await this.goTo(line, column);
     const point = await this.activeEditor.evaluate(characterCentre, { line, column });
     if (!point) throw new Error(`line ${line}, column ${column} is not on screen in the active editor`);
     const shown = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)');
-    const hover = shown.locator('.monaco-hover-content').filter({ hasText: expected }).first();
+    const hover = expected.reduce((content, text) => content.filter({ hasText: text }), shown.locator('.monaco-hover-content')).first();
     const deadline = Date.now() + uiTimeoutMs;
     for (;;) {
       // Several small moves: the editor shows its hover for a mouse that arrives, not one that jumps.
@@ -98,7 +98,7 @@ class Workbench {
         return hover.innerText();
       } catch (error) {
         if (Date.now() > deadline) {
-          throw new Error(`no hover showing ${expected} appeared over line ${line}, column ${column}; hovers on screen: ${JSON.stringify(await shown.allInnerTexts())}`, { cause: error });
+          throw new Error(`no hover showing ${expected.join(' and ')} appeared over line ${line}, column ${column}; hovers on screen: ${JSON.stringify(await shown.allInnerTexts())}`, { cause: error });
         }
       }
       await this.page.mouse.move(1, 1, { steps: 5 });
