@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PaperLens.Core.Text;
 
@@ -56,10 +55,10 @@ internal sealed class CatalogWriter : IDisposable
     {
         var (record, row) = (prepared.Record, prepared.Row);
         // Insert first: in a bulk import most records are new, and a conflict costs no more than the lookup.
-        row.Bind(insert);
+        prepared.BindRow(insert);
         if (insert.ExecuteInt64() is { } insertedKey)
         {
-            pendingIndex.Add(new IndexEntry(insertedKey, prepared, Replaces: false));
+            pendingIndex.Add(new IndexEntry(insertedKey, prepared.Index, Replaces: false));
             return UpsertOutcome.Inserted;
         }
 
@@ -78,7 +77,7 @@ internal sealed class CatalogWriter : IDisposable
         CompletionIndex.Remove(key, record.Id, TexText.ToPlain(existing.Title), TexText.ToPlain(existing.Authors));
         row.Bind(update);
         update.ExecuteNonQuery();
-        pendingIndex.Add(new IndexEntry(key, prepared, Replaces: true));
+        pendingIndex.Add(new IndexEntry(key, prepared.Index, Replaces: true));
         return UpsertOutcome.Updated;
     }
 
@@ -94,12 +93,8 @@ internal sealed class CatalogWriter : IDisposable
                 ftsDelete.Parameters[0].Value = entry.Key;
                 ftsDelete.ExecuteNonQuery();
             }
-            var id = entry.Record.Record.Id;
             ftsInsert.Bind(1, entry.Key);
-            ftsInsert.Bind(2, entry.Record.PlainTitle);
-            ftsInsert.Bind(3, entry.Record.PlainAuthors);
-            ftsInsert.Bind(4, id.Canonical);
-            ftsInsert.Bind(5, id.Year.ToString(CultureInfo.InvariantCulture));
+            for (var text = 0; text < PreparedIndexEntry.FtsTexts; text++) entry.Index.Text.Bind(ftsInsert, text + 2, text);
             ftsInsert.ExecuteInt64();
         }
         if (stage is not null)
@@ -108,15 +103,15 @@ internal sealed class CatalogWriter : IDisposable
             foreach (var entry in pendingIndex)
             {
                 stage.Bind(1, entry.Key);
-                stage.Bind(2, entry.Record.Score);
-                stage.Bind(3, entry.Record.TokensJson);
+                stage.Bind(2, entry.Index.Score);
+                entry.Index.Text.Bind(stage, 3, PreparedIndexEntry.TokensText);
                 stage.ExecuteInt64();
             }
         }
         else
         {
             // A paper inserted and replaced in one batch is indexed for completion as it ends up.
-            CompletionIndex.Add(Enumerable.Reverse(pendingIndex).DistinctBy(e => e.Key).Select(e => (e.Key, e.Record.Score, e.Record.Tokens)));
+            CompletionIndex.Add(Enumerable.Reverse(pendingIndex).DistinctBy(e => e.Key).Select(e => (e.Key, e.Index.Score, e.Index.Tokens)));
         }
         pendingIndex.Clear();
     }
@@ -147,5 +142,5 @@ internal sealed class CatalogWriter : IDisposable
         stage?.Dispose();
     }
 
-    private readonly record struct IndexEntry(long Key, PreparedRecord Record, bool Replaces);
+    private readonly record struct IndexEntry(long Key, PreparedIndexEntry Index, bool Replaces);
 }

@@ -99,28 +99,5 @@ internal sealed record PaperRow(
         p[17].Value = FetchedAt;
     }
 
-    /// <summary>Binds the row to a statement whose parameters are <see cref="Parameters"/>, by position.</summary>
-    public void Bind(RawStatement statement)
-    {
-        statement.Bind(1, Id);
-        statement.Bind(2, Title);
-        statement.Bind(3, Authors);
-        statement.Bind(4, Abstract);
-        statement.Bind(5, Submitter);
-        statement.Bind(6, Comments);
-        statement.Bind(7, JournalRef);
-        statement.Bind(8, Doi);
-        statement.Bind(9, ReportNo);
-        statement.Bind(10, Categories);
-        statement.Bind(11, License);
-        statement.Bind(12, Versions);
-        statement.Bind(13, VersionsComplete ? 1L : 0L);
-        statement.Bind(14, UpdateDate);
-        statement.Bind(15, AuthorsParsed);
-        statement.Bind(16, Withdrawn ? 1L : 0L);
-        statement.Bind(17, Source);
-        statement.Bind(18, FetchedAt);
-    }
-
     private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
 }

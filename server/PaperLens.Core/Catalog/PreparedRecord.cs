@@ -1,27 +1,51 @@
+using System.Globalization;
 using System.Text.Json;
 using PaperLens.Core.Completion;
 using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Catalog;
 
-/// <summary>A record with everything derived from it that a write needs: its stored row, the plain text
-/// of its title and authors for the full-text index, and its completion score and tokens. Preparing is
-/// pure work on one record, so an import does it on other threads than the one writing to SQLite.</summary>
-internal sealed record PreparedRecord(
-    PaperRecord Record,
-    PaperRow Row,
-    string PlainTitle,
-    string PlainAuthors,
-    long Score,
-    IReadOnlyCollection<string> Tokens,
-    string TokensJson)
+/// <summary>A record with everything derived from it that a write needs: its stored row and its texts
+/// in UTF-8 (<see cref="RowText"/>), and what indexing it needs (<see cref="Index"/>). Preparing is pure
+/// work on one record, so an import does it on other threads than the one writing to SQLite.</summary>
+internal sealed record PreparedRecord(PaperRecord Record, PaperRow Row, EncodedText RowText, PreparedIndexEntry Index)
 {
+    // The 1-based positions, in PaperRow.Parameters, of the row's texts in RowText; 13 and 16 are its two flags.
+    private static readonly int[] RowTextParameters = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 17, 18];
+
     public static PreparedRecord Of(PaperRecord record)
+    {
+        var row = PaperRowCodec.Encode(record);
+        var text = new EncodedText(
+            row.Id, row.Title, row.Authors, row.Abstract, row.Submitter, row.Comments, row.JournalRef, row.Doi, row.ReportNo,
+            row.Categories, row.License, row.Versions, row.UpdateDate, row.AuthorsParsed, row.Source, row.FetchedAt);
+        return new PreparedRecord(record, row, text, PreparedIndexEntry.Of(record));
+    }
+
+    /// <summary>Binds the row to a statement whose parameters are <see cref="PaperRow.Parameters"/>, by position.</summary>
+    public void BindRow(RawStatement statement)
+    {
+        for (var i = 0; i < RowTextParameters.Length; i++) RowText.Bind(statement, RowTextParameters[i], i);
+        statement.Bind(13, Row.VersionsComplete ? 1L : 0L);
+        statement.Bind(16, Row.Withdrawn ? 1L : 0L);
+    }
+}
+
+/// <summary>What the full-text and completion indexes need of a paper: its plain-text title and authors,
+/// id and year (<see cref="Text"/>, in UTF-8, in the order of the <c>papers_fts</c> columns, then its
+/// completion tokens as a JSON array), its completion score and tokens. Kept apart from the row, which a
+/// batch no longer needs once inserted, while its index entries wait for the end of the batch.</summary>
+internal sealed record PreparedIndexEntry(long Score, IReadOnlyCollection<string> Tokens, EncodedText Text)
+{
+    public const int FtsTexts = 4;
+    public const int TokensText = 4;
+
+    public static PreparedIndexEntry Of(PaperRecord record)
     {
         var title = TexText.ToPlain(record.Title);
         var authors = TexText.ToPlain(record.Authors);
         var tokens = CompletionText.PaperTokens(record.Id, title, authors);
-        return new PreparedRecord(record, PaperRowCodec.Encode(record), title, authors,
-            CompletionText.Score(record.Id), tokens, JsonSerializer.Serialize(tokens));
+        var text = new EncodedText(title, authors, record.Id.Canonical, record.Id.Year.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(tokens));
+        return new PreparedIndexEntry(CompletionText.Score(record.Id), tokens, text);
     }
 }

@@ -29,6 +29,20 @@ internal sealed class RawStatement : IDisposable
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, database);
     }
 
+    /// <summary>Binds UTF-8 text (copied by SQLite).</summary>
+    public void Bind(int index, ReadOnlySpan<byte> utf8)
+    {
+        // An empty span has no address, which SQLite would read as NULL: bind the empty string instead.
+        var rc = utf8.IsEmpty ? raw.sqlite3_bind_text(statement, index, "") : raw.sqlite3_bind_text(statement, index, utf8);
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, database);
+    }
+
+    public void BindNull(int index)
+    {
+        var rc = raw.sqlite3_bind_null(statement, index);
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, database);
+    }
+
     public void Bind(int index, long value)
     {
         var rc = raw.sqlite3_bind_int64(statement, index, value);

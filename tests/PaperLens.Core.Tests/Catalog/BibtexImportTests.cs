@@ -1,4 +1,5 @@
 using PaperLens.Core.Catalog;
+using PaperLens.Core.Identifiers;
 using PaperLens.Core.Scanning.Bibtex;
 using PaperLens.Core.Text;
 
@@ -40,5 +41,20 @@ public sealed class BibtexImportTests : IDisposable
             Assert.Equal(TexText.ToPlain(paper.First().Title!), record.Title);
             Assert.Equal(paper.First().Authors ?? "", record.Authors);
         }
+    }
+
+    [Fact]
+    public void An_entry_without_authors_is_imported_with_none()
+    {
+        var bib = files.Write("refs.bib", "@misc{anon, title = {An Anonymous Note on Catalogs}, eprint = {2601.00001}, archivePrefix = {arXiv}}\n");
+        using var catalog = PaperCatalog.Open(files.CatalogPath);
+
+        var (counts, _, problems) = BibtexImporter.Import(catalog, bib);
+
+        Assert.Empty(problems);
+        Assert.Equal(1, counts.Inserted);
+        var record = catalog.Find(ArxivId.Of("2601.00001"))!;
+        Assert.Equal("", record.Authors);
+        Assert.Equal("An Anonymous Note on Catalogs", record.Title);
     }
 }
