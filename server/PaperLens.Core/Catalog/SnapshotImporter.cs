@@ -138,7 +138,7 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
                 {
                     write.SaveCheckpoint(identity, chunk.End);
                     write.CommitBatch();
-                    tally.Committed(chunk.End.Line);
+                    tally.Committed(chunk.End.Line, chunk.BytesRead);
                     sinceCommit = 0;
                 }
                 tally.Report(chunk.BytesRead, force: false);
@@ -196,7 +196,7 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
         private readonly List<ImportFailure> failures = [];
         private readonly Stopwatch sinceReport = Stopwatch.StartNew();
         private readonly long resumedAfter = resumedAfter;
-        private long inserted, updated, unchanged, failed, bytesRead;
+        private long inserted, updated, unchanged, failed;
         private long committedLine = resumedAfter;
 
         public long TotalBytes => totalBytes;
@@ -222,15 +222,14 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
         }
 
         /// <summary>A batch is in the catalog, up to <paramref name="line"/>: always worth a report.</summary>
-        public void Committed(long line)
+        public void Committed(long line, long bytes)
         {
             committedLine = line;
-            Report(bytesRead, force: true);
+            Report(bytes, force: true);
         }
 
         public void Report(long bytes, bool force, bool indexing = false)
         {
-            bytesRead = bytes;
             if (progress is null || (!force && sinceReport.Elapsed < ProgressInterval)) return;
             sinceReport.Restart();
             progress.Report(new ImportProgress(bytes, totalBytes, Read, committedLine, resumedAfter, indexing));
