@@ -3,6 +3,7 @@ using PaperLens.Core.Scanning;
 using PaperLens.Core.Text;
 using PaperLens.Core.Workspace;
 using PaperLens.Server.Protocol;
+using PaperLens.Server.Session;
 using PaperLens.Server.Transport;
 using StreamJsonRpc;
 
@@ -40,8 +41,9 @@ public sealed partial class LanguageServer
     public void DidClose(DidCloseTextDocumentParams request)
     {
         if (_settings is null || DocumentUri.ToPath(request.TextDocument.Uri) is not { } path) return;
-        // The closed document goes back to what is on disk: the editor may have discarded its edits.
-        Update(ReadFromDisk(path), path);
+        // A workspace file goes back to what is on disk: the editor may have discarded its edits. Any
+        // other document leaves with the editor, or the workspace would go on counting it.
+        Update(WorkspaceFolders.Contain(_roots, path) ? ReadFromDisk(path) : null, path);
     }
 
     [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
@@ -50,7 +52,7 @@ public sealed partial class LanguageServer
         if (_settings is null) return;
         foreach (var change in request.Changes)
         {
-            if (DocumentUri.ToPath(change.Uri) is not { } path || _index.Get(path) is { Text: not null }) continue;
+            if (DocumentUri.ToPath(change.Uri) is not { } path || !WorkspaceFolders.Contain(_roots, path) || _index.Get(path) is { Text: not null }) continue;
             Update(ReadFromDisk(path), path);
         }
     }
@@ -62,13 +64,12 @@ public sealed partial class LanguageServer
         foreach (var removed in request.Event.Removed)
         {
             if (DocumentUri.ToPath(removed.Uri) is not { } root) continue;
-            _roots.Remove(root);
-            var prefix = root.TrimEnd('/') + "/";
-            foreach (var path in _index.Documents.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+            _roots = _roots.Remove(root);
+            foreach (var path in _index.Documents.Keys.Where(p => WorkspaceFolders.IsInside(p, root)).ToList())
                 _index = _index.Without(path);
         }
         var added = request.Event.Added.Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>().ToList();
-        _roots.AddRange(added);
+        _roots = _roots.AddRange(added);
         Indexing = IndexWorkspaceAsync(added);
     }
 

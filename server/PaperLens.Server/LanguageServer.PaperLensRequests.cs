@@ -20,13 +20,13 @@ public sealed partial class LanguageServer
     public ServerStatus Status()
     {
         if (_settings is null) throw new LocalRpcException("the server is not initialized yet") { ErrorCode = LspErrorCodes.ServerNotInitialized };
-        return StatusHandler.Handle(_index, Indexing is { IsCompleted: false }, _settings);
+        return StatusHandler.Handle(_index, _roots, Indexing is { IsCompleted: false }, _settings);
     }
 
     /// <summary>Tells the client the status changed, so that it need not poll.</summary>
     internal void NotifyStatus(bool indexing)
     {
         if (_settings is null || _rpc is not { IsDisposed: false } rpc) return;
-        _ = rpc.NotifyWithParameterObjectAsync("paperlens/statusChanged", StatusHandler.Handle(_index, indexing, _settings));
+        _ = rpc.NotifyWithParameterObjectAsync("paperlens/statusChanged", StatusHandler.Handle(_index, _roots, indexing, _settings));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using PaperLens.Core;
 using PaperLens.Core.Catalog;
@@ -27,7 +28,8 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     private Task<PaperCatalog>? _catalogOpening;
     private ClientCapabilities? _client;
     private JsonElement? _clientSettings;
-    private readonly List<string> _roots = [];
+    // Immutable: the status notification reads it from the indexing task while messages change it.
+    private ImmutableList<string> _roots = [];
     private DiagnosticsScheduler? _diagnostics;
     private bool _shutdownRequested;
     private readonly CancellationTokenSource _lifetime = new();
@@ -47,8 +49,8 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         _clientSettings = request.InitializationOptions;
 
         foreach (var folder in request.WorkspaceFolders ?? [])
-            if (DocumentUri.ToPath(folder.Uri) is { } path) _roots.Add(path);
-        if (_roots.Count == 0 && (request.RootUri is { } rootUri ? DocumentUri.ToPath(rootUri) : request.RootPath) is { } root) _roots.Add(Path.GetFullPath(root));
+            if (DocumentUri.ToPath(folder.Uri) is { } path) _roots = _roots.Add(path);
+        if (_roots.Count == 0 && (request.RootUri is { } rootUri ? DocumentUri.ToPath(rootUri) : request.RootPath) is { } root) _roots = _roots.Add(Path.GetFullPath(root));
 
         _settings = LoadSettings();
         // A large catalog takes tens of milliseconds to open and check; the editor need not wait for it.
@@ -81,7 +83,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     public void Initialized(JsonElement? _)
     {
         if (_settings is null) return;
-        Indexing = IndexWorkspaceAsync(_roots.ToList());
+        Indexing = IndexWorkspaceAsync(_roots);
     }
 
     [JsonRpcMethod("shutdown")]

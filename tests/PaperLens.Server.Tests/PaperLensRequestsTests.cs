@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PaperLens.Cli;
 
 namespace PaperLens.Server.Tests;
 
@@ -107,6 +108,90 @@ public class PaperLensRequestsTests
         var status = await client.RequestAsync("paperlens/status", null);
 
         Assert.Equal(3, status.GetProperty("citations").GetInt32());
+    }
+
+    [Fact]
+    public async Task Status_counts_what_the_check_counts_after_typing_and_a_previewed_abstract()
+    {
+        // As VS Code drives the server: a file in a folder whose name vscode-uri percent-encodes, typed
+        // into one keystroke at a time, then go to definition's abstract opened for a preview and closed.
+        var workspace = new TestWorkspace(
+            ("README.md", "# Reading group\n\nThe classics: [Seq2seq](https://arxiv.org/abs/1409.3215).\n"),
+            ("notes & drafts (v2)/été+@.md", "Informer (arXiv:2012.07436) and Mamba-360 (arXiv:2404.16112).\n"));
+        await using var client = await LspTestClient.StartAsync(workspace);
+        await WaitForStatusesAsync(client, s => !s["indexing"]!.GetValue<bool>());
+        var notePath = Path.Combine(workspace.Root, "notes & drafts (v2)", "été+@.md");
+        var note = VsCodeUri(notePath);
+        var text = await File.ReadAllTextAsync(notePath);
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = note, ["languageId"] = "markdown", ["version"] = 1, ["text"] = text },
+        });
+        text = await TypeAtEndAsync(client, note, text, "Also see arXiv:Sequ, then arXiv:1409.3215.");
+
+        var definition = await client.RequestAsync("textDocument/definition", LspTestClient.Position(note, (0, 18)));
+        var abstractUri = definition.GetProperty("uri").GetString()!;
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject
+            {
+                ["uri"] = abstractUri, ["languageId"] = "markdown", ["version"] = 1, ["text"] = await File.ReadAllTextAsync(new Uri(abstractUri).LocalPath),
+            },
+        });
+        var whileOpen = await StatusCountsAsync(client);
+        await client.NotifyAsync("textDocument/didClose", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = abstractUri } });
+        var afterClose = await StatusCountsAsync(client);
+
+        // What `paperlens check` counts once the typed text is saved.
+        await File.WriteAllTextAsync(notePath, text);
+        var check = CheckCounts(workspace);
+        Assert.Equal(check, whileOpen);
+        Assert.Equal(check, afterClose);
+    }
+
+    /// <summary>A file URI spelled as vscode-uri spells it: everything but unreserved characters and
+    /// slashes percent-encoded.</summary>
+    private static string VsCodeUri(string path) => "file://" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
+    /// <summary>Types text at the end of an open document the way VS Code reports typing: one
+    /// incremental change per keystroke. Returns the document's new text.</summary>
+    private static async Task<string> TypeAtEndAsync(LspTestClient client, string uri, string text, string typed)
+    {
+        var line = text.Count(c => c == '\n');
+        var character = text.Length - (text.LastIndexOf('\n') + 1);
+        var version = 1;
+        foreach (var key in typed)
+        {
+            var position = new JsonObject { ["line"] = line, ["character"] = character };
+            await client.NotifyAsync("textDocument/didChange", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = ++version },
+                ["contentChanges"] = new JsonArray(new JsonObject
+                {
+                    ["range"] = new JsonObject { ["start"] = position, ["end"] = position.DeepClone() },
+                    ["rangeLength"] = 0,
+                    ["text"] = key.ToString(),
+                }),
+            });
+            character++;
+        }
+        return text + typed;
+    }
+
+    private static async Task<(int Files, int Citations)> StatusCountsAsync(LspTestClient client)
+    {
+        var status = await client.RequestAsync("paperlens/status", null);
+        return (status.GetProperty("files").GetInt32(), status.GetProperty("citations").GetInt32());
+    }
+
+    private static (int Files, int Citations) CheckCounts(TestWorkspace workspace)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = CliApp.Run(["check", workspace.Root, "--format", "json", "--offline", "--catalog", workspace.CatalogPath], stdout, stderr);
+        Assert.True(exit is CliApp.Ok or CliApp.FindingsFailed, stderr.ToString());
+        var report = JsonDocument.Parse(stdout.ToString()).RootElement;
+        return (report.GetProperty("files").GetInt32(), report.GetProperty("citations").GetInt32());
     }
 
     private static async Task<JsonNode?[]> WaitForStatusesAsync(LspTestClient client, Func<JsonNode, bool> until)
