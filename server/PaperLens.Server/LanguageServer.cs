@@ -26,6 +26,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     private ServerSettings? _settings;
     private PaperCatalog? _catalog;
     private Task<PaperCatalog>? _catalogOpening;
+    private readonly Lock _catalogGate = new();
     private ClientCapabilities? _client;
     private JsonElement? _clientSettings;
     // Immutable: the status notification reads it from the indexing task while messages change it.
@@ -127,9 +128,12 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
             if (_settings.CatalogPath != previous.CatalogPath)
             {
                 var opened = PaperCatalog.Open(_settings.CatalogPath);
-                _catalog?.Dispose();
-                _catalog = opened;
-                _catalogOpening = Task.FromResult(opened);
+                lock (_catalogGate)
+                {
+                    _catalog?.Dispose();
+                    _catalog = opened;
+                    _catalogOpening = Task.FromResult(opened);
+                }
             }
         }
         catch (PaperLensException ex)
@@ -143,24 +147,34 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
 
     internal Snapshot TakeSnapshot()
     {
-        if (_settings is null || _catalogOpening is null)
+        if (_settings is null)
             throw new LocalRpcException("the server is not initialized yet") { ErrorCode = LspErrorCodes.ServerNotInitialized };
-        _catalog ??= OpenedCatalog(_catalogOpening);
+        var catalog = OpenedCatalog(_settings.CatalogPath);
         if (_shutdownRequested)
             throw new LocalRpcException("the server is shutting down") { ErrorCode = LspErrorCodes.InvalidRequest };
-        return new Snapshot(_index, _encoding, _settings, _catalog, DateTimeOffset.UtcNow) { Fetches = _fetches, TitleSearch = _titleSearch };
+        return new Snapshot(_index, _encoding, _settings, catalog, DateTimeOffset.UtcNow) { Fetches = _fetches, TitleSearch = _titleSearch };
     }
 
-    private PaperCatalog OpenedCatalog(Task<PaperCatalog> opening)
+    /// <summary>The catalog, waiting for it if it is still opening (it is local: milliseconds, never the
+    /// network). An open that failed is tried again by the next request: the file may have been locked
+    /// by an import or its folder missing for a moment, and the session must not answer nothing for good.</summary>
+    private PaperCatalog OpenedCatalog(string path)
     {
-        try
+        // Diagnostics take snapshots off the dispatch context: one of them opens the catalog again, not both.
+        lock (_catalogGate)
         {
-            return opening.GetAwaiter().GetResult();
-        }
-        catch (PaperLensException ex)
-        {
-            Log(1, ex.Message);
-            throw new LocalRpcException(ex.Message) { ErrorCode = LspErrorCodes.RequestFailed };
+            if (_catalog is not null) return _catalog;
+            try
+            {
+                _catalog = (_catalogOpening ??= Task.Run(() => PaperCatalog.Open(path))).GetAwaiter().GetResult();
+                return _catalog;
+            }
+            catch (PaperLensException ex)
+            {
+                _catalogOpening = null;
+                Log(1, ex.Message);
+                throw new LocalRpcException(ex.Message) { ErrorCode = LspErrorCodes.RequestFailed };
+            }
         }
     }
 

@@ -23,6 +23,50 @@ public class HoverAndDefinitionTests
     }
 
     [Fact]
+    public async Task A_hover_before_the_workspace_is_indexed_answers_from_the_open_document()
+    {
+        // Without `initialized` the server never starts indexing: the hover can only come from the open
+        // document's own scan and the catalog, opened in the background since initialize.
+        var fixture = CursorFixture.Parse("Survey: arXiv:2404.16$0112 is long.\n");
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace(("other.md", "arXiv:2404.16112\n")), initialize: false);
+        await client.RequestAsync("initialize", new System.Text.Json.Nodes.JsonObject
+        {
+            ["processId"] = null,
+            ["rootUri"] = client.Workspace.Uri("."),
+            ["capabilities"] = new System.Text.Json.Nodes.JsonObject(),
+        });
+        await client.OpenAsync("notes.md", fixture.Text);
+
+        var hover = await client.RequestAsync("textDocument/hover", LspTestClient.Position(client.Workspace.Uri("notes.md"), fixture.Cursor));
+
+        var markdown = hover.GetProperty("contents").GetProperty("value").GetString()!;
+        Assert.Contains("Mamba-360: Survey of State Space Models", markdown);
+        Assert.Contains("Cited in 1 place", markdown);
+    }
+
+    [Fact]
+    public async Task A_hover_after_the_catalog_failed_to_open_tries_again_and_shows_the_paper()
+    {
+        // At start the catalog cannot be opened (a file stands where its folder goes): the hover says why.
+        // Once the folder is free, the next hover opens the catalog and answers, instead of failing for
+        // the rest of the session.
+        var workspace = new TestWorkspace();
+        File.WriteAllText(Path.GetDirectoryName(workspace.CatalogPath)!, "not a folder");
+        var fixture = CursorFixture.Parse("Survey: arXiv:2404.16$0112 is long.\n");
+        await using var client = await LspTestClient.StartAsync(workspace);
+        await client.OpenAsync("notes.md", fixture.Text);
+        var position = LspTestClient.Position(workspace.Uri("notes.md"), fixture.Cursor);
+
+        var failed = await Assert.ThrowsAsync<StreamJsonRpc.RemoteInvocationException>(() => client.RequestAsync("textDocument/hover", position));
+        Assert.Equal(-32803, failed.ErrorCode);
+        Assert.Contains($"cannot use the catalog {workspace.CatalogPath}", failed.Message);
+        File.Delete(Path.GetDirectoryName(workspace.CatalogPath)!);
+
+        var hover = await client.RequestAsync("textDocument/hover", position);
+        Assert.Contains("Mamba-360: Survey of State Space Models", hover.GetProperty("contents").GetProperty("value").GetString());
+    }
+
+    [Fact]
     public async Task Hover_on_a_malformed_id_gives_the_reason_and_off_a_citation_gives_nothing()
     {
         var malformed = CursorFixture.Parse("typo arXiv:2313.0$0752\n");
