@@ -237,47 +237,49 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
         WriteTopLists(heavy.Select(h => h.Prefix).ToHashSet(StringComparer.Ordinal));
     }
 
-    // One ordered pass over the postings: a prefix's range is contiguous, so one bounded heap per
+    // One ordered pass over the distinct tokens: a prefix's range is contiguous, so one bounded heap per
     // prefix length collects the range's best papers and is written out when the range ends (reading
-    // each heavy range with its own sorted query cost several times as much on 500k papers). Rows are
-    // read in place and a token is decoded only when it changes: postings of one token are consecutive,
-    // and each goes straight to the heavy lists its token belongs to.
+    // each heavy range with its own sorted query cost several times as much on 500k papers). A token
+    // under a heavy prefix gives only its own best TopSize postings, read newest first: the rest are
+    // beaten by those, which are distinct papers under the same prefix. So the lists cost a short query
+    // per token instead of a pass over every posting (7 s of a 1M-paper import, then under one).
     private void WriteTopLists(HashSet<string> heavy)
     {
         using var insert = new RawStatement(connection, "INSERT INTO completion_top (prefix, score, key) VALUES (?1, ?2, ?3)");
+        using var tokens = new RawStatement(connection, "SELECT DISTINCT token FROM completion_postings ORDER BY token");
+        using var best = new RawStatement(connection, "SELECT score, key FROM completion_postings WHERE token = ?1 ORDER BY score DESC, key DESC LIMIT ?2");
         var open = new TopList?[MaxHeavyPrefixLength + 1];
         var offerTo = new List<TopList>(MaxHeavyPrefixLength);
-        var previous = Array.Empty<byte>();
-        using var select = new RawStatement(connection, "SELECT token, score, key FROM completion_postings ORDER BY token, score, key");
-        while (select.Step())
+        while (tokens.Step())
         {
-            var tokenBytes = select.Utf8(0);
-            if (!tokenBytes.SequenceEqual(previous))
+            var token = Encoding.UTF8.GetString(tokens.Utf8(0));
+            offerTo.Clear();
+            for (var length = 1; length <= MaxHeavyPrefixLength; length++)
             {
-                previous = tokenBytes.ToArray();
-                var token = Encoding.UTF8.GetString(tokenBytes);
-                offerTo.Clear();
-                for (var length = 1; length <= MaxHeavyPrefixLength; length++)
+                var list = open[length];
+                if (length > token.Length)
                 {
-                    var list = open[length];
-                    if (length > token.Length)
-                    {
-                        list?.WriteTo(insert);
-                        open[length] = null;
-                        continue;
-                    }
-                    if (list is null || !token.AsSpan(0, length).SequenceEqual(list.Prefix))
-                    {
-                        list?.WriteTo(insert);
-                        var prefix = token[..length];
-                        list = open[length] = new TopList(prefix, heavy.Contains(prefix));
-                    }
-                    if (list.Heavy) offerTo.Add(list);
+                    list?.WriteTo(insert);
+                    open[length] = null;
+                    continue;
                 }
+                if (list is null || !token.AsSpan(0, length).SequenceEqual(list.Prefix))
+                {
+                    list?.WriteTo(insert);
+                    var prefix = token[..length];
+                    list = open[length] = new TopList(prefix, heavy.Contains(prefix));
+                }
+                if (list.Heavy) offerTo.Add(list);
             }
-            var score = select.Int64(1);
-            var key = select.Int64(2);
-            foreach (var list in offerTo) list.Offer(score, key);
+            if (offerTo.Count == 0) continue;
+            best.Bind(1, token);
+            best.Bind(2, TopSize);
+            while (best.Step())
+            {
+                var score = best.Int64(0);
+                var key = best.Int64(1);
+                foreach (var list in offerTo) list.Offer(score, key);
+            }
         }
         foreach (var list in open) list?.WriteTo(insert);
     }
