@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Completion;
+using PaperLens.Testing;
+using static PaperLens.Testing.NumberedPapers;
 
 namespace PaperLens.Cli.Tests;
 
@@ -119,23 +121,9 @@ public sealed partial class ImportCommandTests
 
     private static string Snapshot(int papers)
     {
-        var text = new StringBuilder();
-        for (var n = 1; n <= papers; n++) text.Append(Line(n));
+        using var text = new StringWriter();
+        NumberedPapers.Write(text, papers);
         return text.ToString();
-    }
-
-    // Paper n: id 1801.nnnnn (no bundled paper is from that month) and a title word no other paper has.
-    private static string Line(int n) =>
-        $$"""{"id":"{{Id(n)}}","authors":"A. Writer and B. Reader","title":"Killed import of {{UniqueWord(n)}}","versions":[{"version":"v1","created":"Thu, 4 Jan 2018 10:00:00 GMT"}],"update_date":"2018-01-04"}""" + "\n";
-
-    private static string Id(int n) => "1801." + n.ToString("D5", CultureInfo.InvariantCulture);
-
-    // Letters only (one whole token) and all of one length (none a prefix of another).
-    private static string UniqueWord(int n)
-    {
-        var word = new StringBuilder("zq");
-        for (var (rest, digit) = (n, 0); digit < 4; rest /= 26, digit++) word.Append((char)('a' + rest % 26));
-        return word.ToString();
     }
 
     [GeneratedRegex(@"committed to line (?<line>[\d,]+)")]

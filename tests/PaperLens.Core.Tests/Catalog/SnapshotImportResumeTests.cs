@@ -1,9 +1,10 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Completion;
 using PaperLens.Core.Identifiers;
+using PaperLens.Testing;
+using static PaperLens.Testing.NumberedPapers;
 
 namespace PaperLens.Core.Tests.Catalog;
 
@@ -139,24 +140,8 @@ public sealed class SnapshotImportResumeTests : IDisposable
         using var file = File.Create(path);
         using var output = compressed ? new GZipStream(file, CompressionLevel.Fastest) : (Stream)file;
         using var writer = new StreamWriter(output, new UTF8Encoding(false));
-        for (var n = 1; n <= papers; n++) writer.Write(Line(n));
+        NumberedPapers.Write(writer, papers);
         return path;
-    }
-
-    // Paper n: id 1801.nnnnn (newer for larger n; no bundled paper is from that month), a title word no
-    // other paper has, and a word all share.
-    private static string Line(int n) =>
-        $$"""{"id":"{{Id(n)}}","authors":"A. Writer and B. Reader","title":"Resumable import of {{UniqueWord(n)}}","versions":[{"version":"v1","created":"Thu, 4 Jan 2018 10:00:00 GMT"}],"update_date":"2018-01-04"}""" + "\n";
-
-    private static string Id(int n) => "1801." + n.ToString("D5", CultureInfo.InvariantCulture);
-
-    // Letters only, so that each is one whole token, and all of one length, so that none is a prefix of
-    // another: 1 -> "zqbaaa", 2 -> "zqcaaa", ...
-    private static string UniqueWord(int n)
-    {
-        var word = new StringBuilder("zq");
-        for (var (rest, digit) = (n, 0); digit < 4; rest /= 26, digit++) word.Append((char)('a' + rest % 26));
-        return word.ToString();
     }
 
     private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
