@@ -26,4 +26,6 @@ module.exports = {
   '[markdown]': { 'editor.wordWrap': 'off' },
   'editor.minimap.enabled': false,
   'files.autoSave': 'off',
+  // Hovers and panels appear at once instead of fading in, so a screenshot shows them opaque.
+  'workbench.reduceMotion': 'on',
 };
