@@ -30,6 +30,13 @@ internal sealed class EncodedText
         }
     }
 
+    /// <summary>Text <paramref name="index"/> as UTF-8 (empty for a null text).</summary>
+    public ReadOnlySpan<byte> Utf8(int index)
+    {
+        var (start, length) = spans[index];
+        return start < 0 ? [] : bytes.AsSpan(start, length);
+    }
+
     /// <summary>Binds text <paramref name="index"/> (NULL for a null text) to parameter <paramref name="parameter"/>.</summary>
     public void Bind(RawStatement statement, int parameter, int index)
     {

@@ -33,9 +33,9 @@ internal sealed record PreparedRecord(PaperRecord Record, PaperRow Row, EncodedT
 
 /// <summary>What the full-text and completion indexes need of a paper: its plain-text title and authors,
 /// id and year (<see cref="Text"/>, in UTF-8, in the order of the <c>papers_fts</c> columns, then its
-/// completion tokens as a JSON array), its completion score and tokens. Kept apart from the row, which a
+/// completion tokens as a JSON array) and its completion score. Kept apart from the row, which a
 /// batch no longer needs once inserted, while its index entries wait for the end of the batch.</summary>
-internal sealed record PreparedIndexEntry(long Score, IReadOnlyCollection<string> Tokens, EncodedText Text)
+internal sealed record PreparedIndexEntry(long Score, EncodedText Text)
 {
     public const int FtsTexts = 4;
     public const int TokensText = 4;
@@ -46,6 +46,6 @@ internal sealed record PreparedIndexEntry(long Score, IReadOnlyCollection<string
         var authors = TexText.ToPlain(record.Authors);
         var tokens = CompletionText.PaperTokens(record.Id, title, authors);
         var text = new EncodedText(title, authors, record.Id.Canonical, record.Id.Year.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(tokens));
-        return new PreparedIndexEntry(CompletionText.Score(record.Id), tokens, text);
+        return new PreparedIndexEntry(CompletionText.Score(record.Id), text);
     }
 }

@@ -20,7 +20,10 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
     public const int BatchSize = 20_000;
 
     // Chunks read ahead of the writer: each is being prepared, or waits prepared, in a pool thread.
-    private const int ChunksInFlight = 8;
+    // Preparing a chunk takes less time than writing it, so a few keep the writer busy; more only held
+    // prepared records through garbage collections, each of which stops the writer while it copies them
+    // (8 against 3: 19% slower at 100k records, 60 MB more memory).
+    private const int ChunksInFlight = 3;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Imports <paramref name="path"/>. Problems with the file itself (missing, unreadable, a
