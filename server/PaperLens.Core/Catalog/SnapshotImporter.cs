@@ -22,7 +22,8 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
     // Chunks read ahead of the writer: each is being prepared, or waits prepared, in a pool thread.
     // Preparing a chunk takes less time than writing it, so a few keep the writer busy; more only held
     // prepared records through garbage collections, each of which stops the writer while it copies them
-    // (8 against 3: 19% slower at 100k records, 60 MB more memory).
+    // (8 chunks, with CatalogWriter holding a batch's prepared index entries: 100k records in 5.6 s and
+    // 270 MB; 3, with the entries copied to one buffer: 4.7 s and 188 MB).
     private const int ChunksInFlight = 3;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
