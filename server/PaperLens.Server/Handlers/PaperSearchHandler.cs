@@ -1,7 +1,7 @@
 using PaperLens.Core.Completion;
+using PaperLens.Core.Features;
 using PaperLens.Core.Presentation;
 using PaperLens.Core.Scanning;
-using PaperLens.Core.Text;
 using PaperLens.Server.Protocol;
 using PaperLens.Server.Session;
 using PaperLens.Server.Transport;
@@ -22,7 +22,7 @@ public static class PaperSearchHandler
         return snapshot.Papers.Search(request.Query ?? "", limit)
             .Select(paper => new PaperSearchItem(
                 paper.Id.Canonical,
-                string.Join(' ', TexText.ToPlain(paper.Title).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+                ShortTitle.Plain(paper.Title),
                 AuthorList.Short(paper.Authors),
                 PaperDates.Submitted(paper)?.Year ?? paper.Id.Year,
                 PaperCompletion.CitationText(paper, markdown)))
