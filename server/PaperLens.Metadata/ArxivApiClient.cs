@@ -64,12 +64,11 @@ internal sealed class ArxivApiClient : IDisposable
         return QueryAsync($"id_list={list}&start=0&max_results={ids.Count}", FetchAttempts, cancellationToken);
     }
 
-    /// <summary>One title search (no retry: a completion that waited for retries would be stale anyway).</summary>
+    /// <summary>One title search for <paramref name="words"/>, at least one, as <see cref="TitleWords"/>
+    /// gives them (no retry: a completion that waited for retries would be stale anyway).</summary>
     /// <exception cref="ArxivApiException">No usable answer.</exception>
-    public Task<IReadOnlyList<PaperRecord>> SearchTitlesAsync(string text, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PaperRecord>> SearchTitlesAsync(IReadOnlyList<string> words, int limit, CancellationToken cancellationToken)
     {
-        var words = TitleWords(text);
-        if (words.Count == 0) return Task.FromResult<IReadOnlyList<PaperRecord>>([]);
         var search = string.Join(" AND ", words.Select(w => "ti:" + w));
         return QueryAsync($"search_query={Uri.EscapeDataString(search)}&start=0&max_results={limit}&sortBy=relevance", 1, cancellationToken);
     }

@@ -101,16 +101,16 @@ public sealed class MetadataService : IDisposable
         var words = ArxivApiClient.TitleWords(text);
         if (client is null || limit <= 0 || words.Count == 0) return [];
         var key = limit.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + string.Join(' ', words);
-        var search = searches.GetOrAdd(key, _ => new Lazy<Task<IReadOnlyList<PaperRecord>>>(() => SearchOnceAsync(client, text, limit)));
+        var search = searches.GetOrAdd(key, _ => new Lazy<Task<IReadOnlyList<PaperRecord>>>(() => SearchOnceAsync(client, words, limit)));
         return await search.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // Not cancelled by the caller that started it: the answer is shared by every caller of the same query.
-    private async Task<IReadOnlyList<PaperRecord>> SearchOnceAsync(ArxivApiClient api, string text, int limit)
+    private async Task<IReadOnlyList<PaperRecord>> SearchOnceAsync(ArxivApiClient api, List<string> words, int limit)
     {
         try
         {
-            var records = await api.SearchTitlesAsync(text, limit, CancellationToken.None).ConfigureAwait(false);
+            var records = await api.SearchTitlesAsync(words, limit, CancellationToken.None).ConfigureAwait(false);
             catalog.RecordFetched(records, [], Options.Clock.GetUtcNow());
             return records;
         }
