@@ -7,14 +7,14 @@ namespace PaperLens.Metadata;
 /// at all (a feed that does not parse to its end adds nothing).</summary>
 public static class AtomFileImporter
 {
-    public static ImportResult Import(PaperCatalog catalog, string path, TimeProvider? clock = null)
+    public static ImportResult Import(PaperCatalog catalog, string path)
     {
         var started = Stopwatch.GetTimestamp();
         IReadOnlyList<PaperRecord> records;
         try
         {
             using var file = File.OpenRead(path);
-            records = AtomFeedParser.Parse(file, (clock ?? TimeProvider.System).GetUtcNow());
+            records = AtomFeedParser.Parse(file, DateTimeOffset.UtcNow);
         }
         catch (Exception e) when (e is AtomFeedException or IOException or UnauthorizedAccessException)
         {
