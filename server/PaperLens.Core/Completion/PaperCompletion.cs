@@ -1,6 +1,7 @@
 using System.Globalization;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
+using PaperLens.Core.Identifiers;
 using PaperLens.Core.Index;
 using PaperLens.Core.Presentation;
 using PaperLens.Core.Text;
@@ -42,8 +43,8 @@ public static class PaperCompletion
             var id = paper.Id.Canonical;
             var insert = place.Kind switch
             {
-                CompletionPlaceKind.MarkdownProse => CitationText(paper, markdown: true),
-                CompletionPlaceKind.CodeComment => CitationText(paper, markdown: false),
+                CompletionPlaceKind.MarkdownProse => MarkdownLink(title, paper.Id),
+                CompletionPlaceKind.CodeComment => "arXiv:" + id,
                 _ => id,
             };
             var year = (paper.Submitted?.Year ?? paper.Id.Year).ToString(CultureInfo.InvariantCulture);
@@ -82,7 +83,9 @@ public static class PaperCompletion
     /// <summary>A paper picked outside completion (a search) as written into a document: a Markdown
     /// link titled with the paper's title in Markdown, the <c>arXiv:ID</c> form elsewhere.</summary>
     public static string CitationText(PaperRecord paper, bool markdown) =>
-        markdown ? $"[{LinkText(OneLine(TexText.ToPlain(paper.Title)))}]({paper.Id.AbsUrl})" : "arXiv:" + paper.Id.Canonical;
+        markdown ? MarkdownLink(OneLine(TexText.ToPlain(paper.Title)), paper.Id) : "arXiv:" + paper.Id.Canonical;
+
+    private static string MarkdownLink(string plainTitle, ArxivId id) => $"[{LinkText(plainTitle)}]({id.AbsUrl})";
 
     // "A. Gu et al. · 2023"
     private static string Detail(string authors, string year)
