@@ -138,12 +138,6 @@ public sealed class LoopbackArxivServer : IDisposable
         }
     }
 
-    /// <summary>Answers normally again.</summary>
-    public void Heal()
-    {
-        lock (faultGate) faultsLeft = 0;
-    }
-
     public void Dispose()
     {
         stopping.Cancel();
