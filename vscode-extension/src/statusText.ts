@@ -1,3 +1,5 @@
+import { WorkspaceCheckSummary } from './protocol';
+
 /** What the status bar item shows, from the server's status and the diagnostics it published. */
 export type StatusState =
   | { readonly phase: 'starting' }
@@ -76,7 +78,7 @@ export function countProblems(severities: Iterable<number>): ProblemCounts {
 }
 
 /** The notification after Check Workspace Citations. */
-export function checkSummaryText(summary: { files: number; citations: number; errors: number; warnings: number; information: number; hints: number }): string {
+export function checkSummaryText(summary: WorkspaceCheckSummary): string {
   return `PaperLens: ${count(summary.citations, 'citation')} in ${count(summary.files, 'file')}: `
     + `${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}, ${summary.information} information, ${count(summary.hints, 'hint')}.`;
 }
