@@ -36,7 +36,7 @@ public static class ArxivRefresh
             .StartAsync(async context =>
             {
                 var task = context.AddTask("asking arXiv", maxValue: 1);
-                var report = await fetch(new Reporter(p =>
+                var report = await fetch(new InlineProgress<FetchProgress>(p =>
                 {
                     task.MaxValue = Math.Max(p.Total, 1);
                     task.Value = p.Done;
@@ -45,11 +45,5 @@ public static class ArxivRefresh
                 task.Value = task.MaxValue;
                 return report;
             });
-    }
-
-    // Progress<T> would post to the thread pool; the bar is thread-safe, so report inline.
-    private sealed class Reporter(Action<FetchProgress> report) : IProgress<FetchProgress>
-    {
-        public void Report(FetchProgress value) => report(value);
     }
 }

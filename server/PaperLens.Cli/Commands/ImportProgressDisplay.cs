@@ -28,7 +28,7 @@ internal static class ImportProgressDisplay
             {
                 var task = context.AddTask(Markup.Escape(name), maxValue: 1);
                 var clock = Stopwatch.StartNew();
-                var result = import(new Reporter(p =>
+                var result = import(new InlineProgress<ImportProgress>(p =>
                 {
                     task.MaxValue = Math.Max(p.TotalBytes, 1);
                     task.Value = p.BytesRead;
@@ -45,7 +45,7 @@ internal static class ImportProgressDisplay
         var clock = Stopwatch.StartNew();
         TimeSpan? lastLine = null;
         long startBytes = -1, shownLine = -1;
-        return import(new Reporter(p =>
+        return import(new InlineProgress<ImportProgress>(p =>
         {
             if (startBytes < 0)
             {
@@ -67,11 +67,5 @@ internal static class ImportProgressDisplay
             stderr.WriteLine($"{name}: committed to line {p.CommittedLine:N0}, {100.0 * p.BytesRead / Math.Max(p.TotalBytes, 1):0}% read, " +
                              $"{p.Records / seconds:N0} records/s" + (left is { } l ? $", about {l.Humanize()} left" : ""));
         }));
-    }
-
-    // Progress<T> would post to the thread pool; both displays are safe to call from the importing thread.
-    private sealed class Reporter(Action<ImportProgress> report) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => report(value);
     }
 }
