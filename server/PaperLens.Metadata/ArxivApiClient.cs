@@ -9,8 +9,8 @@ namespace PaperLens.Metadata;
 /// <summary>The arXiv API over HTTP: <c>id_list</c> queries and title searches, each request paced by
 /// <see cref="RequestPacer"/>, bounded by a timeout and read whole before it is parsed. Transient faults
 /// (timeouts, 429/503 and other 5xx, dropped connections, truncated or non-Atom bodies) are retried with
-/// backoff, honouring Retry-After up to <see cref="MaxRetryAfter"/>; an error feed or another 4xx is
-/// not, since asking again gives the same answer.</summary>
+/// backoff, honouring Retry-After up to <see cref="MaxRetryAfter"/>; an error feed, another 4xx or an
+/// answer over 32 MB is not, since asking again gives the same answer.</summary>
 internal sealed class ArxivApiClient : IDisposable
 {
     /// <summary>Ids per request: about 1.5 kB of query, well within URL limits and arXiv's page size.</summary>
@@ -160,6 +160,11 @@ internal sealed class ArxivApiClient : IDisposable
         {
             return (null, new Fault("arXiv's answer could not be read: " + e.Message, true, null, e));
         }
+        catch (InvalidDataException e)
+        {
+            // Not worth asking again: the same URL gives the same oversized answer (a wrong API URL, a proxy).
+            return (null, new Fault(e.Message, false, null, e));
+        }
     }
 
     private static async Task<MemoryStream> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -171,7 +176,7 @@ internal sealed class ArxivApiClient : IDisposable
         while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
             if (body.Length + read > MaxResponseBytes)
-                throw new IOException($"the response is larger than {MaxResponseBytes / (1024 * 1024)} MB");
+                throw new InvalidDataException($"arXiv's answer is larger than {MaxResponseBytes / (1024 * 1024)} MB");
             body.Write(buffer, 0, read);
         }
         body.Position = 0;

@@ -35,6 +35,10 @@ public enum ArxivFault
 
     /// <summary>Drops the connection without an answer.</summary>
     CloseConnection,
+
+    /// <summary>200 with a feed padded past the 32 MB any real answer stays under (a misconfigured proxy
+    /// or API URL).</summary>
+    Oversized,
 }
 
 /// <summary>A request the server received: the decoded query parameters, the User-Agent, and when it
@@ -231,6 +235,9 @@ public sealed class LoopbackArxivServer : IDisposable
                     break;
                 case ArxivFault.CloseConnection:
                     response.Abort();
+                    break;
+                case ArxivFault.Oversized:
+                    await Send(response, 200, "application/atom+xml; charset=utf-8", body.Replace("<feed", "<!--" + new string(' ', 33 * 1024 * 1024) + "--><feed", StringComparison.Ordinal));
                     break;
                 case ArxivFault.Hang:
                     await Stall();

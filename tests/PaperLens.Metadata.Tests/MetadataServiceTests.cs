@@ -134,6 +134,25 @@ public sealed class MetadataServiceTests
     }
 
     [Fact]
+    public async Task An_oversized_answer_is_not_asked_for_again_and_nothing_is_written()
+    {
+        using var bed = new ArxivTestBed();
+        bed.Server.AddEntriesFromFile(Fixtures.Atom("francojc_lumen__arxiv_get_by_id.xml"));
+        bed.Server.FailNext(ArxivFault.Oversized);
+        var papersBefore = bed.Catalog.Count();
+
+        // A timeout far beyond the fake clock's steps: reading 33 MB takes real time, and it must not be
+        // the timeout that ends the first attempt.
+        using var patient = new MetadataService(bed.Catalog, bed.Options with { RequestTimeout = TimeSpan.FromDays(1) });
+        var report = await bed.Drive(() => patient.FetchAsync(ArxivTestBed.Ids("1706.03762"), null, CancellationToken.None));
+
+        Assert.Equal(ArxivTestBed.Ids("1706.03762"), report.Failed);
+        Assert.Contains("larger than 32 MB", report.Problem);
+        Assert.Single(bed.Server.Requests);
+        Assert.Equal(papersBefore, bed.Catalog.Count());
+    }
+
+    [Fact]
     public async Task A_refused_connection_is_retried_then_reported_and_nothing_is_written()
     {
         using var bed = new ArxivTestBed();
