@@ -67,9 +67,8 @@ class Commands {
         return;
       }
     }
-    const document = await vscode.workspace.openTextDocument(this.abstracts.add(result));
-    await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    // Rendered, not as Markdown source: the source escapes the abstract's punctuation for the renderer.
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', this.abstracts.add(result));
   }
 
   async searchPapers(): Promise<void> {

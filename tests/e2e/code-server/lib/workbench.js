@@ -134,6 +134,22 @@ class Workbench {
     }
   }
 
+  /** Waits until a webview (the Markdown preview) shows a block whose text, whitespace collapsed, is `text`. */
+  async waitForRenderedBlock(text) {
+    const deadline = Date.now() + uiTimeoutMs;
+    let seen = [];
+    while (Date.now() < deadline) {
+      for (const frame of this.page.frames()) {
+        const blocks = await frame.evaluate(() => [...document.querySelectorAll('h1, h2, p, li')]
+          .map((block) => block.textContent.trim().split(/\s+/).join(' '))).catch(() => []);
+        if (blocks.includes(text)) return;
+        if (blocks.length > 0) seen = blocks;
+      }
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`no rendered block reads "${text}"; blocks on screen:\n${seen.join('\n')}`);
+  }
+
   /** The suggestion list's row for `label`, once Ctrl+Space has opened it and the row is there. */
   async suggestion(label) {
     const widget = this.page.locator('.editor-widget.suggest-widget.visible');

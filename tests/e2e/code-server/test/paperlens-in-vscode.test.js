@@ -127,9 +127,9 @@ describe('PaperLens in VS Code (code-server 4.100.3)', { timeout: 15 * 60_000 },
       await workbench.openFile(citation.path);
       await workbench.goTo(citation.line, citation.column + 1);
       await workbench.runCommand('PaperLens: Open Abstract');
-      // The abstract is a Markdown document, whose text escapes Markdown's punctuation with backslashes.
-      await workbench.waitForLine(`# ${oneLine(paper.title)}`, { whole: true, unescaped: true });
-      await workbench.waitForLine(oneLine(paper.abstract), { whole: true, unescaped: true });
+      // The abstract opens rendered, in the Markdown preview beside the editor.
+      await workbench.waitForRenderedBlock(oneLine(paper.title));
+      await workbench.waitForRenderedBlock(oneLine(paper.abstract));
     });
   });
 
