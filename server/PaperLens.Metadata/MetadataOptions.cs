@@ -52,7 +52,7 @@ public sealed record MetadataOptions
     }
 
     private static Uri HttpUrl(string text) =>
-        Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+        PaperLensConfig.TryParseApiUrl(text, out var url)
             ? url
             : throw new ConfigException($"{ApiVariable} must be an http or https URL, not '{text}'");
 }

@@ -118,9 +118,7 @@ internal static class ConfigReader
     }
 
     private static Uri ReadHttpUrl(JsonElement value, string source, string key) =>
-        value.ValueKind == JsonValueKind.String
-        && Uri.TryCreate(value.GetString(), UriKind.Absolute, out var url)
-        && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+        value.ValueKind == JsonValueKind.String && PaperLensConfig.TryParseApiUrl(value.GetString(), out var url)
             ? url
             : throw new ConfigException($"{source}: '{key}' must be an http or https URL, not {value.GetRawText()}");
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using PaperLens.Core.Rules;
 using PaperLens.Core.Workspace;
 
@@ -36,6 +37,16 @@ public sealed record PaperLensConfig
     /// <summary>The arXiv API's query endpoint (<c>arxiv.api</c>); null when not set. The
     /// <c>PAPERLENS_ARXIV_API</c> environment variable takes precedence.</summary>
     public Uri? ArxivApi { get; init; }
+
+    /// <summary>Whether <paramref name="text"/> can be the arXiv API's address (an absolute http or https
+    /// URL), wherever it was written: the file's <c>arxiv.api</c> or <c>PAPERLENS_ARXIV_API</c>.</summary>
+    public static bool TryParseApiUrl(string? text, [NotNullWhen(true)] out Uri? url)
+    {
+        if (Uri.TryCreate(text?.Trim(), UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            return true;
+        url = null;
+        return false;
+    }
 
     /// <summary>How long a record fetched from arXiv stays fresh (<c>arxiv.recordMaxAgeDays</c>); null when not set.</summary>
     public TimeSpan? RecordMaxAge { get; init; }
