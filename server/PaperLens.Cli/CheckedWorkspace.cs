@@ -70,8 +70,10 @@ public sealed class CheckedWorkspace : IDisposable
     public ReportedCitation Locate(string path, Citation c)
     {
         var (line, column, endLine, endColumn) = Position(path, c.Span);
-        var title = c.Claim is { Kind: ClaimKind.Title } claim ? TexText.ToPlain(claim.Text) : null;
-        return new ReportedCitation(path, line, column, endLine, endColumn, c.Id?.Canonical, c.Version, CitationsCommand.FormName(c.Form), title, c.Cell);
+        var title = c.Claim is { Kind: ClaimKind.Title } titleClaim ? TexText.ToPlain(titleClaim.Text) : null;
+        var name = c.Claim is { Kind: ClaimKind.Name } nameClaim ? TexText.ToPlain(nameClaim.Text) : null;
+        return new ReportedCitation(path, line, column, endLine, endColumn, c.Id?.Canonical, c.Version, CitationsCommand.FormName(c.Form),
+            title, name, c.AuthorYear?.Authors, c.AuthorYear?.Year, c.Cell);
     }
 
     private (int Line, int Column, int EndLine, int EndColumn) Position(string path, TextSpan span)

@@ -32,6 +32,9 @@ public sealed record ReportedCitation(
     [property: JsonPropertyName("version")] int? Version,
     [property: JsonPropertyName("form")] string Form,
     [property: JsonPropertyName("title")] string? Title,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("authors")] string? Authors,
+    [property: JsonPropertyName("year")] int? Year,
     [property: JsonPropertyName("cell"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Cell);
 
 /// <summary>The JSON document of <c>paperlens citations --format json</c> (spec §5).</summary>

@@ -37,7 +37,11 @@ public sealed record Citation
     /// <summary>Why the id breaks spec §1 (PL001), or null.</summary>
     public string? MalformedReason { get; init; }
 
+    /// <summary>The title or name claim written beside the citation (spec §2), or null.</summary>
     public Claim? Claim { get; init; }
+
+    /// <summary>The authors and year written beside the citation (spec §2), or null.</summary>
+    public AuthorYearClaim? AuthorYear { get; init; }
 
     public CitationRole Role { get; init; } = CitationRole.Inline;
 
