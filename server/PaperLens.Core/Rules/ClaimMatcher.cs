@@ -1,4 +1,5 @@
 using F23.StringSimilarity;
+using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Rules;
 
@@ -60,9 +61,11 @@ public static class ClaimMatcher
         return TitleMatch.None;
     }
 
-    /// <summary>Whether a name claim (<c>[SimpleViT](…)</c>) appears in the title or abstract, after
-    /// normalising and with spaces removed on both sides (<c>SimpleViT</c> in "Simple ViT",
-    /// <c>Mamba360</c> in "Mamba-360"); a plural name matches its singular.</summary>
+    /// <summary>Whether a name claim (<c>[SimpleViT](…)</c>) appears in the title or abstract (spec §2):
+    /// whole, after normalising and with spaces removed on both sides (<c>SimpleViT</c> in "Simple ViT",
+    /// <c>Mamba360</c> in "Mamba-360"), or word by word, each significant word found and an acronym
+    /// counting for the words it abbreviates (<c>Selective SSMs</c> in "selective state space models").
+    /// A plural matches its singular.</summary>
     public static bool NameMatches(string name, string title, string? abstractText) =>
         NameMatches(name, PaperText.Of(title, abstractText));
 
@@ -74,11 +77,43 @@ public static class ClaimMatcher
             return NameMatches(name[..open], paper) || NameMatches(name[(open + 1)..name.LastIndexOf(')')], paper);
         var wanted = Spaceless(ClaimText.Normalize(name));
         if (wanted.Length == 0) return true;
-        if (paper.Spaceless.Contains(wanted, StringComparison.Ordinal)) return true;
-        if (wanted.Length > 3 && wanted.EndsWith("es", StringComparison.Ordinal)
-            && paper.Spaceless.Contains(wanted[..^2], StringComparison.Ordinal)) return true;
-        return wanted.Length > 3 && wanted[^1] == 's' && paper.Spaceless.Contains(wanted[..^1], StringComparison.Ordinal);
+        return ContainsOrSingular(paper.Spaceless, wanted) || EveryWordAppears(name, paper);
     }
+
+    private static bool ContainsOrSingular(string haystack, string wanted)
+    {
+        if (haystack.Contains(wanted, StringComparison.Ordinal)) return true;
+        if (wanted.Length > 3 && wanted.EndsWith("es", StringComparison.Ordinal)
+            && haystack.Contains(wanted[..^2], StringComparison.Ordinal)) return true;
+        return wanted.Length > 3 && wanted[^1] == 's' && haystack.Contains(wanted[..^1], StringComparison.Ordinal);
+    }
+
+    private static bool EveryWordAppears(string name, PaperText paper)
+    {
+        var significant = 0;
+        foreach (var token in name.Split([' ', '\t', '\n', '\r', '/'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Acronym.Letters(token.Trim(',', ';', '.', '!', '?', '"', '\'')) is { Length: >= 2 } letters
+                && (Acronym.AbbreviatesSomeRun(letters, paper.Words) || paper.WordSet.Contains(letters)))
+            {
+                significant++;
+                continue;
+            }
+            foreach (var word in ClaimText.Words(ClaimText.Normalize(token)))
+            {
+                if (MinorWords.Contains(word)) continue;
+                if (!WordAppears(word, paper.WordSet)) return false;
+                significant++;
+            }
+        }
+        return significant > 0;
+    }
+
+    private static bool WordAppears(string word, IReadOnlySet<string> words) =>
+        words.Contains(word)
+        || word.Length > 3 && word.EndsWith("es", StringComparison.Ordinal) && words.Contains(word[..^2])
+        || word.Length > 3 && word[^1] == 's' && words.Contains(word[..^1])
+        || words.Contains(word + "s");
 
     internal static string Spaceless(string normalized) => normalized.Replace(" ", "", StringComparison.Ordinal);
 

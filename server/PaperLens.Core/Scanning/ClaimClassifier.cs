@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PaperLens.Core.Citations;
+using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Scanning;
 
@@ -32,19 +33,24 @@ public static partial class ClaimClassifier
     private static partial Regex Quotes();
 
     /// <summary>Classifies link text, an anchor's text or a list label. Returns null for descriptions.</summary>
-    public static ClaimKind? Classify(string text)
+    public static ClaimKind? Classify(string text) => Read(text)?.Kind;
+
+    /// <summary>Reads link text, an anchor's text or a list label (spec §2): venue and date tags cut,
+    /// quotes removed. Null for descriptions, author-year text and citation text.</summary>
+    public static ClaimReading? Read(string text)
     {
         text = text.Trim();
         if (text.Length == 0 || text.Length > 400) return null;
         if (ContainsCitationText(text)) return null;
         var quoted = IsQuoted(text);
-        var bare = Quotes().Replace(text, "").Trim().TrimEnd('.', ',', ';');
+        var bare = VenueTags.Cut(Quotes().Replace(text, "").Trim()).Trim().TrimEnd('.', ',', ';');
         var words = Words(bare);
-        if (words.Count == 0) return null;
-        if (quoted && words.Count >= 2) return ClaimKind.Title;
-        if (bare.Contains(':') && words.Count >= 2) return ClaimKind.Title;
-        if (words.Count >= 4) return IsTitleCased(words) ? ClaimKind.Title : null;
-        return IsNameLike(words) ? ClaimKind.Name : null;
+        if (words.Count == 0 || VenueTags.IsBareTag(bare) || AuthorYearText.Read(bare) is not null) return null;
+        if (quoted && words.Count >= 2) return new ClaimReading(ClaimKind.Title, bare);
+        if (IsNameWithAlias(bare)) return new ClaimReading(ClaimKind.Name, bare);
+        if (bare.Contains(':') && words.Count >= 2) return new ClaimReading(ClaimKind.Title, bare);
+        if (words.Count >= 4) return IsTitleCased(words) ? new ClaimReading(ClaimKind.Title, bare) : null;
+        return IsNameLike(words) ? new ClaimReading(ClaimKind.Name, bare) : null;
     }
 
     /// <summary>Text that is a title however it is cased: a quoted title beside an id, the title of an
@@ -71,6 +77,34 @@ public static partial class ClaimClassifier
             .Where(w => w.Length > 0)
             .ToList();
 
+    [GeneratedRegex(@"^(?<main>[^()]+?)\s*\((?<alias>[^()]+)\)$|^(?<main>[^:]+?)\s+[-–—]\s+(?<alias>\S+)$")]
+    private static partial Regex WithAlias();
+
+    // "(8B)", "(7B/13B)", "(1.3B)", "(v2)": a model's size or version, not a title's word.
+    [GeneratedRegex(@"^(?:(?:\d+(?:\.\d+)?[KMBT]|v\d+(?:\.\d+)?)(?:\s*[,/]\s*|$))+$", RegexOptions.IgnoreCase)]
+    private static partial Regex ModelSize();
+
+    /// <summary>A name with its acronym or expansion (<c>Direct Preference Optimization (DPO)</c>,
+    /// <c>LoRA (Low-Rank Adaptation)</c>, <c>Group Relative Policy Optimization - GRPO</c>) or a model
+    /// name with its size (<c>Llama 3 (8B)</c>): a name however many words it has.</summary>
+    private static bool IsNameWithAlias(string text)
+    {
+        if (WithAlias().Match(text) is not { Success: true } m) return false;
+        var main = m.Groups["main"].Value;
+        var alias = m.Groups["alias"].Value.Trim();
+        if (main.Contains(':')) return false;
+        return Expands(main, alias) || Expands(alias, main) || ModelSize().IsMatch(alias) && Words(main).Count <= 4;
+    }
+
+    // The acronym may cover only the leading words: "Proximal Policy Optimization Algorithms (PPO)".
+    private static bool Expands(string expansion, string acronym) =>
+        Acronym.Letters(acronym.Trim()) is { } letters
+        && Acronym.Abbreviates(letters, ExpansionWords(expansion), 0) > 0;
+
+    // "Low-Rank Adaptation" is three words to an acronym.
+    private static List<string> ExpansionWords(string text) =>
+        text.Split([' ', '\t', '\n', '\r', '-', '‐'], StringSplitOptions.RemoveEmptyEntries).ToList();
+
     private static bool IsTitleCased(List<string> words)
     {
         var significant = words.Skip(1).Where(w => !MinorWords.Contains(w) && char.IsLetter(w[0])).ToList();
@@ -84,5 +118,17 @@ public static partial class ClaimClassifier
         if (words.All(w => GenericLinkWords.Contains(w) || MinorWords.Contains(w))) return false;
         if (words.All(w => w.All(c => char.IsDigit(c) || !char.IsLetterOrDigit(c)))) return false;
         return words.All(w => MinorWords.Contains(w) && words.Count > 1 || w.Any(c => char.IsUpper(c) || char.IsDigit(c)));
+    }
+}
+
+/// <summary>What link text or a label claims: its kind and its text with tags and quotes removed.</summary>
+public readonly record struct ClaimReading(ClaimKind Kind, string Text)
+{
+    /// <summary>The claim read from <paramref name="source"/>[range]: its span is where the read text
+    /// stands in the range (tags and quotes cut), else the whole range (markup made it differ).</summary>
+    public Claim At(string source, TextSpan range)
+    {
+        var at = source.IndexOf(Text, range.Start, range.Length, StringComparison.Ordinal);
+        return new Claim(Text, Kind, at >= 0 ? new TextSpan(at, Text.Length) : range);
     }
 }

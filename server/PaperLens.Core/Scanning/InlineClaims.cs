@@ -5,8 +5,10 @@ using PaperLens.Core.Text;
 namespace PaperLens.Core.Scanning;
 
 /// <summary>Claims written in running text beside a citation (spec §2): a quoted title right before
-/// or after it, the title of an author-year reference entry, the label of a <c>- Name: URL</c> item.
-/// Only the citation's own line is read, so a claim never leaks from one entry to the next.</summary>
+/// or after it, the title and authors of an author-year reference entry, the label of a
+/// <c>- Name: URL</c> item, the title of an awesome-list line after its venue or date tag, and the
+/// <c>Title:</c> line of a paper card. Only the citation's own line is read (a card looks back a few
+/// lines for its title), so a claim never leaks from one entry to the next.</summary>
 public static partial class InlineClaims
 {
     [GeneratedRegex(@"[""“](?<t>[^""“”\n]{3,300})[""”](?>\s*)[,;:]?(?>\s*)[(\[]?(?>\s*)(?:see\s+|in\s+)?(?:arxiv\s+preprint\s+)?$", RegexOptions.IgnoreCase)]
@@ -16,7 +18,7 @@ public static partial class InlineClaims
     private static partial Regex QuotedAfter();
 
     // "Gu, A., & Dao, T. (2023). Title. arXiv:…" — the year in parentheses, or "2023." after the authors.
-    [GeneratedRegex(@"(?:\(\s*(?:19|20)\d\d[a-z]?(?:,\s*[A-Za-z]+\.?(?:\s+\d{1,2})?)?\s*\)|(?<=[.,]\s)(?:19|20)\d\d[a-z]?)(?>[\s.,:]*)(?<=\s)(?<t>.+)$")]
+    [GeneratedRegex(@"(?:\(\s*(?<y>(?:19|20)\d\d)[a-z]?(?:,\s*[A-Za-z]+\.?(?:\s+\d{1,2})?)?\s*\)|(?<=[.,]\s)(?<y>(?:19|20)\d\d)[a-z]?)(?>[\s.,:]*)(?<=\s)(?<t>.+)$")]
     private static partial Regex AuthorYear();
 
     // Only a list item's label names the paper: "Update: <link>" in prose is not a name.
@@ -26,10 +28,24 @@ public static partial class InlineClaims
     [GeneratedRegex(@"(?:(?>\s*)[.,;]?(?>\s*)(?:arxiv\s+preprint|preprint|in\s+arxiv|arxiv|available\s+at|url|doi)(?>\s*):?)+(?>\s*)[(<\[]?(?>\s*)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingVenue();
 
+    // What may open a line before its text: comment markers, quote markers, a list marker, bold.
+    [GeneratedRegex(@"^(?>[\s>]*)(?:(?:#+|//+|/?\*+|--|%+)(?>\s*))?(?>[\s>]*)(?:(?:[-*+]|\d{1,3}[.)])(?>\s+))?(?:\*\*|__)?")]
+    private static partial Regex LineOpening();
+
+    // A paper card's link line, "**Paper:** URL", and its title line, "**Title:** Mamba: …".
+    [GeneratedRegex(@"^(?:\*\*|__)?(?:paper|abstract)(?:\*\*|__)?(?>\s*):", RegexOptions.IgnoreCase)]
+    private static partial Regex CardLinkLabel();
+
+    [GeneratedRegex(@"^(?:\*\*|__)?title(?:\*\*|__)?(?>\s*):(?:\*\*|__)?(?>\s*)(?<t>\S.*?)(?>\s*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CardTitleLine();
+
     private const int Window = 600;
 
-    /// <param name="match">The citation's whole text (prefix or URL and id).</param>
-    public static Claim? Find(string text, int regionStart, int regionEnd, TextSpan match)
+    // How many lines above its link line a card's title may stand (spec §2).
+    private const int CardReach = 5;
+
+    /// <param name="match">The citation's whole text (prefix or URL and id), or the whole link that holds it.</param>
+    public static WrittenClaims Find(string text, int regionStart, int regionEnd, TextSpan match)
     {
         // Claims sit right beside the citation: only a bounded window of its own line is read, which
         // keeps a line holding thousands of citations linear.
@@ -41,17 +57,57 @@ public static partial class InlineClaims
         var afterLength = Math.Max(0, afterEnd - match.End);
 
         if (QuotedBefore().Match(text, beforeStart, beforeLength) is { Success: true } qb && ClaimClassifier.ReadsAsTitle(qb.Groups["t"].Value))
-            return Title(qb.Groups["t"]);
+            return new WrittenClaims(Title(qb.Groups["t"]), null);
         if (QuotedAfter().Match(text, match.End, afterLength) is { Success: true } qa && ClaimClassifier.ReadsAsTitle(qa.Groups["t"].Value))
-            return Title(qa.Groups["t"]);
+            return new WrittenClaims(Title(qa.Groups["t"]), null);
         if (AuthorYear().Match(text, beforeStart, beforeLength) is { Success: true } ay && AuthorYearTitle(ay.Groups["t"]) is { } entry)
-            return entry;
+        {
+            var year = ay.Groups["y"];
+            return new WrittenClaims(entry, AuthorYearText.Entry(text, beforeStart, ay.Index, new TextSpan(year.Index, year.Length)));
+        }
         // The list marker may lie before the region (Markdown hands over a list item's content), so
         // the label is read from the physical line; it must still lie inside the region.
         if (ListLabel().Match(text, physicalStart, match.Start - physicalStart) is { Success: true } label
             && label.Groups["t"].Index >= regionStart
-            && ClaimClassifier.Classify(label.Groups["t"].Value) is { } kind)
-            return new Claim(label.Groups["t"].Value.Trim(), kind, new TextSpan(label.Groups["t"].Index, label.Groups["t"].Length));
+            && ClaimClassifier.Read(label.Groups["t"].Value) is { } reading)
+            return new WrittenClaims(reading.At(text, new TextSpan(label.Groups["t"].Index, label.Groups["t"].Length)), null);
+        return new WrittenClaims(TaggedLineTitle(text, physicalStart, match.Start) ?? CardTitle(text, physicalStart, match.Start), null);
+    }
+
+    /// <summary>An awesome-list line, <c>- (arXiv 23.12.01) Mamba: Linear-Time … [Paper](URL)</c>: the text
+    /// between a leading venue or date tag and the citation, when it reads as a title.</summary>
+    private static Claim? TaggedLineTitle(string text, int lineStart, int citationStart)
+    {
+        var opening = LineOpening().Match(text, lineStart, citationStart - lineStart);
+        var start = lineStart + opening.Length;
+        if (!VenueTags.StartsWithTag(text, start, citationStart)) return null;
+        (start, var end) = VenueTags.Cut(text, start, citationStart);
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '-' or '–' or '—' or '|' or ':' or ',' or '(' or '[' or '*' or '_')) end--;
+        while (start < end && text[start] is '*' or '_' or ' ') start++;
+        if (end <= start || text.AsSpan(start, end - start).IndexOfAny('[', ']', '<') >= 0) return null;
+        return ClaimClassifier.Read(text[start..end]) is { Kind: ClaimKind.Title } reading ? reading.At(text, TextSpan.FromBounds(start, end)) : null;
+    }
+
+    /// <summary>A paper card: <c>**Title:** …</c> on one of the five lines above <c>**Paper:** URL</c>.</summary>
+    private static Claim? CardTitle(string text, int lineStart, int citationStart)
+    {
+        var opening = LineOpening().Match(text, lineStart, citationStart - lineStart);
+        if (!CardLinkLabel().Match(text, lineStart + opening.Length, citationStart - lineStart - opening.Length).Success) return null;
+        var end = lineStart - 1;
+        for (var i = 0; i < CardReach && end > 0; i++)
+        {
+            var start = text.LastIndexOf('\n', end - 1, Math.Min(end, Window)) + 1;
+            if (start == 0 && end > Window) return null;
+            var lineOpening = LineOpening().Match(text, start, end - start);
+            var contentStart = start + lineOpening.Length;
+            if (CardLinkLabel().Match(text, contentStart, end - contentStart).Success) return null;
+            if (CardTitleLine().Match(text, contentStart, end - contentStart) is { Success: true } line)
+            {
+                var title = line.Groups["t"].Value.TrimEnd('*', '_', ' ', '\r');
+                return ClaimClassifier.ReadsAsTitle(title) ? new Claim(title, ClaimKind.Title, new TextSpan(line.Groups["t"].Index, title.Length)) : null;
+            }
+            end = start - 1;
+        }
         return null;
     }
 

@@ -41,6 +41,7 @@ public static partial class TextCitationFinder
             var raw = id.Value;
             var parsed = ArxivIdParser.Parse(raw);
             var span = new TextSpan(id.Index, raw.Length);
+            var claims = InlineClaims.Find(text, start, end, TextSpan.FromBounds(m.Index, span.End));
             yield return new Citation
             {
                 Span = span,
@@ -50,7 +51,8 @@ public static partial class TextCitationFinder
                 Id = parsed.Id,
                 Version = parsed.Version,
                 MalformedReason = parsed.Error,
-                Claim = InlineClaims.Find(text, start, end, TextSpan.FromBounds(m.Index, span.End)),
+                Claim = claims.Claim,
+                AuthorYear = claims.AuthorYear,
             };
         }
     }

@@ -8,6 +8,9 @@ public readonly record struct TextSpan(int Start, int Length)
 
     public static TextSpan FromBounds(int start, int end) => new(start, end - start);
 
+    /// <summary>The same range moved by <paramref name="offset"/>: from a copy of a part of the text into the text.</summary>
+    public TextSpan Shift(int offset) => new(Start + offset, Length);
+
     public bool Contains(int offset) => offset >= Start && offset <= End;
 
     public override string ToString() => $"[{Start}..{End})";

@@ -31,7 +31,7 @@ public class NotebookScannerTests
         var mamba = citations[0].Claim;
         Assert.Equal(ClaimKind.Title, mamba?.Kind);
         Assert.Equal("Mamba: Linear-Time Sequence Modeling with Selective State Spaces", mamba?.Text);
-        Assert.Equal("\\u00abMamba: Linear-Time Sequence Modeling with Selective State Spaces\\u00bb", fixture.Slice(mamba!.Span));
+        Assert.Equal("Mamba: Linear-Time Sequence Modeling with Selective State Spaces", fixture.Slice(mamba!.Span));
         Assert.Equal(new Claim("Transformer", ClaimKind.Name, citations[1].Claim!.Span), citations[1].Claim);
         Assert.Equal("Transformer", fixture.Slice(citations[1].Claim!.Span));
     }

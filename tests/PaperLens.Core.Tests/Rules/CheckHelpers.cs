@@ -12,6 +12,10 @@ internal static class CheckHelpers
     public static IReadOnlyList<Diagnostic> CheckText(string text, IPaperSource? papers = null) =>
         Check(papers ?? FakePaperSource.WithFixtures(), Documents.FromText("notes.md", text));
 
+    /// <summary>The findings on <paramref name="text"/> read as a Markdown file, links and all.</summary>
+    public static IReadOnlyList<Diagnostic> CheckMarkdown(string text, IPaperSource? papers = null) =>
+        Check(papers ?? FakePaperSource.WithFixtures(), PaperLens.Core.Scanning.Markdown.MarkdownScanner.Scan("notes.md", text));
+
     public static Diagnostic Only(this IReadOnlyList<Diagnostic> diagnostics, string code) =>
         Assert.Single(diagnostics, d => d.Code == code);
 

@@ -1,4 +1,6 @@
+using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
+using PaperLens.Core.Identifiers;
 using PaperLens.Core.Rules;
 
 namespace PaperLens.Core.Tests.Rules;
@@ -99,4 +101,55 @@ public class ClaimRuleTests
         Assert.Equal(ClaimKind.Name, citation.Claim?.Kind);
         CheckHelpers.CheckText("- Mamba: https://arxiv.org/abs/2404.16789").None("PL003");
     }
+
+    // Papers as arXiv lists them, for the README shapes below (spec §2: names, acronyms and tags).
+    private static readonly FakePaperSource ReadmePapers = new(
+    [
+        .. RuleData.All.Values,
+        Paper("2111.06377", "Masked Autoencoders Are Scalable Vision Learners", "This paper shows that masked autoencoders (MAE) are scalable self-supervised learners for computer vision."),
+        Paper("2305.18290", "Direct Preference Optimization: Your Language Model is Secretly a Reward Model", "We introduce a new parameterization of the reward model in RLHF."),
+        Paper("2407.21783", "The Llama 3 Herd of Models", "This paper presents a new set of foundation models, called Llama 3."),
+        Paper("2312.00752", "Mamba: Linear-Time Sequence Modeling with Selective State Spaces",
+            "We identify that a key weakness of such models is their inability to perform content-based reasoning. First, simply letting the state space model parameters be functions of the input addresses their weakness; we integrate these selective state space models into a simplified architecture."),
+    ]);
+
+    [Theory]
+    [InlineData("[[ECCV 2022] Masked Autoencoders Are Scalable Vision Learners](https://arxiv.org/abs/2111.06377)")]
+    [InlineData("- [CVPR 2022 Oral] Masked Autoencoders Are Scalable Vision Learners [[paper](https://arxiv.org/abs/2111.06377)]")]
+    [InlineData("[ICML 2024](https://arxiv.org/abs/2305.18290)")]
+    [InlineData("[Direct Preference Optimization (DPO)](https://arxiv.org/abs/2305.18290)")]
+    [InlineData("[Llama 3 (8B)](https://arxiv.org/abs/2407.21783)")]
+    [InlineData("- Selective SSMs: https://arxiv.org/abs/2312.00752")]
+    [InlineData("[Gu & Dao (2023)](https://arxiv.org/abs/2312.00752)")]
+    public void Tags_names_acronyms_and_author_year_text_raise_no_claim_finding(string text)
+    {
+        var findings = CheckHelpers.CheckMarkdown(text, ReadmePapers);
+        findings.None("PL003");
+        findings.None("PL012");
+    }
+
+    [Fact]
+    public void PL003_reads_the_title_of_a_tagged_awesome_list_line()
+    {
+        var fixture = Fixture.Parse("- (arXiv 23.12.01) «Mamba: Linear-Time Sequence Modeling with Selective State Spaces» [Paper](https://arxiv.org/abs/«2111.06377»)");
+        var mismatch = CheckHelpers.CheckMarkdown(fixture.Text, ReadmePapers).Only("PL003");
+        Assert.Equal(fixture.Ranges[1], mismatch.Span);
+        Assert.Equal(fixture.Ranges[0], mismatch.RelatedSpan);
+        Assert.EndsWith("; it is the title of arXiv:2312.00752", CheckHelpers.CheckMarkdown(fixture.Text + "\n- [Mamba](https://arxiv.org/abs/2312.00752)", ReadmePapers).Only("PL003").Message);
+    }
+
+    [Fact]
+    public void PL012_an_acronym_counts_only_for_the_words_it_abbreviates()
+    {
+        var unknown = CheckHelpers.CheckMarkdown("- Selective SSMs: https://arxiv.org/abs/2111.06377", ReadmePapers).Only("PL012");
+        Assert.Contains("'Selective SSMs'", unknown.Message);
+    }
+
+    private static PaperRecord Paper(string id, string title, string abstractText) => new()
+    {
+        Id = ArxivIdParser.Parse(id).Id!,
+        Title = title,
+        Authors = "A. Author",
+        Abstract = abstractText,
+    };
 }

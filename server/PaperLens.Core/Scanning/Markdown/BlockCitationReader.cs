@@ -46,7 +46,10 @@ internal sealed class BlockCitationReader(string text, CitationSink sink, Refere
         return TextCitationFinder.Find(new string(visible)).Select(c => c with
         {
             Span = new TextSpan(c.Span.Start + line.Start, c.Span.Length),
-            Claim = c.Claim is { } claim ? claim with { Span = new TextSpan(claim.Span.Start + line.Start, claim.Span.Length) } : null,
+            Claim = c.Claim is { } claim ? claim with { Span = claim.Span.Shift(line.Start) } : null,
+            AuthorYear = c.AuthorYear is { } authorYear
+                ? authorYear with { AuthorsSpan = authorYear.AuthorsSpan?.Shift(line.Start), YearSpan = authorYear.YearSpan?.Shift(line.Start) }
+                : null,
         });
     }
 
@@ -58,15 +61,15 @@ internal sealed class BlockCitationReader(string text, CitationSink sink, Refere
             return;
         }
         if (site.Destination is not { } destination) return;
-        Claim? linkClaim = null;
+        var claims = WrittenClaims.None;
         foreach (var citation in TextCitationFinder.Find(text, destination.Start, destination.End))
         {
             if (!site.Cites)
             {
                 site.Cites = true;
-                linkClaim = LinkClaims.For(text, site, layout.LineAt(site.Whole.Start));
+                claims = LinkClaims.For(text, site, layout.LineAt(site.Whole.Start));
             }
-            sink.Add(citation with { Claim = linkClaim });
+            sink.Add(citation with { Claim = claims.Claim, AuthorYear = claims.AuthorYear });
         }
     }
 }

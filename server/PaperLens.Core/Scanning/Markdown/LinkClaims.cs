@@ -3,27 +3,30 @@ using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Scanning.Markdown;
 
-/// <summary>The claim of a link citation (spec §2). In order: the title attribute; link text that reads
+/// <summary>The claims of a link citation (spec §2). In order: the title attribute; link text that reads
 /// as a title; a claim written on the link's line (a quoted title, an author-year entry, a
-/// <c>- Name: [link](…)</c> label); link text that reads as a name. Link text that is itself the citation
-/// (<c>[arXiv:2312.00752](…)</c>) or prose (<c>[this paper](…)</c>) is no claim.</summary>
+/// <c>- Name: [link](…)</c> label, an awesome-list title after its tag, a paper card's title); link text
+/// that reads as a name. Link text that is itself the citation (<c>[arXiv:2312.00752](…)</c>) or prose
+/// (<c>[this paper](…)</c>) is no claim; author-year link text (<c>[Gu et al., 2023](…)</c>) is an
+/// author-year claim.</summary>
 internal static class LinkClaims
 {
     // How far around a link a claim on its line is looked for: a reference entry's authors and title
     // fit well within it, and a bound keeps a one-megabyte line of links linear.
     private const int ClaimReach = 1000;
 
-    public static Claim? For(string text, LinkSite site, TextSpan? line)
+    public static WrittenClaims For(string text, LinkSite site, TextSpan? line)
     {
-        if (FromTitle(text, site.Title, site.TitleSpan) is { } title) return title;
+        var authorYear = AuthorYearOfText(text, site);
+        if (FromTitle(text, site.Title, site.TitleSpan) is { } title) return new WrittenClaims(title, authorYear);
         var fromText = FromText(text, site);
-        if (fromText is { Kind: ClaimKind.Title }) return fromText;
-        return OnLine(text, site, line) ?? fromText;
+        if (fromText is { Kind: ClaimKind.Title }) return new WrittenClaims(fromText, authorYear);
+        return new WrittenClaims(null, authorYear).Or(OnLine(text, site, line)).Or(new WrittenClaims(fromText, null));
     }
 
-    private static Claim? OnLine(string text, LinkSite site, TextSpan? line)
+    private static WrittenClaims OnLine(string text, LinkSite site, TextSpan? line)
     {
-        if (line is not { } l || l.Start > site.Whole.Start) return null;
+        if (line is not { } l || l.Start > site.Whole.Start) return WrittenClaims.None;
         var start = Math.Max(l.Start, site.Whole.Start - ClaimReach);
         var end = Math.Max(site.Whole.End, Math.Min(l.End, site.Whole.End + ClaimReach));
         return InlineClaims.Find(text, start, end, site.Whole);
@@ -37,17 +40,28 @@ internal static class LinkClaims
         var trimmed = title.Trim();
         var range = Trim(text, span);
         if (ClaimClassifier.ReadsAsTitle(trimmed)) return new Claim(trimmed, ClaimKind.Title, range);
-        return ClaimClassifier.Classify(trimmed) is { } kind ? new Claim(trimmed, kind, range) : null;
+        return ClaimClassifier.Read(trimmed) is { } reading ? new Claim(reading.Text, reading.Kind, range) : null;
     }
 
     public static Claim? FromText(string text, LinkSite site)
     {
         if (site.TextIsLabel || site.TextRange is not { } range) return null;
-        var plain = string.Join(' ', site.PlainText.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return ClaimClassifier.Classify(plain) is { } kind
-            ? new Claim(ClaimClassifier.Unquote(plain), kind, Trim(text, range))
-            : null;
+        return ClaimClassifier.Read(PlainText(site)) is { } reading ? reading.At(text, Trim(text, range)) : null;
     }
+
+    private static AuthorYearClaim? AuthorYearOfText(string text, LinkSite site)
+    {
+        if (site.TextIsLabel || site.TextRange is not { } range) return null;
+        var plain = PlainText(site);
+        var trimmed = Trim(text, range);
+        // The spans are the text's own when the link text has no markup, else the whole link text.
+        return text.AsSpan(trimmed.Start, trimmed.Length).SequenceEqual(plain)
+            ? AuthorYearText.Read(plain, trimmed.Start)
+            : AuthorYearText.Read(plain) is { } claim ? claim with { AuthorsSpan = trimmed, YearSpan = trimmed } : null;
+    }
+
+    private static string PlainText(LinkSite site) =>
+        string.Join(' ', site.PlainText.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static TextSpan Trim(string text, TextSpan span)
     {

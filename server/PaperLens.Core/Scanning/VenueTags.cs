@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace PaperLens.Core.Scanning;
+
+/// <summary>Venue and date tags written around a title in READMEs and awesome-lists: <c>[ICML 2024]</c>,
+/// <c>(ECCV 2022)</c>, <c>[CVPR'23]</c>, <c>[NeurIPS 2023 Spotlight]</c>, <c>(arXiv 23.12.01)</c>. Spec §2:
+/// they are never part of a claim and never a claim of their own, so they are cut before text is read.</summary>
+public static partial class VenueTags
+{
+    // One bracketed tag: up to four words (venue, "arXiv", a track), a year (19xx, 20xx, 'yy) or a
+    // yy.mm.dd date, and up to two words after it ("Oral", "Spotlight"). A number alone ("[1]") or
+    // a size ("(8B)") has no year and is no tag.
+    private const string Tag =
+        @"[\[(](?>\s*)(?:[\p{L}][\p{L}\p{N}&.\-]*(?>\s*)){0,4}['’]?(?:(?:19|20)\d\d|\d\d)(?:[.\-/]\d{1,2}){0,2}(?:[\s,]+[\p{L}][\p{L}\-]*){0,2}(?>\s*)[\])]";
+
+    // A tag written without brackets as the whole text: "ICML 2024", "CVPR'23", "NeurIPS 2023 Oral".
+    [GeneratedRegex(@"^(?>\s*)\p{Lu}[\p{L}\p{N}&.\-]*(?:\s+[\p{L}][\p{L}\p{N}&.\-]*){0,3}(?:\s+|\s*['’])(?:(?:19|20)\d\d|(?<=['’])\d\d)(?:\s+[\p{L}][\p{L}\-]*){0,2}(?>\s*)$")]
+    private static partial Regex Bare();
+
+    [GeneratedRegex(@"^(?>\s*)(?:" + Tag + @"(?>[\s:|,\-–—]*))+")]
+    private static partial Regex Leading();
+
+    [GeneratedRegex(@"(?:(?>[\s:|,\-–—]*)" + Tag + @")+(?>\s*)$")]
+    private static partial Regex Trailing();
+
+    /// <summary>The range of <paramref name="text"/>[start..end) left once leading and trailing tags are
+    /// cut; empty when the text is nothing but tags.</summary>
+    public static (int Start, int End) Cut(string text, int start, int end)
+    {
+        if (end <= start || text.AsSpan(start, end - start).IndexOfAny('[', '(') < 0) return (start, end);
+        if (Leading().Match(text, start, end - start) is { Success: true } leading) start += leading.Length;
+        if (start < end && Trailing().Match(text, start, end - start) is { Success: true } trailing) end = trailing.Index;
+        return (start, Math.Max(start, end));
+    }
+
+    /// <summary>The text without its leading and trailing tags.</summary>
+    public static string Cut(string text)
+    {
+        var (start, end) = Cut(text, 0, text.Length);
+        return text[start..end];
+    }
+
+    /// <summary>Whether the whole text is one tag without brackets.</summary>
+    public static bool IsBareTag(string text) => text.Length <= 60 && Bare().IsMatch(text);
+
+    /// <summary>Whether a leading tag starts text[start..end).</summary>
+    public static bool StartsWithTag(string text, int start, int end) =>
+        end > start && Leading().Match(text, start, end - start).Success;
+}

@@ -1,0 +1,97 @@
+using PaperLens.Core.Citations;
+using PaperLens.Core.Scanning;
+
+namespace PaperLens.Core.Tests.Markdown;
+
+/// <summary>Spec §2 as real READMEs and awesome-lists write claims: venue and date tags cut, names with
+/// their acronyms and model sizes, author-year link text, awesome-list lines and paper cards.
+/// «…» marks the claim's text in the source.</summary>
+public class ReadmeClaimShapesTests
+{
+    [Theory]
+    [InlineData("[ECCV 2022] [«Masked Autoencoders Are Scalable Vision Learners»](https://arxiv.org/abs/2111.06377)")]
+    [InlineData("[[ECCV 2022] «Masked Autoencoders Are Scalable Vision Learners»](https://arxiv.org/abs/2111.06377)")]
+    [InlineData("[«Masked Autoencoders Are Scalable Vision Learners» (CVPR 2022 Oral)](https://arxiv.org/abs/2111.06377)")]
+    [InlineData("- (arXiv 23.12.01) «Mamba: Linear-Time Sequence Modeling with Selective State Spaces» [Paper](https://arxiv.org/abs/2312.00752)")]
+    [InlineData("- [ICML 2024] «Transformers are SSMs: Generalized Models and Efficient Algorithms» [[paper](https://arxiv.org/abs/2405.21060)] [[code](https://github.com/x/y)]")]
+    [InlineData("* **[NeurIPS'23]** «Efficiently Modeling Long Sequences with Structured State Spaces», [arXiv](https://arxiv.org/abs/2111.00396)")]
+    [InlineData("1. (ICLR 2022) «Efficiently Modeling Long Sequences with Structured State Spaces» arXiv:2111.00396")]
+    [InlineData("**Title:** «Mamba: Linear-Time Sequence Modeling with Selective State Spaces»\n**Authors:** Albert Gu, Tri Dao\n**Paper:** https://arxiv.org/abs/2312.00752")]
+    [InlineData("- Title: «Mamba: Linear-Time Sequence Modeling with Selective State Spaces»\n- Venue: COLM 2024\n- Paper: [arXiv](https://arxiv.org/abs/2312.00752)")]
+    public void Reads_a_title_claim(string marked) => AssertClaim(marked, ClaimKind.Title);
+
+    [Theory]
+    [InlineData("[«Direct Preference Optimization (DPO)»](https://arxiv.org/abs/2305.18290)")]
+    [InlineData("[«LoRA (Low-Rank Adaptation)»](https://arxiv.org/abs/2106.09685)")]
+    [InlineData("[«Group Relative Policy Optimization - GRPO»](https://arxiv.org/abs/2402.03300)")]
+    [InlineData("[«Proximal Policy Optimization Algorithms (PPO)»](https://arxiv.org/abs/1707.06347)")]
+    [InlineData("[«Llama 3 (8B)»](https://arxiv.org/abs/2407.21783)")]
+    [InlineData("<a href=\"https://arxiv.org/abs/2407.21783\">«Llama 3.1 Instruct (70B)»</a>")]
+    [InlineData("- «Selective SSMs»: https://arxiv.org/abs/2312.00752")]
+    public void Reads_a_name_claim(string marked) => AssertClaim(marked, ClaimKind.Name);
+
+    [Theory]
+    [InlineData("[ICML 2024](https://arxiv.org/abs/2405.21060)")]
+    [InlineData("[(ECCV 2022)](https://arxiv.org/abs/2111.06377)")]
+    [InlineData("[CVPR'23](https://arxiv.org/abs/2111.06377)")]
+    [InlineData("- [ICML 2024]: https://arxiv.org/abs/2405.21060")]
+    [InlineData("[Vaswani & Shazeer (2017)](https://arxiv.org/abs/1706.03762)")]
+    [InlineData("[Gu et al., 2023](https://arxiv.org/abs/2312.00752)")]
+    // Without a leading tag, text before a link may be a title followed by authors: not read.
+    [InlineData("- Mamba: Linear-Time Sequence Modeling, Albert Gu and Tri Dao [Paper](https://arxiv.org/abs/2312.00752)")]
+    // A card's title belongs to its own card: a Paper: line above it ends the search.
+    [InlineData("**Title:** Attention Is All You Need\n**Paper:** https://arxiv.org/abs/1706.03762\n\n**Paper:** https://arxiv.org/abs/2312.00752")]
+    public void Reads_no_title_or_name_claim(string text)
+    {
+        var (_, document) = MarkdownScan.Run(text);
+        Assert.Null(document.Citations[^1].Claim);
+    }
+
+    [Theory]
+    [InlineData("[«Vaswani & Shazeer» («2017»)](https://arxiv.org/abs/1706.03762)")]
+    [InlineData("[«Gu et al.», «2023»](https://arxiv.org/abs/2312.00752)")]
+    [InlineData("[«Gu and Dao» «2023»](https://arxiv.org/abs/2312.00752)")]
+    [InlineData("[«van der Maaten and Hinton» («2008»)](https://arxiv.org/abs/1706.03762)")]
+    [InlineData("- «Gu, A., & Dao, T.» («2023»). Mamba: Linear-Time Sequence Modeling with Selective State Spaces. arXiv:2312.00752")]
+    [InlineData("[1] «Vaswani, A., Shazeer, N., et al.» «2017». Attention Is All You Need. [arXiv](https://arxiv.org/abs/1706.03762)")]
+    public void Reads_an_author_year_claim(string marked)
+    {
+        var (fixture, document) = MarkdownScan.Run(marked);
+        var claim = Assert.Single(document.Citations).AuthorYear;
+        Assert.NotNull(claim);
+        Assert.Equal(fixture.Slice(fixture.Ranges[0]), claim.Authors);
+        Assert.Equal(fixture.Ranges[0], claim.AuthorsSpan);
+        Assert.Equal(int.Parse(fixture.Slice(fixture.Ranges[1])), claim.Year);
+        Assert.Equal(fixture.Ranges[1], claim.YearSpan);
+    }
+
+    [Fact]
+    public void Author_year_link_text_is_never_a_title_or_name()
+    {
+        var (_, document) = MarkdownScan.Run("[Vaswani & Shazeer (2017)](https://arxiv.org/abs/1706.03762)");
+        var citation = Assert.Single(document.Citations);
+        Assert.Null(citation.Claim);
+        Assert.Equal("Vaswani & Shazeer", citation.AuthorYear?.Authors);
+    }
+
+    [Theory]
+    [InlineData("[ICML 2024] Title", "Title")]
+    [InlineData("Title (ECCV 2022)", "Title")]
+    [InlineData("(arXiv 23.12.01) Title", "Title")]
+    [InlineData("[CVPR'23] [NeurIPS 2023 Spotlight] Title", "Title")]
+    [InlineData("Llama 3 (8B)", "Llama 3 (8B)")]
+    [InlineData("[1] Title", "[1] Title")]
+    [InlineData("[ICML 2024]", "")]
+    public void Venue_and_date_tags_are_cut(string text, string expected) =>
+        Assert.Equal(expected, VenueTags.Cut(text));
+
+    private static void AssertClaim(string marked, ClaimKind kind)
+    {
+        var (fixture, document) = MarkdownScan.Run(marked);
+        var claim = document.Citations[^1].Claim;
+        Assert.NotNull(claim);
+        Assert.Equal(kind, claim.Kind);
+        Assert.Equal(fixture.Slice(fixture.Ranges[0]), claim.Text);
+        Assert.Equal(fixture.Ranges[0], claim.Span);
+    }
+}
