@@ -76,6 +76,8 @@ public static class ArxivIdParser
         var mm = Two(number, 2);
         if (mm is < 1 or > 12) return Fail($"month {mm:00} does not exist (YYMM must have a month 01-12)");
         if (yy is > 7 and < 91) return Fail($"old-style ids run from 1991 to 2007, '{number[..2]}' is outside");
+        if (yy == 91 && mm < 8) return Fail($"arXiv started in August 1991 (9108); {number[..4]} is before it");
+        if (yy == 7 && mm > 3) return Fail($"old-style ids end in March 2007 (0703); from 0704 on ids are YYMM.NNNN");
         if (IsAllZero(number[4..])) return Fail($"number {number[4..]} is out of range (numbers start at 001)");
         var year = yy >= 91 ? 1900 + yy : 2000 + yy;
         var id = new ArxivId($"{archive}/{number}", ArxivScheme.Old, year, mm);

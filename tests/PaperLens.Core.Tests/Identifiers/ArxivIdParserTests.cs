@@ -15,7 +15,7 @@ public class ArxivIdParserTests
     [InlineData("HEP-TH/9901001v2", "hep-th/9901001", 2, ArxivScheme.Old)]
     [InlineData("math.AG/0601001", "math/0601001", null, ArxivScheme.Old)]
     [InlineData("cond-mat/0703999", "cond-mat/0703999", null, ArxivScheme.Old)]
-    [InlineData("astro-ph/9101001", "astro-ph/9101001", null, ArxivScheme.Old)]
+    [InlineData("hep-th/9108001", "hep-th/9108001", null, ArxivScheme.Old)]
     public void Valid_ids_have_a_canonical_form_and_keep_the_version(string text, string canonical, int? version, ArxivScheme scheme)
     {
         var result = ArxivIdParser.Parse(text);
@@ -37,6 +37,10 @@ public class ArxivIdParserTests
     [InlineData("hep-th/0813001", "month 13")]
     [InlineData("hep-th/1201001", "1991 to 2007")]
     [InlineData("hep-th/990100", "seven digits")]
+    [InlineData("astro-ph/9101001", "before it")]
+    [InlineData("hep-th/9107999", "before it")]
+    [InlineData("hep-th/0704001", "end in March 2007")]
+    [InlineData("math/0712001", "end in March 2007")]
     [InlineData("math.A1/0601001", "subject class")]
     public void Malformed_ids_say_why(string text, string reason)
     {
@@ -52,6 +56,7 @@ public class ArxivIdParserTests
             .Where(t => t.Item1 * 100 + t.Item2 >= 704 && (t.Item1 * 100 + t.Item2 >= 1501 || t.Item3 <= 9999))
             .Select(t => (Text: $"{t.Item1:00}{t.Item2:00}." + (t.Item1 * 100 + t.Item2 >= 1501 ? $"{t.Item3:00000}" : $"{t.Item3:0000}"), Version: t.Item4));
         var oldIds = Gen.Select(Gen.OneOfConst(LegacyArchives.All.ToArray()), Gen.OneOf(Gen.Int[91, 99], Gen.Int[0, 7]), Gen.Int[1, 12], Gen.Int[1, 999], Gen.Int[0, 30].Select(v => v == 0 ? (int?)null : v))
+            .Where(t => !(t.Item2 == 91 && t.Item3 < 8) && !(t.Item2 == 7 && t.Item3 > 3))
             .Select(t => (Text: $"{t.Item1}/{t.Item2:00}{t.Item3:00}{t.Item4:000}", Version: t.Item5));
 
         Gen.OneOf(newIds, oldIds).Sample(sample =>
