@@ -10,7 +10,10 @@ namespace PaperLens.Core.Scanning;
 /// a reference entry. Such text names who wrote the paper and when, never its title.</summary>
 public static partial class AuthorYearText
 {
-    private const string Surname = @"(?:(?:van|von|der|den|de|del|della|di|da|du|la|le)\s+)*\p{Lu}[\p{L}'’\-]*";
+    // A surname is written as a name, "Müller", "O'Brien", "LeCun", "Rodríguez-Díaz": a model name in
+    // capitals ("BERT (2018)", "RoBERTa (2019)") is not one.
+    private const string Surname =
+        @"(?:(?:van|von|der|den|de|del|della|di|da|du|la|le)\s+)*(?:\p{Lu}['’])?\p{Lu}\p{Ll}[\p{Ll}'’]*(?:\p{Lu}\p{Ll}+)?(?:[-‐]\p{Lu}?\p{Ll}+)*";
 
     [GeneratedRegex(@"^(?>\s*)(?<a>" + Surname + @"(?:(?:\s*,\s*|\s*,?\s*(?:&|and)\s+)" + Surname + @")*(?:,?\s+et\s+al\.?)?)(?>[\s,]*)\(?(?>\s*)(?<y>(?:19|20)\d\d)[a-z]?(?>\s*)\)?(?>\s*)$")]
     private static partial Regex LinkText();
@@ -26,15 +29,35 @@ public static partial class AuthorYearText
             int.Parse(year.Value, CultureInfo.InvariantCulture), new TextSpan(offset + year.Index, year.Length));
     }
 
-    /// <summary>The claim of a reference entry: the authors written in text[authorsStart..authorsEnd)
-    /// (trimmed of the punctuation around them) and the year at <paramref name="yearSpan"/>.</summary>
-    public static AuthorYearClaim Entry(string text, int authorsStart, int authorsEnd, TextSpan yearSpan)
+    // Small words an author list holds: "Gu and Dao", "Vaswani et al.", "van der Maaten".
+    private static readonly HashSet<string> SmallWords = new(StringComparer.Ordinal)
+    {
+        "and", "et", "al", "al.", "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "y", "dos", "das", "ter",
+    };
+
+    private const int LongestAuthorList = 400;
+
+    /// <summary>The claim of a reference entry whose year stands at <paramref name="yearSpan"/>: the authors
+    /// written in text[authorsStart..authorsEnd), trimmed of the punctuation around them. Null when that
+    /// text is not an author list (<c>compare the GPT-2 (2018) model…</c> is prose with a year in it).</summary>
+    public static AuthorYearClaim? Entry(string text, int authorsStart, int authorsEnd, TextSpan yearSpan)
     {
         while (authorsStart < authorsEnd && !char.IsLetter(text[authorsStart])) authorsStart++;
         while (authorsEnd > authorsStart && (char.IsWhiteSpace(text[authorsEnd - 1]) || text[authorsEnd - 1] is '(' or ',' or '*' or '_')) authorsEnd--;
+        if (authorsEnd - authorsStart is 0 or > LongestAuthorList || !LooksLikeAuthors(text.AsSpan(authorsStart, authorsEnd - authorsStart)))
+            return null;
         var year = int.Parse(text.AsSpan(yearSpan.Start, 4), CultureInfo.InvariantCulture);
-        return authorsEnd > authorsStart
-            ? new AuthorYearClaim(text[authorsStart..authorsEnd], TextSpan.FromBounds(authorsStart, authorsEnd), year, yearSpan)
-            : new AuthorYearClaim(null, null, year, yearSpan);
+        return new AuthorYearClaim(text[authorsStart..authorsEnd], TextSpan.FromBounds(authorsStart, authorsEnd), year, yearSpan);
+    }
+
+    /// <summary>The only small words of an author list are "and", "et al." and name particles.</summary>
+    private static bool LooksLikeAuthors(ReadOnlySpan<char> text)
+    {
+        foreach (var range in text.SplitAny(" \t\n,;&"))
+        {
+            var word = text[range].Trim("*_()[]");
+            if (word.Length > 0 && char.IsLower(word[0]) && !SmallWords.Contains(word.ToString())) return false;
+        }
+        return true;
     }
 }

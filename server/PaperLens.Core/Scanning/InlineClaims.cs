@@ -60,11 +60,10 @@ public static partial class InlineClaims
             return new WrittenClaims(Title(qb.Groups["t"]), null);
         if (QuotedAfter().Match(text, match.End, afterLength) is { Success: true } qa && ClaimClassifier.ReadsAsTitle(qa.Groups["t"].Value))
             return new WrittenClaims(Title(qa.Groups["t"]), null);
-        if (AuthorYear().Match(text, beforeStart, beforeLength) is { Success: true } ay && AuthorYearTitle(ay.Groups["t"]) is { } entry)
-        {
-            var year = ay.Groups["y"];
-            return new WrittenClaims(entry, AuthorYearText.Entry(text, beforeStart, ay.Index, new TextSpan(year.Index, year.Length)));
-        }
+        if (AuthorYear().Match(text, beforeStart, beforeLength) is { Success: true } ay
+            && AuthorYearText.Entry(text, beforeStart, ay.Index, new TextSpan(ay.Groups["y"].Index, ay.Groups["y"].Length)) is { } authors
+            && AuthorYearTitle(ay.Groups["t"]) is { } entry)
+            return new WrittenClaims(entry, authors);
         // The list marker may lie before the region (Markdown hands over a list item's content), so
         // the label is read from the physical line; it must still lie inside the region.
         if (ListLabel().Match(text, physicalStart, match.Start - physicalStart) is { Success: true } label

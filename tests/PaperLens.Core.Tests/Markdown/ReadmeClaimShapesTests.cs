@@ -51,6 +51,8 @@ public class ReadmeClaimShapesTests
     [InlineData("[«Vaswani & Shazeer» («2017»)](https://arxiv.org/abs/1706.03762)")]
     [InlineData("[«Gu et al.», «2023»](https://arxiv.org/abs/2312.00752)")]
     [InlineData("[«Gu and Dao» «2023»](https://arxiv.org/abs/2312.00752)")]
+    [InlineData("[«LeCun, Müller & O'Brien» «2015»](https://arxiv.org/abs/2312.00752)")]
+    [InlineData("- GELU ([«Hendrycks and Gimpel» «2016»](https://arxiv.org/abs/1606.08415)) can be implemented in several ways")]
     [InlineData("[«van der Maaten and Hinton» («2008»)](https://arxiv.org/abs/1706.03762)")]
     [InlineData("- «Gu, A., & Dao, T.» («2023»). Mamba: Linear-Time Sequence Modeling with Selective State Spaces. arXiv:2312.00752")]
     [InlineData("[1] «Vaswani, A., Shazeer, N., et al.» «2017». Attention Is All You Need. [arXiv](https://arxiv.org/abs/1706.03762)")]
@@ -63,6 +65,15 @@ public class ReadmeClaimShapesTests
         Assert.Equal(fixture.Ranges[0], claim.AuthorsSpan);
         Assert.Equal(int.Parse(fixture.Slice(fixture.Ranges[1])), claim.Year);
         Assert.Equal(fixture.Ranges[1], claim.YearSpan);
+    }
+
+    [Theory]
+    [InlineData("Compare the GPT-2 (2018) model from chapter 6 to encoder-style LLMs like [«BERT» (2018)](https://arxiv.org/abs/1810.04805).")]
+    [InlineData("Compare the GPT-2 (2018) model from chapter 6 to encoder-style LLMs like [«RoBERTa» (2019)](https://arxiv.org/abs/1907.11692).")]
+    public void Prose_with_a_year_is_no_reference_entry_and_a_model_is_no_author(string marked)
+    {
+        AssertClaim(marked, ClaimKind.Name);
+        Assert.Null(MarkdownScan.Run(marked).Document.Citations[^1].AuthorYear);
     }
 
     [Fact]
