@@ -47,21 +47,35 @@ public static partial class ClaimClassifier
         var words = Words(bare);
         if (words.Count == 0 || VenueTags.IsBareTag(bare) || AuthorYearText.Read(bare) is not null) return null;
         if (quoted && words.Count >= 2) return new ClaimReading(ClaimKind.Title, bare);
-        if (IsNameWithAlias(bare)) return new ClaimReading(ClaimKind.Name, bare);
+        if (IsNameWithAlias(bare) || ListsVersions(words)) return new ClaimReading(ClaimKind.Name, bare);
         if (bare.Contains(':') && words.Count >= 2) return new ClaimReading(ClaimKind.Title, bare);
         if (words.Count >= 4) return IsTitleCased(words) ? new ClaimReading(ClaimKind.Title, bare) : null;
         return IsNameLike(words) ? new ClaimReading(ClaimKind.Name, bare) : null;
     }
 
     /// <summary>Text that is a title however it is cased: a quoted title beside an id, the title of an
-    /// author-year entry. Still refuses generic words and citation text.</summary>
+    /// author-year entry, the title of a reading-list line. Still refuses generic words and citation text.</summary>
     public static bool ReadsAsTitle(string text)
     {
         var words = Words(text);
         return words.Count >= 2 && !ContainsCitationText(text) && !words.All(w => GenericLinkWords.Contains(w));
     }
 
-    public static string Unquote(string text) => Quotes().Replace(text.Trim(), "").Trim();
+    // A sentence-case title still has this many words; fewer may be prose.
+    private const int MinimumUncasedTitleWords = 4;
+
+    // Openings of news and prose lines ("We release the code for …"), never of a title.
+    private static readonly HashSet<string> ProseOpenings = new(StringComparer.Ordinal) { "We", "Our", "I", "Check", "See", "Read" };
+
+    /// <summary>Text whose place says it is a title (a reading-list line framed by a tag) in sentence case:
+    /// long enough, not opening like prose, and not ending in a small word that leads on into a link
+    /// ("We release the code for [Mamba](…)").</summary>
+    public static bool ReadsAsUncasedTitle(string text)
+    {
+        var words = Words(text);
+        return words.Count >= MinimumUncasedTitleWords && ReadsAsTitle(text)
+            && !ProseOpenings.Contains(words[0]) && !MinorWords.Contains(words[^1]);
+    }
 
     private static bool IsQuoted(string text) =>
         text.Length > 2 && "\"“'‘«".Contains(text[0]) && "\"”'’»".Contains(text[^1]);
@@ -113,9 +127,19 @@ public static partial class ClaimClassifier
             : false;
     }
 
+    // "[paper2]", "[code1]": numbered generic labels.
+    private static bool IsGeneric(string word) => GenericLinkWords.Contains(word.TrimEnd("0123456789".ToCharArray()));
+
+    /// <summary>"DeepSeek V2, V3, and R1": most words are versions, so the text lists models, not a title.</summary>
+    private static bool ListsVersions(List<string> words)
+    {
+        var significant = words.Where(w => !MinorWords.Contains(w)).ToList();
+        return significant.Count >= 3 && significant.Count(w => w.Any(char.IsAsciiDigit) && w.Any(char.IsLetter)) * 2 > significant.Count;
+    }
+
     private static bool IsNameLike(List<string> words)
     {
-        if (words.All(w => GenericLinkWords.Contains(w) || MinorWords.Contains(w))) return false;
+        if (words.All(w => IsGeneric(w) || MinorWords.Contains(w))) return false;
         if (words.All(w => w.All(c => char.IsDigit(c) || !char.IsLetterOrDigit(c)))) return false;
         return words.All(w => MinorWords.Contains(w) && words.Count > 1 || w.Any(c => char.IsUpper(c) || char.IsDigit(c)));
     }

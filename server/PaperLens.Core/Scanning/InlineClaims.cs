@@ -41,6 +41,7 @@ public static partial class InlineClaims
 
     private const int Window = 600;
 
+
     // How many lines above its link line a card's title may stand (spec §2).
     private const int CardReach = 5;
 
@@ -73,18 +74,24 @@ public static partial class InlineClaims
         return new WrittenClaims(TaggedLineTitle(text, physicalStart, match.Start) ?? CardTitle(text, physicalStart, match.Start), null);
     }
 
-    /// <summary>An awesome-list line, <c>- (arXiv 23.12.01) Mamba: Linear-Time … [Paper](URL)</c>: the text
-    /// between a leading venue or date tag and the citation, when it reads as a title.</summary>
+    /// <summary>An awesome-list line, <c>- (arXiv 23.12.01) Mamba: Linear-Time … [Paper](URL)</c> or
+    /// <c>* Title, in *arXiv* 2024. [\[paper\]](URL)</c>: the text a venue or date tag frames before the
+    /// citation, when it reads as a title.</summary>
     private static Claim? TaggedLineTitle(string text, int lineStart, int citationStart)
     {
         var opening = LineOpening().Match(text, lineStart, citationStart - lineStart);
         var start = lineStart + opening.Length;
-        if (!VenueTags.StartsWithTag(text, start, citationStart)) return null;
+        if (!VenueTags.IsFramedByTags(text, start, citationStart)) return null;
         (start, var end) = VenueTags.Cut(text, start, citationStart);
         while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '-' or '–' or '—' or '|' or ':' or ',' or '(' or '[' or '*' or '_')) end--;
         while (start < end && text[start] is '*' or '_' or ' ') start++;
         if (end <= start || text.AsSpan(start, end - start).IndexOfAny('[', ']', '<') >= 0) return null;
-        return ClaimClassifier.Read(text[start..end]) is { Kind: ClaimKind.Title } reading ? reading.At(text, TextSpan.FromBounds(start, end)) : null;
+        // Its place makes it a title however it is cased; a short one may be a name.
+        var candidate = text[start..end];
+        if (ClaimClassifier.Read(candidate) is { } reading) return reading.At(text, TextSpan.FromBounds(start, end));
+        return ClaimClassifier.ReadsAsUncasedTitle(candidate)
+            ? new Claim(candidate, ClaimKind.Title, TextSpan.FromBounds(start, end))
+            : null;
     }
 
     /// <summary>A paper card: <c>**Title:** …</c> on one of the five lines above <c>**Paper:** URL</c>.</summary>

@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace PaperLens.Core.Scanning;
 
 /// <summary>Venue and date tags written around a title in READMEs and awesome-lists: <c>[ICML 2024]</c>,
-/// <c>(ECCV 2022)</c>, <c>[CVPR'23]</c>, <c>[NeurIPS 2023 Spotlight]</c>, <c>(arXiv 23.12.01)</c>. Spec §2:
+/// <c>(ECCV 2022)</c>, <c>[CVPR'23]</c>, <c>[NeurIPS 2023 Spotlight]</c>, <c>(arXiv 23.12.01)</c>, a leading
+/// year (<c>2022 DeepSpeed-MoE</c>) and a trailing <c>, in *arXiv* 2024.</c>. Spec §2:
 /// they are never part of a claim and never a claim of their own, so they are cut before text is read.</summary>
 public static partial class VenueTags
 {
@@ -17,17 +19,26 @@ public static partial class VenueTags
     [GeneratedRegex(@"^(?>\s*)\p{Lu}[\p{L}\p{N}&.\-]*(?:\s+[\p{L}][\p{L}\p{N}&.\-]*){0,3}(?:\s+|\s*['’])(?:(?:19|20)\d\d|(?<=['’])\d\d)(?:\s+[\p{L}][\p{L}\-]*){0,2}(?>\s*)$")]
     private static partial Regex Bare();
 
-    [GeneratedRegex(@"^(?>\s*)(?:" + Tag + @"(?>[\s:|,\-–—]*))+")]
+    // Every tag holds a bracket or a year's digit: text without them needs no regex.
+    private static readonly SearchValues<char> TagStarts = SearchValues.Create("[(0123456789");
+
+    // A year written before a name, "2022 DeepSpeed-MoE", as timelines do.
+    private const string LeadingYear = @"(?:19|20)\d\d(?=\s+\S)";
+
+    // ", in *arXiv* 2024." after a title, as reading lists write the venue.
+    private const string TrailingVenue = @",(?>\s*)in\s+[*_]?[\p{L}][^,*_\n]{0,40}?[*_]?(?>\s*)(?:19|20)\d\d\.?";
+
+    [GeneratedRegex(@"^(?>\s*)(?:(?:" + Tag + "|" + LeadingYear + @")(?>[\s:|,\-–—]*))+")]
     private static partial Regex Leading();
 
-    [GeneratedRegex(@"(?:(?>[\s:|,\-–—]*)" + Tag + @")+(?>\s*)$")]
+    [GeneratedRegex(@"(?:(?:(?>[\s:|,\-–—]*)" + Tag + ")|" + TrailingVenue + @")+(?>\s*)$")]
     private static partial Regex Trailing();
 
     /// <summary>The range of <paramref name="text"/>[start..end) left once leading and trailing tags are
     /// cut; empty when the text is nothing but tags.</summary>
     public static (int Start, int End) Cut(string text, int start, int end)
     {
-        if (end <= start || text.AsSpan(start, end - start).IndexOfAny('[', '(') < 0) return (start, end);
+        if (end <= start || text.AsSpan(start, end - start).IndexOfAny(TagStarts) < 0) return (start, end);
         if (Leading().Match(text, start, end - start) is { Success: true } leading) start += leading.Length;
         if (start < end && Trailing().Match(text, start, end - start) is { Success: true } trailing) end = trailing.Index;
         return (start, Math.Max(start, end));
@@ -43,7 +54,6 @@ public static partial class VenueTags
     /// <summary>Whether the whole text is one tag without brackets.</summary>
     public static bool IsBareTag(string text) => text.Length <= 60 && Bare().IsMatch(text);
 
-    /// <summary>Whether a leading tag starts text[start..end).</summary>
-    public static bool StartsWithTag(string text, int start, int end) =>
-        end > start && Leading().Match(text, start, end - start).Success;
+    /// <summary>Whether text[start..end) is framed as a reading-list entry: a tag leads or ends it.</summary>
+    public static bool IsFramedByTags(string text, int start, int end) => Cut(text, start, end) != (start, end);
 }

@@ -18,6 +18,9 @@ public class ReadmeClaimShapesTests
     [InlineData("1. (ICLR 2022) «Efficiently Modeling Long Sequences with Structured State Spaces» arXiv:2111.00396")]
     [InlineData("**Title:** «Mamba: Linear-Time Sequence Modeling with Selective State Spaces»\n**Authors:** Albert Gu, Tri Dao\n**Paper:** https://arxiv.org/abs/2312.00752")]
     [InlineData("- Title: «Mamba: Linear-Time Sequence Modeling with Selective State Spaces»\n- Venue: COLM 2024\n- Paper: [arXiv](https://arxiv.org/abs/2312.00752)")]
+    [InlineData("* «What Can Large Language Models Tell Us about Time Series Analysis», in *arXiv* 2024. [\\[paper\\]](https://arxiv.org/abs/2402.02713)")]
+    [InlineData("- (2023-05) **«Mamba: Linear-Time Sequence Modeling with Selective State Spaces»** [paper](https://arxiv.org/abs/2312.00752)")]
+    [InlineData("Title: «Measuring Massive Multitask Language Understanding»\n\nA benchmark of 57 subjects.\n\nAbstract: https://arxiv.org/abs/2009.03300")]
     public void Reads_a_title_claim(string marked) => AssertClaim(marked, ClaimKind.Title);
 
     [Theory]
@@ -28,6 +31,9 @@ public class ReadmeClaimShapesTests
     [InlineData("[«Llama 3 (8B)»](https://arxiv.org/abs/2407.21783)")]
     [InlineData("<a href=\"https://arxiv.org/abs/2407.21783\">«Llama 3.1 Instruct (70B)»</a>")]
     [InlineData("- «Selective SSMs»: https://arxiv.org/abs/2312.00752")]
+    [InlineData("[«DeepSeek V2, V3, and R1»](https://arxiv.org/abs/2412.19437)")]
+    [InlineData("- [2022 «DeepSpeed-MoE»](https://arxiv.org/abs/2201.05596)")]
+    [InlineData("- [«ModernBERT» (2024)](https://arxiv.org/abs/2412.13663)")]
     public void Reads_a_name_claim(string marked) => AssertClaim(marked, ClaimKind.Name);
 
     [Theory]
@@ -37,6 +43,7 @@ public class ReadmeClaimShapesTests
     [InlineData("- [ICML 2024]: https://arxiv.org/abs/2405.21060")]
     [InlineData("[Vaswani & Shazeer (2017)](https://arxiv.org/abs/1706.03762)")]
     [InlineData("[Gu et al., 2023](https://arxiv.org/abs/2312.00752)")]
+    [InlineData("[\\[paper2\\]](https://arxiv.org/abs/2007.01884)")]
     // Without a leading tag, text before a link may be a title followed by authors: not read.
     [InlineData("- Mamba: Linear-Time Sequence Modeling, Albert Gu and Tri Dao [Paper](https://arxiv.org/abs/2312.00752)")]
     // A card's title belongs to its own card: a Paper: line above it ends the search.
@@ -93,6 +100,9 @@ public class ReadmeClaimShapesTests
     [InlineData("Llama 3 (8B)", "Llama 3 (8B)")]
     [InlineData("[1] Title", "[1] Title")]
     [InlineData("[ICML 2024]", "")]
+    [InlineData("2022 DeepSpeed-MoE", "DeepSpeed-MoE")]
+    [InlineData("Title, in *arXiv* 2024.", "Title")]
+    [InlineData("2022", "2022")]
     public void Venue_and_date_tags_are_cut(string text, string expected) =>
         Assert.Equal(expected, VenueTags.Cut(text));
 
