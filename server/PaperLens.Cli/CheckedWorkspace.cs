@@ -76,7 +76,7 @@ public sealed class CheckedWorkspace : IDisposable
         {
             if (Documents.Any(d => d.Path == file) || Skipped.Any(g => g.Paths.Contains(file))) continue;
             yield return DocumentScanner.CanScan(file)
-                ? $"{file} is not checked: it is ignored (.gitignore) or left out by include/exclude in .paperlens.json"
+                ? $"{file} is not checked: the walk leaves it out (.gitignore, a folder such as node_modules or build output, or include/exclude in .paperlens.json)"
                 : $"{file} is not checked: PaperLens reads no citations from this kind of file";
         }
     }

@@ -54,17 +54,22 @@ public class FileArgumentTests
     }
 
     [Fact]
-    public void A_file_no_scanner_reads_is_named_on_stderr_and_a_missing_one_is_an_error()
+    public void A_file_the_walk_leaves_out_is_named_on_stderr_and_a_missing_one_is_an_error()
     {
         using var repo = Workspace();
         var image = repo.Write("a/figure.png", "not really a picture");
+        repo.Write(".gitignore", "drafts/\n");
+        var draft = repo.Write("drafts/old.md", "arXiv:2313.00752\n");
 
-        var unread = PaperLensProcess.Run(repo.Catalog, "check", image);
+        var unread = PaperLensProcess.Run(repo.Catalog, "check", image, draft);
         Assert.Equal(0, unread.ExitCode);
         Assert.Equal("", unread.Stdout);
         Assert.Equal(
-            ["paperlens: a/figure.png is not checked: PaperLens reads no citations from this kind of file", "0 citations in 0 files: no problems"],
-            Lines(unread.Stderr));
+        [
+            "paperlens: a/figure.png is not checked: PaperLens reads no citations from this kind of file",
+            "paperlens: drafts/old.md is not checked: the walk leaves it out (.gitignore, a folder such as node_modules or build output, or include/exclude in .paperlens.json)",
+            "0 citations in 0 files: no problems",
+        ], Lines(unread.Stderr));
 
         var missing = Path.Combine(repo.Root, "a", "typo.md");
         var failed = PaperLensProcess.Run(repo.Catalog, "check", missing);
