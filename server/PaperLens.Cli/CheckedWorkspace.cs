@@ -5,47 +5,80 @@ using PaperLens.Core.Citations;
 using PaperLens.Core.Config;
 using PaperLens.Core.Identifiers;
 using PaperLens.Core.Rules;
+using PaperLens.Core.Scanning;
 using PaperLens.Core.Text;
 using PaperLens.Core.Workspace;
 using PaperLens.Metadata;
 
 namespace PaperLens.Cli;
 
-/// <summary>One run over a directory: its configuration, its scan and its catalog, and the
-/// translation of core offsets into the 1-based lines and columns every output format shows.</summary>
+/// <summary>One run over a workspace: its configuration, its scan and its catalog, the files the command
+/// reports (<see cref="WorkspaceTarget"/>), and the translation of core offsets into the places every
+/// output format shows.</summary>
 public sealed class CheckedWorkspace : IDisposable
 {
     private readonly PaperCatalog? _catalog;
     private readonly RuleSettings _settings;
+    private readonly WorkspaceTarget _target;
 
-    private CheckedWorkspace(WorkspaceScan scan, PaperLensConfig config, PaperCatalog? catalog, RuleSettings settings)
+    private CheckedWorkspace(WorkspaceTarget target, WorkspaceScan scan, PaperLensConfig config, PaperCatalog? catalog, RuleSettings settings)
     {
+        _target = target;
         Scan = scan;
         Config = config;
         _catalog = catalog;
         _settings = settings;
+        Documents = scan.Documents.Where(d => target.Reports(d.Path)).ToList();
+        Keys = new CiteKeyResolver(scan.Documents);
+        Skipped = scan.Skipped
+            .Select(group => group with { Paths = group.Paths.Where(target.Reports).ToList() })
+            .Where(group => group.Count > 0)
+            .ToList();
     }
 
     public WorkspaceScan Scan { get; }
 
     public PaperLensConfig Config { get; }
 
-    /// <summary>Every valid id the workspace cites, once each.</summary>
+    /// <summary>The documents the command reports on; the rest of the workspace is read only for context.</summary>
+    public IReadOnlyList<ScannedDocument> Documents { get; }
+
+    /// <summary>The pandoc keys of the whole workspace.</summary>
+    public CiteKeyResolver Keys { get; }
+
+    /// <summary>What was not read among the files the command reports on, and why.</summary>
+    public IReadOnlyList<SkippedGroup> Skipped { get; }
+
+    /// <summary>Every valid id the reported documents cite, pandoc keys resolved, once each.</summary>
     public IEnumerable<ArxivId> CitedIds =>
-        Scan.Documents.SelectMany(d => d.Citations).Select(c => c.Id).OfType<ArxivId>().Distinct();
+        Documents.SelectMany(Keys.Resolve).Select(c => c.Id).OfType<ArxivId>().Distinct();
 
-    public int CitationCount => Scan.Documents.Sum(d => d.Citations.Count);
+    public int CitationCount => Documents.Sum(d => d.Citations.Count);
 
-    public static CheckedWorkspace Load(string path, string? catalogPath, bool openCatalog = true)
+    /// <param name="catalogOption">The <c>--catalog</c> argument, when the command has one.</param>
+    public static CheckedWorkspace Load(WorkspaceTarget target, string? catalogOption, bool openCatalog = true)
     {
-        var root = Path.GetFullPath(path);
-        if (!Directory.Exists(root))
-            throw new CliException(File.Exists(root) ? $"{root} is a file; give the directory to check" : $"no such directory: {root}");
-        var config = PaperLensConfig.Load(root);
+        var config = PaperLensConfig.Load(target.Root);
+        // Chosen even when not opened, so that a catalog named by mistake is an error for every command.
+        var catalogPath = CatalogChoice.Resolve(catalogOption, config.Catalog);
         // Opened before the walk so that an unusable catalog fails fast, before any work.
-        var catalog = openCatalog ? PaperCatalog.Open(catalogPath ?? config.Catalog ?? CatalogPaths.Default()) : null;
-        var scan = WorkspaceScanner.Scan(root, config.ToWorkspaceOptions(), CancellationToken.None);
-        return new CheckedWorkspace(scan, config, catalog, RuleSettings.FromConfig(config));
+        var catalog = openCatalog ? PaperCatalog.Open(catalogPath) : null;
+        var scan = WorkspaceScanner.Scan(target.Root, config.ToWorkspaceOptions(), CancellationToken.None);
+        return new CheckedWorkspace(target, scan, config, catalog, RuleSettings.FromConfig(config));
+    }
+
+    /// <summary>File arguments the walk did not read nor skip: ignored, excluded, or of a kind no scanner
+    /// reads. They are reported on nothing, so the user is told why.</summary>
+    public IEnumerable<string> Unread()
+    {
+        if (_target.Files is null) yield break;
+        foreach (var file in _target.Files.Order(StringComparer.Ordinal))
+        {
+            if (Documents.Any(d => d.Path == file) || Skipped.Any(g => g.Paths.Contains(file))) continue;
+            yield return DocumentScanner.CanScan(file)
+                ? $"{file} is not checked: the walk leaves it out (.gitignore, a folder such as node_modules or build output, or include/exclude in .paperlens.json)"
+                : $"{file} is not checked: PaperLens reads no citations from this kind of file";
+        }
     }
 
     /// <summary>Asks arXiv about the cited papers the catalog cannot answer for, unless offline
@@ -57,32 +90,40 @@ public sealed class CheckedWorkspace : IDisposable
         return ArxivRefresh.RunAsync(catalog, options, CitedIds, stderr, cancellationToken);
     }
 
-    public IReadOnlyList<Diagnostic> Check() => Checker.Check(Scan.Documents, OpenCatalog, _settings);
+    /// <summary>The findings in the reported documents, from a check of the whole workspace.</summary>
+    public IReadOnlyList<Diagnostic> Check() =>
+        Checker.Check(Scan.Documents, OpenCatalog, _settings).Where(d => _target.Reports(d.Path)).ToList();
 
     private PaperCatalog OpenCatalog => _catalog ?? throw new InvalidOperationException("the catalog was not opened");
 
     public ReportedDiagnostic Locate(Diagnostic d)
     {
-        var (line, column, endLine, endColumn) = Position(d.Path, d.Span);
-        return new ReportedDiagnostic(d.Path, line, column, endLine, endColumn, SeverityNames.ToName(d.Severity), d.Code, d.Message, d.Id?.Canonical, d.Cell);
+        var at = Place(d.Path, d.Span, d.Cell, d.CellLine);
+        return new ReportedDiagnostic(d.Path, at.Line, at.Column, at.EndLine, at.EndColumn, SeverityNames.ToName(d.Severity), d.Code, d.Message,
+            d.Id?.Canonical, at.Cell, at.CellLine);
     }
 
     public ReportedCitation Locate(string path, Citation c)
     {
-        var (line, column, endLine, endColumn) = Position(path, c.Span);
+        var at = Place(path, c.Span, c.Cell, c.CellLine);
         var title = c.Claim is { Kind: ClaimKind.Title } titleClaim ? TexText.ToPlain(titleClaim.Text) : null;
         var name = c.Claim is { Kind: ClaimKind.Name } nameClaim ? TexText.ToPlain(nameClaim.Text) : null;
-        return new ReportedCitation(path, line, column, endLine, endColumn, c.Id?.Canonical, c.Version, CitationsCommand.FormName(c.Form),
-            title, name, c.AuthorYear?.Authors, c.AuthorYear?.Year, c.Cell);
+        return new ReportedCitation(path, at.Line, at.Column, at.EndLine, at.EndColumn, c.Id?.Canonical, c.Version, CitationsCommand.FormName(c.Form),
+            title, name, c.AuthorYear?.Authors, c.AuthorYear?.Year, at.Cell, at.CellLine);
     }
 
-    private (int Line, int Column, int EndLine, int EndColumn) Position(string path, TextSpan span)
+    /// <summary>The one description of a place for people and tools: 1-based lines, 1-based columns in
+    /// UTF-16 code units (as LSP and SARIF count them) in the file's own text — for a notebook the .ipynb
+    /// text — and for a notebook also the 1-based cell and line within it (spec §3).</summary>
+    private ReportedPlace Place(string path, TextSpan span, int? cell, int? cellLine)
     {
         var lines = Scan.LineMapFor(path) ?? throw new InvalidOperationException($"no line map for {path}");
         var (line, column) = lines.GetPosition(span.Start);
         var (endLine, endColumn) = lines.GetPosition(span.End);
-        return (line + 1, column + 1, endLine + 1, endColumn + 1);
+        return new ReportedPlace(line + 1, column + 1, endLine + 1, endColumn + 1, cell + 1, cell is null ? null : cellLine + 1);
     }
 
     public void Dispose() => _catalog?.Dispose();
+
+    private readonly record struct ReportedPlace(int Line, int Column, int EndLine, int EndColumn, int? Cell, int? CellLine);
 }

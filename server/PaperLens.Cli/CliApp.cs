@@ -16,7 +16,7 @@ public static class CliApp
         var root = new RootCommand("PaperLens: find, look up and check the arXiv papers a research repository cites.")
         {
             CheckCommand.Create(stdout, stderr),
-            CitationsCommand.Create(stdout),
+            CitationsCommand.Create(stdout, stderr),
             ImportCommand.Create(stdout, stderr),
             LookupCommand.Create(stdout),
             LspCommand.Create(),

@@ -11,6 +11,14 @@ public static class CommonOptions
         HelpName = "FILE",
     };
 
+    /// <summary>PATH...: directories (each a workspace) or files in a workspace (spec §5).</summary>
+    public static Argument<string[]> Paths(string what) => new("PATH")
+    {
+        Description = $"Directories to {what} (each a workspace), or files to {what} with the .bib files and configuration of the workspace they lie in (default: the current directory).",
+        Arity = ArgumentArity.ZeroOrMore,
+        DefaultValueFactory = _ => ["."],
+    };
+
     public static Option<bool> Offline() => new("--offline")
     {
         Description = "Make no network request (also PAPERLENS_OFFLINE=1).",

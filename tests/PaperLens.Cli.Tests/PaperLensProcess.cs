@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using PaperLens.Core.Catalog;
 
 namespace PaperLens.Cli.Tests;
 
@@ -58,11 +59,13 @@ public sealed class TempRepo : IDisposable
         Directory.CreateDirectory(Root);
         foreach (var (path, content) in files) Write(path, content);
         Catalog = Path.Combine(Root + "-cache", "catalog.db");
+        PaperCatalog.Open(Catalog).Dispose();
     }
 
     public string Root { get; }
 
-    /// <summary>A catalog path outside the repository, created on first use by the CLI.</summary>
+    /// <summary>A catalog outside the repository, seeded with the bundled papers; made here because the
+    /// CLI refuses a PAPERLENS_CATALOG that does not exist (spec §5).</summary>
     public string Catalog { get; }
 
     public string Write(string path, string content)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using PaperLens.Core.Catalog;
 using PaperLens.Testing;
 
 namespace PaperLens.Server.Tests;
@@ -121,7 +122,10 @@ public sealed class NeovimTests(NeovimTests.Session session) : IClassFixture<Neo
             };
             foreach (var argument in new[] { "--headless", "--clean", "-u", "NONE", "-c", "luafile " + Driver }) start.ArgumentList.Add(argument);
             start.Environment["PAPERLENS_DLL"] = StdioProcess.ServerDll;
-            start.Environment["PAPERLENS_CATALOG"] = Path.Combine(_scratch, "cache", "catalog.db");
+            // The driver passes it to `lsp --catalog`, which refuses a file that does not exist (spec §5).
+            var catalog = Path.Combine(_scratch, "cache", "catalog.db");
+            PaperCatalog.Open(catalog).Dispose();
+            start.Environment["PAPERLENS_CATALOG"] = catalog;
             start.Environment["PAPERLENS_WORKSPACE"] = workspace;
             start.Environment["PAPERLENS_RESULT"] = result;
             start.Environment["PAPERLENS_OFFLINE"] = "1";

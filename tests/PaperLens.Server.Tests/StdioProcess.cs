@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using PaperLens.Core.Catalog;
 using PaperLens.Server.Transport;
 
 namespace PaperLens.Server.Tests;
@@ -58,6 +59,8 @@ public sealed class StdioProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workspace.Root,
         };
+        // `lsp --catalog` refuses a file that does not exist (spec §5); the in-process server creates it on first use.
+        if (!File.Exists(workspace.CatalogPath)) PaperCatalog.Open(workspace.CatalogPath).Dispose();
         foreach (var argument in new[] { ServerDll, "lsp", "--catalog", workspace.CatalogPath }) start.ArgumentList.Add(argument);
         if (arxivApi is null)
         {

@@ -1,26 +1,28 @@
 using System.CommandLine;
 using PaperLens.Cli.Output;
 using PaperLens.Core.Citations;
-using PaperLens.Core.Rules;
 
 namespace PaperLens.Cli.Commands;
 
-/// <summary><c>paperlens citations [PATH]</c>: every citation, pandoc keys resolved (spec §5).</summary>
+/// <summary><c>paperlens citations [PATH...]</c>: every citation, pandoc keys resolved (spec §5).</summary>
 public static class CitationsCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var path = new Argument<string>("PATH") { Description = "Directory to scan (default: the current directory).", DefaultValueFactory = _ => "." };
+        var paths = CommonOptions.Paths("scan");
         var format = CommonOptions.Format("text", "json");
-        var command = new Command("citations", "List every arXiv citation in a repository.") { path, format };
+        var command = new Command("citations", "List every arXiv citation in a repository.") { paths, format };
         command.SetAction(parse =>
         {
-            using var workspace = CheckedWorkspace.Load(parse.GetValue(path)!, catalogPath: null, openCatalog: false);
-            var resolver = new CiteKeyResolver(workspace.Scan.Documents);
-            var rows = workspace.Scan.Documents
-                .SelectMany(document => resolver.Resolve(document).Select(citation => workspace.Locate(document.Path, citation)))
-                .ToList();
-            if (parse.GetValue(format) == "json") JsonOutput.Write(stdout, new CitationsReport(rows));
+            var rows = new List<ReportedCitation>();
+            foreach (var target in WorkspaceTarget.From(parse.GetValue(paths)!))
+            {
+                using var workspace = CheckedWorkspace.Load(target, catalogOption: null, openCatalog: false);
+                foreach (var unread in workspace.Unread()) stderr.WriteLine($"paperlens: {unread}");
+                rows.AddRange(workspace.Documents.SelectMany(document =>
+                    workspace.Keys.Resolve(document).Select(citation => workspace.Locate(document.Path, citation))));
+            }
+            if (parse.GetValue(format) == "json") JsonOutput.Write(stdout, new CitationsReport(rows), ReportJson.Readable.CitationsReport);
             else TextOutput.WriteCitations(stdout, rows);
             return CliApp.Ok;
         });

@@ -28,7 +28,7 @@ public static class LookupCommand
             var text = parse.GetValue(query)!.Trim();
             // The configuration of the directory it runs in, as for check: offline, catalog, arXiv settings.
             var config = PaperLensConfig.Load(Environment.CurrentDirectory);
-            using var papers = PaperCatalog.Open(parse.GetValue(catalog) ?? config.Catalog ?? CatalogPaths.Default());
+            using var papers = PaperCatalog.Open(CatalogChoice.Resolve(parse.GetValue(catalog), config.Catalog));
             var now = DateTimeOffset.UtcNow;
             var json = parse.GetValue(format) == "json";
 
@@ -44,13 +44,13 @@ public static class LookupCommand
                         : $"paperlens: {id} is not in the catalog {papers.Path} (import the arXiv snapshot with 'paperlens import')");
                     return CliApp.FindingsFailed;
                 }
-                if (json) JsonOutput.Write(stdout, new LookupReport([LookupPaper.From(record)]));
+                if (json) JsonOutput.Write(stdout, new LookupReport([LookupPaper.From(record)]), ReportJson.Readable.LookupReport);
                 else WriteFull(stdout, record, now);
                 return CliApp.Ok;
             }
 
             var found = papers.Search(text, SearchLimit);
-            if (json) JsonOutput.Write(stdout, new LookupReport(found.Select(LookupPaper.From).ToList()));
+            if (json) JsonOutput.Write(stdout, new LookupReport(found.Select(LookupPaper.From).ToList()), ReportJson.Readable.LookupReport);
             else foreach (var record in found) WriteLine(stdout, record);
             if (found.Count == 0) parse.InvocationConfiguration.Error.WriteLine($"paperlens: no paper in the catalog matches '{text}'");
             return found.Count == 0 ? CliApp.FindingsFailed : CliApp.Ok;

@@ -14,6 +14,9 @@ public static class LspCommand
         var command = new Command("lsp", "Run the language server on stdin/stdout.") { catalog, offline, stdio };
         command.SetAction(parse =>
         {
+            // Before the client names its workspace and settings, only the command line and the environment
+            // can be checked; the server then picks the catalog among all of them as before.
+            CatalogChoice.Resolve(parse.GetValue(catalog), configured: null);
             var options = new LanguageServerOptions
             {
                 CatalogPath = parse.GetValue(catalog),

@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace PaperLens.Cli.Output;
 
-/// <summary>A finding located by 1-based line and UTF-16 column, as every output format shows it.</summary>
+/// <summary>A finding located by 1-based line and UTF-16 column, as every output format shows it; in a
+/// notebook also by 1-based cell and line within it, omitted elsewhere.</summary>
 public sealed record ReportedDiagnostic(
     [property: JsonPropertyName("path")] string Path,
     [property: JsonPropertyName("line")] int Line,
@@ -13,7 +14,8 @@ public sealed record ReportedDiagnostic(
     [property: JsonPropertyName("code")] string Code,
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("id")] string? Id,
-    [property: JsonPropertyName("cell"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Cell);
+    [property: JsonPropertyName("cell"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Cell,
+    [property: JsonPropertyName("cellLine"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CellLine);
 
 /// <summary>The JSON document of <c>paperlens check --format json</c> (spec §5).</summary>
 public sealed record CheckReport(
@@ -35,7 +37,8 @@ public sealed record ReportedCitation(
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("authors")] string? Authors,
     [property: JsonPropertyName("year")] int? Year,
-    [property: JsonPropertyName("cell"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Cell);
+    [property: JsonPropertyName("cell"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Cell,
+    [property: JsonPropertyName("cellLine"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CellLine);
 
 /// <summary>The JSON document of <c>paperlens citations --format json</c> (spec §5).</summary>
 public sealed record CitationsReport([property: JsonPropertyName("citations")] IReadOnlyList<ReportedCitation> Citations);

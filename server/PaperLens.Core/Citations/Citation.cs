@@ -54,5 +54,9 @@ public sealed record Citation
     /// <summary>Zero-based notebook cell index, for citations in .ipynb files.</summary>
     public int? Cell { get; init; }
 
+    /// <summary>Zero-based line within the cell's source, for citations in .ipynb files: the notebook's
+    /// own line says little when a cell's source is one JSON string.</summary>
+    public int? CellLine { get; init; }
+
     public bool IsMalformed => MalformedReason is not null;
 }

@@ -151,7 +151,7 @@ public sealed class Checker
     {
         var severity = _settings.SeverityOf(rule);
         if (severity == Severity.Off) return;
-        _diagnostics.Add(new Diagnostic(path, citation.Span, severity, rule.Code, message, citation.Id, citation.Cell) { RelatedSpan = related });
+        _diagnostics.Add(new Diagnostic(path, citation.Span, severity, rule.Code, message, citation.Id, citation.Cell, citation.CellLine) { RelatedSpan = related });
     }
 
     private void Report(RuleDescriptor rule, string path, TextSpan span, string message, ArxivId? id, int? cell)

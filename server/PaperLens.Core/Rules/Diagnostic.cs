@@ -11,7 +11,8 @@ public sealed record Diagnostic(
     string Code,
     string Message,
     ArxivId? Id,
-    int? Cell = null)
+    int? Cell = null,
+    int? CellLine = null)
 {
     /// <summary>A second place in the same document the finding is about: the claim's text for
     /// PL003 and PL012 (the range itself is the id's, spec §4). Null for other rules.</summary>

@@ -19,6 +19,7 @@ public class NotebookScannerTests
         var document = NotebookScanner.Scan("mamba-notes.ipynb", fixture.Text);
         Assert.Equal(fixture.Ranges, document.Citations.Select(c => c.Span));
         Assert.Equal([0, 0, 1, 3], document.Citations.Select(c => c.Cell));
+        Assert.Equal([2, 3, 1, 1], document.Citations.Select(c => c.CellLine));
         Assert.Equal(["2312.00752", "1706.03762v7", "2111.00396", "2312.00752v2"], document.Citations.Select(c => fixture.Slice(c.Span)));
         Assert.All(document.Citations, c => Assert.Equal(c.RawText, fixture.Slice(c.Span)));
     }
@@ -52,7 +53,7 @@ public class NotebookScannerTests
         var fixture = Fixture.Parse("{\"cells\":[{\"cell_type\":\"markdown\",\"source\":\"\\\"\\u00e9\\\\\\n\\ud83d\\ude00 arXiv:«1706.03762»\"}]}");
         var citation = Assert.Single(NotebookScanner.Scan("n.ipynb", fixture.Text).Citations);
         Assert.Equal(fixture.Ranges[0], citation.Span);
-        Assert.Equal(0, citation.Cell);
+        Assert.Equal((0, 1), (citation.Cell, citation.CellLine));
     }
 
     [Fact]

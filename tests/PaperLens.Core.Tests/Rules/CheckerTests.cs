@@ -59,10 +59,11 @@ public class CheckerTests
     }
 
     [Fact]
-    public void Notebook_findings_keep_their_cell()
+    public void Notebook_findings_keep_their_cell_and_line_in_it()
     {
-        var citation = Documents.FromText("nb.ipynb", "arXiv:2313.00752").Citations[0] with { Cell = 3 };
+        var citation = Documents.FromText("nb.ipynb", "arXiv:2313.00752").Citations[0] with { Cell = 3, CellLine = 4 };
         var notebook = new PaperLens.Core.Citations.ScannedDocument("nb.ipynb", [citation], [], [], []);
-        Assert.Equal(3, CheckHelpers.Check(FakePaperSource.WithFixtures(), notebook).Only("PL001").Cell);
+        var finding = CheckHelpers.Check(FakePaperSource.WithFixtures(), notebook).Only("PL001");
+        Assert.Equal((3, 4), (finding.Cell, finding.CellLine));
     }
 }

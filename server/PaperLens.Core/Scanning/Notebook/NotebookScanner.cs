@@ -2,12 +2,13 @@ using System.Text.Json;
 using PaperLens.Core.Citations;
 using PaperLens.Core.Scanning.Code;
 using PaperLens.Core.Scanning.Markdown;
+using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Scanning.Notebook;
 
 /// <summary>Citations in Jupyter notebooks: markdown cells as Markdown, code cells as the notebook's language.
 /// Every range points into the .ipynb text itself (so a position is the notebook file's line and column),
-/// and each citation carries its zero-based cell index.</summary>
+/// and each citation carries its zero-based cell index and line within the cell.</summary>
 public static class NotebookScanner
 {
     // The notebook format's own default: a notebook that names no language is a Python notebook.
@@ -36,23 +37,29 @@ public static class NotebookScanner
             {
                 case "markdown":
                     var document = MarkdownScanner.Scan(path, cell.Source);
-                    citations.AddRange(document.Citations.Select(c => InCell(c, cell)));
+                    citations.AddRange(InCell(document.Citations, cell));
                     entries.AddRange(document.BibEntries.Select(e => e with { Span = cell.Map.ToRaw(e.Span), KeySpan = cell.Map.ToRaw(e.KeySpan) }));
                     problems.AddRange(document.Problems.Select(p => p with { Span = cell.Map.ToRaw(p.Span) }));
                     bibliographies.AddRange(document.Bibliographies);
                     break;
                 case "code" when language is not null:
-                    citations.AddRange(CodeScanner.Scan(cell.Source, 0, cell.Source.Length, language).Select(c => InCell(c, cell)));
+                    citations.AddRange(InCell(CodeScanner.Scan(cell.Source, 0, cell.Source.Length, language).ToList(), cell));
                     break;
             }
         }
         return new ScannedDocument(path, citations, entries, problems, bibliographies);
     }
 
-    private static Citation InCell(Citation citation, NotebookCell cell) => citation with
+    private static IEnumerable<Citation> InCell(IReadOnlyList<Citation> citations, NotebookCell cell)
     {
-        Span = cell.Map.ToRaw(citation.Span),
-        Claim = citation.Claim is { } claim ? claim with { Span = cell.Map.ToRaw(claim.Span) } : null,
-        Cell = cell.Index,
-    };
+        if (citations.Count == 0) return [];
+        var lines = new LineMap(cell.Source);
+        return citations.Select(citation => citation with
+        {
+            Span = cell.Map.ToRaw(citation.Span),
+            Claim = citation.Claim is { } claim ? claim with { Span = cell.Map.ToRaw(claim.Span) } : null,
+            Cell = cell.Index,
+            CellLine = lines.GetPosition(citation.Span.Start).Line,
+        });
+    }
 }

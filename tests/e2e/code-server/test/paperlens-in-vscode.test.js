@@ -35,7 +35,9 @@ describe('PaperLens in VS Code (code-server 4.100.3)', { timeout: 15 * 60_000 },
     try {
       workspace = path.join(home, 'research-notes');
       fs.cpSync(path.join(repositoryRoot, 'examples', 'research-notes'), workspace, { recursive: true });
-      const env = { PAPERLENS_CATALOG: path.join(home, 'catalog', 'catalog.db'), PAPERLENS_OFFLINE: '1' };
+      // The default catalog under this XDG_CACHE_HOME, which the first CLI run below creates and seeds (an
+      // explicit PAPERLENS_CATALOG must already exist); code-server gives its own processes the same one.
+      const env = { PAPERLENS_CATALOG: '', XDG_CACHE_HOME: path.join(home, 'cache'), PAPERLENS_OFFLINE: '1' };
 
       server = new CodeServer(home, env);
       const extensionDir = server.installExtension(findVsix());
