@@ -49,10 +49,6 @@ public static class NotebookScanner
         return new ScannedDocument(path, citations, entries, problems, bibliographies);
     }
 
-    private static Citation InCell(Citation citation, NotebookCell cell) => citation with
-    {
-        Span = cell.Map.ToRaw(citation.Span),
-        Claim = citation.Claim is { } claim ? claim with { Span = cell.Map.ToRaw(claim.Span) } : null,
-        Cell = cell.Index,
-    };
+    private static Citation InCell(Citation citation, NotebookCell cell) =>
+        citation.MapSpans(cell.Map.ToRaw) with { Cell = cell.Index };
 }
