@@ -1,5 +1,6 @@
 using PaperLens.Core.Citations;
 using PaperLens.Core.Scanning;
+using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Tests;
 
@@ -25,6 +26,23 @@ public class TextCitationFinderTests
     [InlineData("doi: 10.48550/ARXIV.«2312.00752»", "2312.00752", null, CitationForm.Doi)]
     [InlineData("(arxiv.org/abs/«hep-th/9901001v2»)", "hep-th/9901001", 2, CitationForm.Url)]
     [InlineData("see http://arxiv.org/abs/«1105.3689»/ for the proof", "1105.3689", null, CitationForm.Url)]
+    [InlineData("arXiv：«2312.00752»", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("(arXiv:\n«2312.00752»)", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("(arXiv:\r\n   «2312.00752»)", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("as in arXiv\n«2312.00752»", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("arXiv preprint «2312.00752»", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("arXiv e-print «2312.00752»", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("ArXiv e-prints «2312.00752v2»", "2312.00752", 2, CitationForm.Prefix)]
+    [InlineData("_arXiv:«2312.00752»_", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("__arXiv:«2312.00752»__", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("*arXiv:«2312.00752»*", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("~~arXiv:«2312.00752»~~", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("ICML/arXiv:«2312.00752»", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("(arXiv:«2312.00752»)", "2312.00752", null, CitationForm.Prefix)]
+    [InlineData("https://browse.arxiv.org/abs/«2312.00752»", "2312.00752", null, CitationForm.Url)]
+    [InlineData("hf.co/papers/«2312.00752»", "2312.00752", null, CitationForm.Url)]
+    [InlineData("https://www.alphaxiv.org/overview/«2312.00752»", "2312.00752", null, CitationForm.Url)]
+    [InlineData("https://arxiv.org/abs/arXiv:«1706.03762»", "1706.03762", null, CitationForm.Url)]
     public void Finds_each_form_with_the_id_range(string marked, string canonical, int? version, CitationForm form)
     {
         var fixture = Fixture.Parse(marked);
@@ -41,8 +59,53 @@ public class TextCitationFinderTests
     [InlineData("see myarxiv:2312.00752")]
     [InlineData("arXiv:2312.00752abc")]
     [InlineData("https://example.org/abs/2312.00752")]
+    [InlineData("see notbrowse.arxiv.org/abs/2312.00752")]
+    [InlineData("https://not-arxiv.org/abs/2312.00752")]
+    [InlineData("https://arxiv.org/abs/0123456789abcdef0123456789abcdef")]
+    [InlineData("https://huggingface.co/papers/0123456789abcdef0123456789abcdef")]
+    [InlineData("hf.co/papers/0123456789abcdef0123456789abcdef")]
+    [InlineData("arXiv:\n\n2312.00752")]
+    [InlineData("arXiv preprint\n\n2312.00752")]
     public void Ignores_text_that_is_not_a_citation(string text) =>
         Assert.Empty(TextCitationFinder.Find(text));
+
+    [Theory]
+    [InlineData("see «arXiv：2312.00752» here")]
+    [InlineData("(«arXiv:\n  2312.00752»)")]
+    [InlineData("_«arXiv preprint 2312.00752»_")]
+    [InlineData("«https://arxiv.org/abs/arXiv:1706.03762»")]
+    [InlineData("«hf.co/papers/2312.00752»")]
+    public void The_extent_is_the_whole_form_as_written(string marked)
+    {
+        var fixture = Fixture.Parse(marked);
+        Assert.Equal(fixture.Ranges[0], Assert.Single(TextCitationFinder.Find(fixture.Text)).Extent);
+    }
+
+    [Fact]
+    public void A_line_break_between_lines_that_are_not_contiguous_joins_them()
+    {
+        var fixture = Fixture.Parse("> \"«Attention Is All You Need»\" (arXiv:\n> «1706.03762») and arXiv:2312.00752");
+        var text = fixture.Text;
+        var second = text.IndexOf("1706", StringComparison.Ordinal);
+        var before = TextSpan.FromBounds(2, text.IndexOf('\n'));
+        var after = TextSpan.FromBounds(second, text.Length);
+
+        var citation = Assert.Single(TextCitationFinder.FindAcrossLineBreak(text, before, after));
+
+        Assert.Equal(fixture.Ranges[1], citation.Span);
+        Assert.Equal(TextSpan.FromBounds(text.IndexOf("arXiv", StringComparison.Ordinal), fixture.Ranges[1].End), citation.Extent);
+        Assert.Equal(new Claim("Attention Is All You Need", ClaimKind.Title, fixture.Ranges[0]), citation.Claim);
+    }
+
+    [Theory]
+    [InlineData("see myarXiv:", "2312.00752")]
+    [InlineData("see arXiv:2312.00752", "and 1706.03762")]
+    [InlineData("arXiv: the archive", "2312.00752")]
+    public void Nothing_crosses_a_line_break_without_a_prefix_ending_the_line(string first, string second)
+    {
+        var text = first + "\n> " + second;
+        Assert.Empty(TextCitationFinder.FindAcrossLineBreak(text, new(0, first.Length), TextSpan.FromBounds(first.Length + 3, text.Length)));
+    }
 
     [Theory]
     [InlineData("arXiv:«2313.00752»", "month 13")]

@@ -174,6 +174,11 @@ public class CodeActionTests
     [InlineData("notes.md", "<https://huggingface.co/papers/2404.16$0112>\n", "<https://arxiv.org/abs/2404.16112>\n")]
     [InlineData("refs.bib", "@misc{p,\n  url = {http://arxiv.org/pdf/2404.16$0112},\n}\n", "@misc{p,\n  url = {https://arxiv.org/abs/2404.16112},\n}\n")]
     [InlineData("notes.md", "Code:\n\n```python\n# paper: https://arxiv.org/pdf/2404.16$0112\n```\n", "Code:\n\n```python\n# paper: arXiv:2404.16112\n```\n")]
+    [InlineData("model.py", "# paper: https://browse.arxiv.org/abs/2404.16$0112\n", "# paper: arXiv:2404.16112\n")]
+    [InlineData("model.py", "# paper: https://arxiv.org/abs/arXiv:2404.16$0112\n", "# paper: arXiv:2404.16112\n")]
+    [InlineData("notes.md", "<https://hf.co/papers/2404.16$0112>\n", "<https://arxiv.org/abs/2404.16112>\n")]
+    [InlineData("notes.md", "[the survey](https://www.alphaxiv.org/overview/2404.16$0112)\n", "[the survey](https://arxiv.org/abs/2404.16112)\n")]
+    [InlineData("refs.bib", "@misc{p,\n  howpublished = {\\url{hf.co/papers/2404.16$0112}},\n}\n", "@misc{p,\n  howpublished = {\\url{https://arxiv.org/abs/2404.16112}},\n}\n")]
     public async Task A_url_or_doi_becomes_the_canonical_form_of_its_place(string file, string marked, string expected)
     {
         var (client, actions, text) = await ActionsAt(file, marked);
@@ -233,6 +238,20 @@ public class CodeActionTests
         var link = Assert.Single(actions, a => Title(a).StartsWith("Write as a link", StringComparison.Ordinal));
 
         Assert.Equal($"See [{SurveyTitle}](https://arxiv.org/abs/2404.16112).\n", Apply(text, client.Workspace.Uri("notes.md"), link));
+    }
+
+    [Theory]
+    [InlineData("See arXiv preprint 2404.16$0112.\n")]
+    [InlineData("See _arXiv：2404.16$0112_.\n")]
+    public async Task A_bare_id_in_any_prefix_phrasing_becomes_a_titled_link_in_place_of_the_whole_prefix(string marked)
+    {
+        var (client, actions, text) = await ActionsAt("notes.md", marked);
+        await using var _ = client;
+
+        var link = Assert.Single(actions, a => Title(a).StartsWith("Write as a link", StringComparison.Ordinal));
+
+        var expected = marked.Contains('_') ? $"See _[{SurveyTitle}](https://arxiv.org/abs/2404.16112)_.\n" : $"See [{SurveyTitle}](https://arxiv.org/abs/2404.16112).\n";
+        Assert.Equal(expected, Apply(text, client.Workspace.Uri("notes.md"), link));
     }
 
     [Fact]

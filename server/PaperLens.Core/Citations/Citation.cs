@@ -59,4 +59,21 @@ public sealed record Citation
     public int? CellLine { get; init; }
 
     public bool IsMalformed => MalformedReason is not null;
+
+    /// <summary>The citation with every range passed through <paramref name="map"/>: for citations found
+    /// in a copy of the text (a long line's visible text, a notebook cell, a BibTeX value without its
+    /// braces) whose offsets must point into the document.</summary>
+    public Citation MapSpans(Func<TextSpan, TextSpan> map) => this with
+    {
+        Span = map(Span),
+        Extent = Extent is { } extent ? map(extent) : null,
+        Claim = Claim is { } claim ? claim with { Span = map(claim.Span) } : null,
+        AuthorYear = AuthorYear is { } authorYear
+            ? authorYear with
+            {
+                AuthorsSpan = authorYear.AuthorsSpan is { } authors ? map(authors) : null,
+                YearSpan = authorYear.YearSpan is { } year ? map(year) : null,
+            }
+            : null,
+    };
 }

@@ -1,5 +1,6 @@
 using PaperLens.Core.Citations;
 using PaperLens.Core.Scanning.Bibtex;
+using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Tests.Bibtex;
 
@@ -29,6 +30,15 @@ public class BibtexCitationTests
     [InlineData("@misc{h, howpublished = {\\url{https://arxiv.org/pdf/«2312.00752».pdf}}}", "2312.00752", null)]
     [InlineData("@misc{n, note = {arXiv:«2312.00752»}}", "2312.00752", null)]
     [InlineData("@misc(paren, eprint = {«2312.00752»}, archiveprefix = {arXiv})", "2312.00752", null)]
+    [InlineData("@article{d2l, journal = {Ar{X}iv:«1706.03762»}}", "1706.03762", null)]
+    [InlineData("@article{g, journal = {{arXiv} preprint {arXiv}:«1706.03762v5»}}", "1706.03762", 5)]
+    [InlineData("@inproceedings{g, booktitle = {arXiv preprint arXiv:«1706.03762»}}", "1706.03762", null)]
+    [InlineData("@misc{z, publisher = {arXiv}, number = {arXiv:«2312.00752»}}", "2312.00752", null)]
+    [InlineData("@misc{n, note = \"{ArXiv}: «2312.00752»\"}", "2312.00752", null)]
+    [InlineData("@misc{h, howpublished = {\\url{https://hf.co/papers/«2312.00752»}}}", "2312.00752", null)]
+    [InlineData("@article{m, arxivId = {«hep-th/0601001»}}", "hep-th/0601001", null)]
+    [InlineData("@article{m, arxivId = {«1706.03762»}}", "1706.03762", null)]
+    [InlineData("@article{m, eprint = {0601001}, arxivId = {«hep-th/0601001»}}", "hep-th/0601001", null)]
     public void Finds_the_id_in_each_field_form(string marked, string canonical, int? version)
     {
         var fixture = Fixture.Parse(marked);
@@ -71,6 +81,11 @@ public class BibtexCitationTests
     [InlineData("@article{p, journal = {Phys. Rev. D}, volume = {abs/1706.03762}}")]
     [InlineData("@article{p, note = {version 1706.03762 of the code}}")]
     [InlineData("@article{p, SLACcitation = {%%CITATION = ARXIV:1904.12072;%%}}")]
+    [InlineData("@article{p, title = {Comments on Ar{X}iv:1706.03762}, journal = {Phys. Rev. D}}")]
+    [InlineData("@article{p, abstract = {We extend arXiv:1706.03762.}}")]
+    [InlineData("@article{p, journal = {Ar{X}iv}, number = {17}}")]
+    [InlineData("@article{p, eprint = {0601001}}")]
+    [InlineData("@article{p, note = {my{arXiv}:1706.03762}}")]
     public void Fields_that_do_not_name_an_arxiv_paper_give_no_citation(string text)
     {
         var result = BibtexScanner.Scan(text, 0, text.Length);
@@ -99,6 +114,49 @@ public class BibtexCitationTests
         Assert.Equal(fixture.Ranges[0], citation.Span);
         Assert.Null(citation.Id);
         Assert.Contains(reason, citation.MalformedReason);
+    }
+
+    [Theory]
+    [InlineData("@article{m, archivePrefix = {arXiv}, eprint = {«0601001»}, primaryClass = {hep-th}}", "hep-th/0601001", null)]
+    [InlineData("@article{m, eprint = {«9901001v2»}, primaryclass = {hep-ph}}", "hep-ph/9901001", 2)]
+    [InlineData("@article{m, eprint = {«0601001»}, primaryClass = {math.AG}, archivePrefix = {arXiv}}", "math/0601001", null)]
+    public void Mendeley_old_style_eprint_takes_its_archive_from_primary_class(string marked, string canonical, int? version)
+    {
+        var fixture = Fixture.Parse(marked);
+        var citation = SingleCitation(fixture);
+        Assert.Equal(fixture.Ranges[0], citation.Span);
+        Assert.Equal(fixture.Slice(fixture.Ranges[0]), citation.RawText);
+        Assert.Equal(canonical, citation.Id?.Canonical);
+        Assert.Equal(version, citation.Version);
+        Assert.Null(citation.MalformedReason);
+    }
+
+    [Fact]
+    public void A_prefix_written_with_tex_braces_keeps_its_extent_in_the_file()
+    {
+        var fixture = Fixture.Parse("@article{g, journal = {{arXiv} preprint {«arXiv}:1706.03762»}}");
+        var citation = SingleCitation(fixture);
+        Assert.Equal(TextSpan.FromBounds(fixture.Ranges[0].End - "1706.03762".Length, fixture.Ranges[0].End), citation.Span);
+        Assert.Equal(fixture.Ranges[0], citation.Extent);
+    }
+
+    [Theory]
+    [InlineData("@article{gu2023,\n  author = {«Gu, Albert and Dao, Tri»},\n  year = {«2023»},\n  eprint = {2312.00752}, archivePrefix = {arXiv}}", "Gu, Albert and Dao, Tri", 2023)]
+    [InlineData("@article{gu2023, author = \"«Gu, Albert and\n    Dao, Tri»\", year = «2023», eprint = {2312.00752}}", "Gu, Albert and Dao, Tri", 2023)]
+    [InlineData("@online{b, author = {«Bal{\\'a}zs, Anna»}, date = {«2023»-12-01}, url = {https://arxiv.org/abs/2312.00752}}", "Balázs, Anna", 2023)]
+    public void The_author_and_year_fields_are_the_author_year_claim(string marked, string authors, int year)
+    {
+        var fixture = Fixture.Parse(marked);
+        var claim = SingleCitation(fixture).AuthorYear;
+        Assert.Equal(new AuthorYearClaim(authors, fixture.Ranges[0], year, fixture.Ranges[1]), claim);
+    }
+
+    [Fact]
+    public void An_entry_without_author_or_year_has_no_author_year_claim_and_a_missing_part_stays_null()
+    {
+        Assert.Null(SingleCitation(Fixture.Parse("@misc{x, eprint = {2312.00752}}")).AuthorYear);
+        var fixture = Fixture.Parse("@misc{x, year = {circa «2023»}, eprint = {2312.00752}}");
+        Assert.Equal(new AuthorYearClaim(null, null, 2023, fixture.Ranges[0]), SingleCitation(fixture).AuthorYear);
     }
 
     [Fact]

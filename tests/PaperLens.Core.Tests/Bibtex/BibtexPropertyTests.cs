@@ -87,6 +87,15 @@ public class BibtexPropertyTests
     }
 
     [Fact]
+    public void A_megabyte_field_of_tex_braced_prefixes_is_read_to_its_id()
+    {
+        var text = "@misc{k, note = {" + string.Concat(Enumerable.Repeat("{Ar{X}iv} ", 100_000)) + "Ar{X}iv:1706.03762}}";
+        var citation = Assert.Single(BibtexScanner.Scan(text, 0, text.Length).Citations);
+        Assert.Equal("1706.03762", citation.Id?.Canonical);
+        Assert.Equal(text.Length - "1706.03762}}".Length, citation.Span.Start);
+    }
+
+    [Fact]
     public void Each_of_many_unterminated_entries_is_its_own_problem()
     {
         var text = string.Concat(Enumerable.Repeat("@article{k, title = {never closed\n", 30_000));

@@ -27,6 +27,7 @@ public class CodeScannerTests
     [InlineData("latex", "a line break \\\\% arXiv:«2312.00752»")]
     [InlineData("yaml", "key: value # arXiv:«2312.00752»")]
     [InlineData("bash", "echo hi # arXiv:«2312.00752»")]
+    [InlineData("python", "# https://hf.co/papers/«2312.00752»\ndef f():\n    \"\"\"Wrapped (arXiv:\n    «1706.03762»).\"\"\"")]
     public void Finds_citations_in_comments_and_docstrings(string language, string marked)
     {
         var fixture = Fixture.Parse(marked);
@@ -53,6 +54,8 @@ public class CodeScannerTests
     [InlineData("lua", "local s = [==[ -- arXiv:1706.03762 ]==]")]
     [InlineData("bash", "echo a#arXiv:1706.03762")]
     [InlineData("yaml", "url: 'https://arxiv.org/abs/1706.03762'")]
+    [InlineData("python", "PAPER = \"https://hf.co/papers/2312.00752\"  # the paper")]
+    [InlineData("js", "const u = 'https://browse.arxiv.org/abs/1706.03762';")]
     public void Ignores_string_literals_and_code(string language, string text) =>
         Assert.Empty(Scan(language, text));
 

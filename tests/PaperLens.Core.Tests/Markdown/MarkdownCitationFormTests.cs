@@ -34,6 +34,16 @@ public class MarkdownCitationFormTests
     [InlineData("<p>\nSee arXiv:«1706.03762» for details.\n</p>", CitationForm.Prefix)]
     [InlineData("---\ntitle: Notes\npaper: https://arxiv.org/abs/«1706.03762»\n---\n# Notes", CitationForm.Url)]
     [InlineData("[vaswani]: https://arxiv.org/abs/«1706.03762» \"Attention Is All You Need\"", CitationForm.Url)]
+    [InlineData("In emphasis: _arXiv:«1706.03762»_.", CitationForm.Prefix)]
+    [InlineData("In strong emphasis: __arXiv:«1706.03762»__.", CitationForm.Prefix)]
+    [InlineData("Struck: ~~arXiv:«1706.03762»~~.", CitationForm.Prefix)]
+    [InlineData("In a code span: `https://hf.co/papers/«1706.03762»`.", CitationForm.Url)]
+    [InlineData("Hard-wrapped prose cites it (arXiv:\n«1706.03762») on the next line.", CitationForm.Prefix)]
+    [InlineData("Hard-wrapped with trailing spaces arXiv  \n  «1706.03762» here.", CitationForm.Prefix)]
+    [InlineData("> A quote wrapped (arXiv:\n> «1706.03762») inside it.", CitationForm.Prefix)]
+    [InlineData("- a list item wrapped (arXiv preprint\n  «1706.03762») inside it", CitationForm.Prefix)]
+    [InlineData("Wrapped _arXiv:\n«1706.03762»_ in emphasis.", CitationForm.Prefix)]
+    [InlineData("<p>\nSee arXiv:\n«1706.03762» for details.\n</p>", CitationForm.Prefix)]
     public void Finds_the_id_once_with_its_source_range(string marked, CitationForm form)
     {
         var (fixture, document) = MarkdownScan.Run(marked);
@@ -104,13 +114,32 @@ public class MarkdownCitationFormTests
     [InlineData("<!-- arXiv:1706.03762 -->")]
     [InlineData("[text](https://example.org/abs/1706.03762)")]
     [InlineData("<a href=\"https://github.com/org/repo\">code</a> and <img src=\"https://arxiv.org/abs/1706.03762.png\">")]
+    [InlineData("Two paragraphs, arXiv:\n\n1706.03762 is a number.")]
+    [InlineData("A link [to myarXiv:](https://example.org/arxiv:)\n1706.03762 is a number.")]
+    [InlineData("see notbrowse.arxiv.org/abs/1706.03762 for the mirror")]
     public void Finds_nothing_where_spec_says_there_is_nothing(string text) =>
         Assert.Empty(MarkdownScan.Run(text).Document.Citations);
 
     [Fact]
+    public void A_citation_wrapped_over_a_line_break_has_its_whole_extent_and_its_title()
+    {
+        var (fixture, document) = MarkdownScan.Run("> \"«Attention Is All You Need»\" («arXiv:\n> 1706.03762»)\n");
+        var citation = Assert.Single(document.Citations);
+        Assert.Equal(fixture.Ranges[1], citation.Extent);
+        Assert.Equal(new Claim("Attention Is All You Need", ClaimKind.Title, fixture.Ranges[0]), citation.Claim);
+    }
+
+    [Fact]
+    public void A_long_line_keeps_the_extent_of_its_citations_in_the_document()
+    {
+        var (fixture, document) = MarkdownScan.Run("# Notes\n\n" + new string('x', 5000) + " «arXiv:1706.03762» and [link](https://example.org)\n");
+        Assert.Equal(fixture.Ranges[0], Assert.Single(document.Citations).Extent);
+    }
+
+    [Fact]
     public void Offsets_survive_windows_line_endings()
     {
-        var fixture = Fixture.Parse("# Title\r\n\r\n> quote\r\n> [x](https://arxiv.org/abs/«1706.03762»)\r\n\r\n- arXiv:«2312.00752»\r\n");
+        var fixture = Fixture.Parse("# Title\r\n\r\n> quote\r\n> [x](https://arxiv.org/abs/«1706.03762»)\r\n\r\n- arXiv:«2312.00752»\r\n\r\nWrapped arXiv:\r\n«2404.16112».\r\n");
         var document = PaperLens.Core.Scanning.Markdown.MarkdownScanner.Scan("README.md", fixture.Text);
         Assert.Equal(fixture.Ranges, document.Citations.Select(c => c.Span));
     }

@@ -42,6 +42,34 @@ public class MarkdownCodeBlockTests
         Assert.Equal("gu2023mamba", Assert.Single(document.BibEntries).Key);
     }
 
+    [Theory]
+    [InlineData("```\n@article{vaswani2017,\n  title = {Attention Is All You Need},\n  journal = {arXiv preprint arXiv:«1706.03762»}\n}\n```")]
+    [InlineData("```text\n\n  @misc{vaswani2017, eprint = {«1706.03762»}, archivePrefix = {arXiv}}\n```")]
+    [InlineData("~~~txt\n@inproceedings{vaswani2017,\n  url = {https://arxiv.org/abs/«1706.03762»}\n}\n~~~")]
+    [InlineData("```plain\n@Misc (vaswani2017, eprint = {«1706.03762»}, archivePrefix = {arXiv})\n```")]
+    [InlineData("> ```\n> @article{vaswani2017,\n>   journal = {arXiv preprint arXiv:«1706.03762»}\n> }\n> ```")]
+    public void Reads_an_untagged_or_plain_text_block_that_starts_with_an_entry_as_bibtex(string marked)
+    {
+        var (fixture, document) = MarkdownScan.Run(marked);
+        var citation = Assert.Single(document.Citations);
+        Assert.Equal(fixture.Ranges[0], citation.Span);
+        Assert.Equal(CitationForm.Bibtex, citation.Form);
+        Assert.Equal("vaswani2017", Assert.Single(document.BibEntries).Key);
+        Assert.Empty(document.Problems);
+    }
+
+    [Theory]
+    [InlineData("```\nCite as arXiv:1706.03762:\n@article{vaswani2017, eprint = {1706.03762}, archivePrefix = {arXiv}}\n```")]
+    [InlineData("```console\n@article{vaswani2017, eprint = {1706.03762}, archivePrefix = {arXiv}}\n```")]
+    [InlineData("```\n@decorator\ndef f(): pass  # arXiv:1706.03762\n```")]
+    [InlineData("```\nuser@host:~$ echo arXiv:1706.03762\n```")]
+    public void Other_untagged_blocks_are_still_not_read(string text)
+    {
+        var document = MarkdownScan.Run(text).Document;
+        Assert.Empty(document.Citations);
+        Assert.Empty(document.BibEntries);
+    }
+
     [Fact]
     public void Reads_a_bib_block_inside_a_block_quote_without_its_prefixes()
     {

@@ -51,6 +51,9 @@ public class MarkdownScannerPropertyTests
     [InlineData("| a ")]
     [InlineData("@a ")]
     [InlineData("\uFFFD")]
+    [InlineData("_arXiv preprint \t")]
+    [InlineData("arXiv：\n")]
+    [InlineData("> (arXiv e-prints\n")]
     public void Survives_a_one_megabyte_line(string unit) =>
         AssertFindsTheLinkAfter(string.Concat(Enumerable.Repeat(unit, 1_000_000 / unit.Length)));
 

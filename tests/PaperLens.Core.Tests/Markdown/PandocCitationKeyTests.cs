@@ -45,6 +45,37 @@ public class PandocCitationKeyTests
         Assert.Empty(MarkdownScan.Run(text, path).Document.Citations);
 
     [Theory]
+    [InlineData("Attention [@arxiv:«1706.03762»].", "README.md", "1706.03762", null)]
+    [InlineData("Manubot style [@arXiv:«2312.00752v2»; see @arxiv:«hep-th/9901001», p. 3].", "notes.md", null, null)]
+    [InlineData(WithBibliography + "As @arXiv:«2312.00752v2» shows.", "draft.md", "2312.00752", 2)]
+    [InlineData("As @arxiv:«2312.00752» shows.", "draft.qmd", "2312.00752", null)]
+    [InlineData("[@{arxiv:«1706.03762»}]", "notes.md", "1706.03762", null)]
+    public void A_key_that_is_a_prefixed_id_is_a_citation_of_that_paper_not_a_key(string marked, string path, string? canonical, int? version)
+    {
+        var (fixture, document) = MarkdownScan.Run(marked, path);
+        Assert.Equal(fixture.Ranges, document.Citations.Select(c => c.Span));
+        Assert.All(document.Citations, c =>
+        {
+            Assert.Equal(CitationForm.Prefix, c.Form);
+            Assert.Null(c.CiteKey);
+            Assert.NotNull(c.Id);
+        });
+        if (canonical is null) return;
+        var citation = Assert.Single(document.Citations);
+        Assert.Equal(canonical, citation.Id?.Canonical);
+        Assert.Equal(version, citation.Version);
+    }
+
+    [Fact]
+    public void A_manubot_key_with_a_malformed_id_is_a_malformed_citation_and_other_keys_stay_keys()
+    {
+        var (fixture, document) = MarkdownScan.Run("[@arxiv:«2313.00752»; @«arxiv2023survey»; @«arxiv:notanid»]", "notes.md");
+        Assert.Equal(fixture.Ranges, document.Citations.Select(c => c.Span));
+        Assert.Equal([CitationForm.Prefix, CitationForm.CiteKey, CitationForm.CiteKey], document.Citations.Select(c => c.Form));
+        Assert.Contains("month 13", document.Citations[0].MalformedReason);
+    }
+
+    [Theory]
     [InlineData("---\nbibliography: refs.bib\n---\n", new[] { "refs.bib" })]
     [InlineData("---\ntitle: \"Draft\"\nbibliography: \"refs.bib\" # main\n---\n", new[] { "refs.bib" })]
     [InlineData("---\nbibliography: [a.bib, 'b.bib']\n---\n", new[] { "a.bib", "b.bib" })]

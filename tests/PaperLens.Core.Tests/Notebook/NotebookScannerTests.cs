@@ -57,6 +57,13 @@ public class NotebookScannerTests
     }
 
     [Fact]
+    public void The_extent_of_a_citation_maps_to_the_notebook_text_too()
+    {
+        var fixture = Fixture.Parse("{\"cells\":[{\"cell_type\":\"markdown\",\"source\":[\"# Notes\\n\", \"see «https://hf.co/papers/1706.03762»\"]}]}");
+        Assert.Equal(fixture.Ranges[0], Assert.Single(NotebookScanner.Scan("n.ipynb", fixture.Text).Citations).Extent);
+    }
+
+    [Fact]
     public void Reads_a_notebook_that_starts_with_a_byte_order_mark()
     {
         var fixture = Fixture.Parse("\uFEFF{\"cells\":[{\"cell_type\":\"markdown\",\"source\":[\"\\u00e9t\\u00e9\\n\", \"arXiv:«1706.03762»\"]}]}");

@@ -1,5 +1,6 @@
 using PaperLens.Core.Citations;
 using PaperLens.Core.Rules;
+using PaperLens.Core.Scanning.Markdown;
 using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Tests.Rules;
@@ -83,6 +84,19 @@ public class DocumentRuleTests
         Assert.Equal("draft.md", unresolved.Path);
         Assert.Equal(fixture.Ranges[1], unresolved.Span);
         Assert.Equal("citation key '@smith2020' matches no entry in refs.bib", unresolved.Message);
+    }
+
+    [Fact]
+    public void PL008_is_silent_for_a_manubot_key_which_cites_the_paper_itself()
+    {
+        var fixture = Fixture.Parse("Attention [@arxiv:1706.03762; @«smith2020»] and [@arxiv:«2313.00752»].");
+        var draft = MarkdownScanner.Scan("draft.md", fixture.Text);
+        var bib = Documents.Bib("refs.bib", Documents.Entry("gu2023", "2404.16112"));
+
+        var diagnostics = CheckHelpers.Check(FakePaperSource.WithFixtures(), draft, bib);
+
+        Assert.Equal(fixture.Ranges[0], diagnostics.Only("PL008").Span);
+        Assert.Equal(fixture.Ranges[1], diagnostics.Only("PL001").Span);
     }
 
     [Fact]

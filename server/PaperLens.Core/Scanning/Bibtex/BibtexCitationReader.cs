@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using PaperLens.Core.Citations;
 using PaperLens.Core.Identifiers;
 using PaperLens.Core.Text;
@@ -5,31 +7,45 @@ using PaperLens.Core.Text;
 namespace PaperLens.Core.Scanning.Bibtex;
 
 /// <summary>Finds the arXiv paper a parsed entry names (spec §2.3), at most one per entry: the first
-/// id found in the order eprint, journal (with volume), url, doi, howpublished, note.</summary>
-internal static class BibtexCitationReader
+/// id found in the order eprint, arxivId, journal (with volume), booktitle, number, url, doi,
+/// howpublished, note. The entry's title is its title claim, its author and year its author-year claim.</summary>
+internal static partial class BibtexCitationReader
 {
-    private static readonly string[] LinkFields = ["url", "doi", "howpublished", "note"];
+    // Google Scholar writes booktitle = {arXiv preprint arXiv:ID} as it writes journal; Zotero writes
+    // number = {arXiv:ID}. Fields of prose (title, abstract) are left out: they mention other papers.
+    private static readonly string[] TextFields = ["booktitle", "number", "url", "doi", "howpublished", "note"];
+
+    [GeneratedRegex(@"(?<!\d)\d{4}(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex FourDigits();
 
     public static Citation? Read(string text, ParsedBibtexEntry entry)
     {
-        var found = FromEprint(text, entry) ?? FromJournal(text, entry) ?? FromLinkFields(text, entry);
+        var found = FromEprint(text, entry) ?? FromArxivId(text, entry) ?? FromJournal(text, entry) ?? FromTextFields(text, entry);
         if (found is not { } id) return null;
-        var parsed = ArxivIdParser.Parse(id.Raw);
+        var parsed = ArxivIdParser.Parse(id.Qualified);
         return new Citation
         {
             Span = id.Span,
+            Extent = id.Extent,
             Form = CitationForm.Bibtex,
             RawText = id.Raw,
             Id = parsed.Id,
             Version = parsed.Version,
             MalformedReason = parsed.Error,
             Claim = TitleClaim(entry),
+            AuthorYear = AuthorYear(entry),
             Role = CitationRole.BibEntry,
             Label = entry.Key,
         };
     }
 
-    private readonly record struct FoundId(string Raw, TextSpan Span);
+    /// <param name="Raw">The id as written.</param>
+    /// <param name="Extent">The prefixed form, URL or DOI around the id, when the id was found in one.</param>
+    /// <param name="Archive">For Mendeley's old-style eprint, the archive that primaryClass names.</param>
+    private readonly record struct FoundId(string Raw, TextSpan Span, TextSpan? Extent = null, string? Archive = null)
+    {
+        public string Qualified => Archive is null ? Raw : Archive + "/" + Raw;
+    }
 
     private static FoundId? FromEprint(string text, ParsedBibtexEntry entry)
     {
@@ -39,12 +55,20 @@ internal static class BibtexCitationReader
         // A URL or "arXiv:ID" written into the eprint field still names the paper.
         if (FindInText(text, eprint) is { } written) return written;
         if (Unwrapped(eprint, "") is not { } bare) return null;
+        // Mendeley writes an old-style id as its number alone (eprint = {0601001}) and the archive
+        // as primaryClass = {hep-th}: together they are hep-th/0601001, not a malformed new-style id.
+        if (IsOldStyleNumber(bare.Raw) && entry.Field("primaryclass") is { } primaryClass && TexText.ToPlain(primaryClass.Value) is { Length: > 0 } archive)
+            bare = bare with { Archive = archive };
         // Many exports (old INSPIRE, "arXiv e-prints" from NASA ADS) leave out archivePrefix. An eprint
         // that is a valid arXiv id is then still an arXiv citation; anything else is only called a
         // malformed arXiv id when the entry says it is from arXiv, so PubMed or HAL ids stay silent.
         var declared = prefix is not null || JournalNamesArxiv(entry);
-        return declared || ArxivIdParser.Parse(bare.Raw).IsValid ? bare : null;
+        return declared || ArxivIdParser.Parse(bare.Qualified).IsValid ? bare : null;
     }
+
+    // Mendeley's own field: its name says it is an arXiv id, so a malformed one is reported.
+    private static FoundId? FromArxivId(string text, ParsedBibtexEntry entry) =>
+        entry.Field("arxivid") is { } field ? FindInText(text, field) ?? Unwrapped(field, "") : null;
 
     private static FoundId? FromJournal(string text, ParsedBibtexEntry entry)
     {
@@ -55,9 +79,9 @@ internal static class BibtexCitationReader
         return JournalNamesArxiv(entry) && entry.Field("volume") is { } volume ? Unwrapped(volume, "abs/") : null;
     }
 
-    private static FoundId? FromLinkFields(string text, ParsedBibtexEntry entry)
+    private static FoundId? FromTextFields(string text, ParsedBibtexEntry entry)
     {
-        foreach (var name in LinkFields)
+        foreach (var name in TextFields)
         {
             if (entry.Field(name) is { } field && FindInText(text, field) is { } found) return found;
         }
@@ -68,11 +92,32 @@ internal static class BibtexCitationReader
     /// value after macro expansion (then only the whole value's range is known).</summary>
     private static FoundId? FindInText(string text, BibtexField field)
     {
-        foreach (var citation in TextCitationFinder.Find(text, field.ValueSpan.Start, field.ValueSpan.End))
-            return new FoundId(citation.RawText, citation.Span);
+        if (FirstCitation(text, field.ValueSpan.Start, field.ValueSpan.End) is { } written)
+            return new FoundId(written.RawText, written.Span, written.Extent);
         if (field.IsLiteral) return null;
-        foreach (var citation in TextCitationFinder.Find(field.Value))
-            return new FoundId(citation.RawText, field.ValueSpan);
+        return FirstCitation(field.Value, 0, field.Value.Length) is { } expanded ? new FoundId(expanded.RawText, field.ValueSpan) : null;
+    }
+
+    /// <summary>The first citation in text[start..end), read as written or else without TeX braces: in a
+    /// field value they are markup (<c>Ar{X}iv:1706.03762</c>, <c>{arXiv} preprint {arXiv}:1706.03762</c>).
+    /// Its ranges are offsets into <paramref name="text"/>.</summary>
+    private static Citation? FirstCitation(string text, int start, int end)
+    {
+        foreach (var citation in TextCitationFinder.Find(text, start, end)) return citation;
+        if (text.AsSpan(start, end - start).IndexOfAny('{', '}') < 0) return null;
+        var kept = new char[end - start];
+        var offsets = new int[end - start];
+        var length = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] is '{' or '}') continue;
+            kept[length] = text[i];
+            offsets[length++] = i;
+        }
+        TextSpan ToText(TextSpan span) => span.Length == 0
+            ? new TextSpan(span.Start < length ? offsets[span.Start] : end, 0)
+            : TextSpan.FromBounds(offsets[span.Start], offsets[span.End - 1] + 1);
+        foreach (var citation in TextCitationFinder.Find(new string(kept, 0, length))) return citation.MapSpans(ToText);
         return null;
     }
 
@@ -99,6 +144,10 @@ internal static class BibtexCitationReader
         return new FoundId(raw, span);
     }
 
+    // YYMMNNN, with or without a version: the number of an old-style id without its archive.
+    private static bool IsOldStyleNumber(string raw) =>
+        raw.Length >= 7 && raw.AsSpan(0, 7).IndexOfAnyExceptInRange('0', '9') < 0 && (raw.Length == 7 || raw[7] is 'v' or 'V');
+
     private static bool JournalNamesArxiv(ParsedBibtexEntry entry)
     {
         if (entry.Field("journal") is not { } journal) return false;
@@ -114,5 +163,26 @@ internal static class BibtexCitationReader
         if (entry.Field("title") is not { } title) return null;
         var plain = TexText.ToPlain(title.Value);
         return plain.Length == 0 ? null : new Claim(plain, ClaimKind.Title, title.ValueSpan);
+    }
+
+    /// <summary>The author field as plain text and the year (biblatex: the year of <c>date</c>).</summary>
+    private static AuthorYearClaim? AuthorYear(ParsedBibtexEntry entry)
+    {
+        var author = entry.Field("author");
+        var authors = author is null ? "" : TexText.ToPlain(author.Value);
+        var year = Year(entry.Field("year")) ?? Year(entry.Field("date"));
+        if (authors.Length == 0 && year is null) return null;
+        return new AuthorYearClaim(
+            authors.Length == 0 ? null : authors,
+            authors.Length == 0 ? null : author!.ValueSpan,
+            year?.Value,
+            year?.Span);
+    }
+
+    private static (int Value, TextSpan Span)? Year(BibtexField? field)
+    {
+        if (field is null || FourDigits().Match(field.Value) is not { Success: true } digits) return null;
+        var span = field.IsLiteral ? new TextSpan(field.ValueSpan.Start + digits.Index, digits.Length) : field.ValueSpan;
+        return (int.Parse(digits.ValueSpan, CultureInfo.InvariantCulture), span);
     }
 }

@@ -23,6 +23,24 @@ public static class BibtexScanner
         return new BibtexScanResult(citations, entries, problems);
     }
 
+    /// <summary>Whether the first non-blank text of text[start..end) opens an entry: <c>@article{</c>,
+    /// <c>@misc(</c>, any <c>@word{</c>. Untagged code blocks of READMEs that hold a citation start so.</summary>
+    internal static bool StartsWithEntry(string text, int start, int end)
+    {
+        var at = SkipWhitespace(text, start, end);
+        if (at >= end || text[at] != '@') return false;
+        var word = at + 1;
+        while (word < end && char.IsAsciiLetter(text[word])) word++;
+        var open = SkipWhitespace(text, word, end);
+        return word > at + 1 && open < end && text[open] is '{' or '(';
+    }
+
+    private static int SkipWhitespace(string text, int at, int end)
+    {
+        while (at < end && char.IsWhiteSpace(text[at])) at++;
+        return at;
+    }
+
     private static Dictionary<string, string> FieldMap(ParsedBibtexEntry entry)
     {
         var fields = new Dictionary<string, string>(entry.Fields.Count, StringComparer.Ordinal);

@@ -15,10 +15,17 @@ internal sealed class BlockCitationReader(string text, CitationSink sink, Refere
     public void Read(BlockLayout layout)
     {
         foreach (var site in layout.Sites) ReadLink(layout, site);
-        foreach (var line in layout.Lines)
-            foreach (var citation in TextCitations(layout, line))
-                if (layout.ZoneContaining(citation.Span) is { } zone && (zone.Owner < 0 || !layout.Sites[zone.Owner].Cites))
+        for (var i = 0; i < layout.Lines.Count; i++)
+        {
+            foreach (var citation in TextCitations(layout, layout.Lines[i]))
+                if (InText(layout, citation.Span)) sink.Add(citation);
+            if (i == 0) continue;
+            // A soft line break where the prefix's space was: the prefix must be text too, since the
+            // previous line may end in a tag or destination.
+            foreach (var citation in TextCitationFinder.FindAcrossLineBreak(text, layout.Lines[i - 1], layout.Lines[i]))
+                if (InText(layout, citation.Span) && citation.Extent is { } whole && InText(layout, new TextSpan(whole.Start, 1)))
                     sink.Add(citation);
+        }
         if (layout.AllowsCiteKeys)
             foreach (var key in PandocCitationKeys.Find(text, layout, BareCiteKeys))
                 sink.Add(key);
@@ -43,15 +50,13 @@ internal sealed class BlockCitationReader(string text, CitationSink sink, Refere
             var end = Math.Min(zone.End, line.End);
             if (end > start) text.CopyTo(start, visible, start - line.Start, end - start);
         }
-        return TextCitationFinder.Find(new string(visible)).Select(c => c with
-        {
-            Span = new TextSpan(c.Span.Start + line.Start, c.Span.Length),
-            Claim = c.Claim is { } claim ? claim with { Span = claim.Span.Shift(line.Start) } : null,
-            AuthorYear = c.AuthorYear is { } authorYear
-                ? authorYear with { AuthorsSpan = authorYear.AuthorsSpan?.Shift(line.Start), YearSpan = authorYear.YearSpan?.Shift(line.Start) }
-                : null,
-        });
+        return TextCitationFinder.Find(new string(visible)).Select(c => c.MapSpans(s => new TextSpan(s.Start + line.Start, s.Length)));
     }
+
+    /// <summary>Whether the range lies in text (not a destination, a tag or markup) and not in the text
+    /// of a link that already cites through its destination.</summary>
+    private static bool InText(BlockLayout layout, TextSpan span) =>
+        layout.ZoneContaining(span) is { } zone && (zone.Owner < 0 || !layout.Sites[zone.Owner].Cites);
 
     private void ReadLink(BlockLayout layout, LinkSite site)
     {

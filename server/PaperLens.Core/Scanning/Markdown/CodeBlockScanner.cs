@@ -5,9 +5,10 @@ using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Scanning.Markdown;
 
-/// <summary>Fenced code blocks (spec §3): <c>bibtex</c>/<c>bib</c> blocks as BibTeX, blocks of a known
-/// language as that language's comments, the rest (no info string, unknown language, indented blocks)
-/// not at all.</summary>
+/// <summary>Fenced code blocks (spec §3): <c>bibtex</c>/<c>bib</c> blocks as BibTeX, and so blocks with
+/// no info string or a plain-text one that start with an entry (most READMEs do not tag their citation
+/// block); blocks of a known language as that language's comments; the rest (other untagged blocks,
+/// unknown languages, indented blocks) not at all.</summary>
 internal static class CodeBlockScanner
 {
     public static void ScanAll(string text, IReadOnlyList<FencedCodeBlock> blocks, CitationSink sink)
@@ -22,11 +23,12 @@ internal static class CodeBlockScanner
     private static void Scan(string text, string source, FencedCodeBlock block, CitationSink sink)
     {
         var language = InfoLanguage(block.Info);
-        if (language.Length == 0) return;
         var lines = SourceLines.Of(block, text).ToList();
         if (lines.Count == 0) return;
         var (start, end) = (lines[0].Start, lines[^1].End);
-        if (language is "bibtex" or "bib")
+        var bibtex = language is "bibtex" or "bib"
+            || (language is "" or "text" or "txt" or "plain" && BibtexScanner.StartsWithEntry(source, start, end));
+        if (bibtex)
         {
             var bib = BibtexScanner.Scan(source, start, end);
             foreach (var citation in bib.Citations) sink.Add(citation);

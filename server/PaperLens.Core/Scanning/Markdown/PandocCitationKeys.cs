@@ -5,7 +5,8 @@ namespace PaperLens.Core.Scanning.Markdown;
 
 /// <summary>Pandoc citation keys (spec §2.4) in a block's literal text: <c>[@key]</c>,
 /// <c>[see @key, p. 3; @other]</c>, <c>[-@key]</c>, <c>@{odd key}</c> and, where the document is a
-/// pandoc document, bare <c>@key</c>. Never in code spans, link text or HTML.</summary>
+/// pandoc document, bare <c>@key</c>. Never in code spans, link text or HTML; a key that is a prefixed
+/// arXiv id (Manubot's <c>[@arxiv:1706.03762]</c>) is not a key but that paper's citation.</summary>
 internal static class PandocCitationKeys
 {
     // Pandoc: a key starts with a letter, digit or _, and may contain these inside (not at its end).
@@ -31,7 +32,7 @@ internal static class PandocCitationKeys
                 if (ReadKey(text, at + 1, zone.End) is not { } key) continue;
                 if (!bare && !IsBracketed(text, layout.LineAt(at), at, key.End + (text[at + 1] == '{' ? 1 : 0))) continue;
                 var raw = text.Substring(key.Start, key.Length);
-                if (IsCrossReference(raw)) continue;
+                if (IsCrossReference(raw) || IsPrefixedId(text, key)) continue;
                 yield return new Citation { Span = key, Form = CitationForm.CiteKey, RawText = raw, CiteKey = raw };
             }
         }
@@ -73,6 +74,11 @@ internal static class PandocCitationKeys
         while (close < to && text[close] is not ('[' or ']')) close++;
         return close < to && text[close] == ']';
     }
+
+    // Manubot's keys (@arxiv:1706.03762) name the paper themselves; the block's text already yields
+    // them as prefixed citations (a malformed id as PL001), and they are no key to resolve (PL008).
+    private static bool IsPrefixedId(string text, TextSpan key) =>
+        TextCitationFinder.Find(text, key.Start, key.End).Any(c => c.Form == CitationForm.Prefix && c.Extent == key);
 
     private static bool IsCrossReference(string key) =>
         CrossReferencePrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));

@@ -54,10 +54,8 @@ public static class NotebookScanner
     {
         if (citations.Count == 0) return [];
         var lines = new LineMap(cell.Source);
-        return citations.Select(citation => citation with
+        return citations.Select(citation => citation.MapSpans(cell.Map.ToRaw) with
         {
-            Span = cell.Map.ToRaw(citation.Span),
-            Claim = citation.Claim is { } claim ? claim with { Span = cell.Map.ToRaw(claim.Span) } : null,
             Cell = cell.Index,
             CellLine = lines.GetPosition(citation.Span.Start).Line,
         });
