@@ -78,6 +78,10 @@ public class CommentClaimTests
     [InlineData("python", "# the trick described in the paper - https://arxiv.org/abs/1706.03762")]
     [InlineData("python", "# Implementation of Mamba (https://arxiv.org/abs/2312.00752)")]
     [InlineData("python", "# `see the paper <https://arxiv.org/abs/1706.03762>`_")]
+    [InlineData("python", "# LSSL: discretisation follows (arXiv:2110.13985)")]
+    [InlineData("python", "# Step 2: discretise as in LSSL - https://arxiv.org/abs/2110.13985")]
+    [InlineData("c", "/* gates: i, f, z, o as in the critical review of RNNs (arXiv:1506.00019) */")]
+    [InlineData("c", "x = y;  /* Batch-level mixing as in BatchFormer (https://arxiv.org/abs/2203.01522) */")]
     [InlineData("python", "# Attention-Is-All-You-Need-https://arxiv.org/abs/1706.03762")]
     // Link text is read across comment lines only: not out of a string, nor across a blank comment line.
     [InlineData("python", "x = \"[Mamba: Linear-Time Sequence Modeling\"\n# with Selective State Spaces](https://arxiv.org/abs/2312.00752)")]

@@ -148,7 +148,12 @@ internal static class CommentClaims
 
         var start = AfterListMarker(t, window.LineStart, end - 1);
         if (LabelEnd(t, start, end - 1) is { } label) start = label;
-        return Classified(window, t[start..(end - 1)].Trim(), start, end - 1) is { Kind: ClaimKind.Title } claim ? claim : null;
+        var candidate = t[start..(end - 1)].Trim();
+        // Unlike link text, a comment line is mostly prose, where a colon ends a label
+        // (`LSSL: discretisation follows (URL)`): only a subtitle that reads as a title makes one.
+        var colon = candidate.IndexOf(':');
+        if (colon >= 0 && ClaimClassifier.Classify(candidate[(colon + 1)..]) != ClaimKind.Title) return null;
+        return Classified(window, candidate, start, end - 1) is { Kind: ClaimKind.Title } claim ? claim : null;
     }
 
     /// <summary>After a short label that names no paper (<c>Paper:</c>, <c>See also:</c>, <c>TODO:</c>); a
