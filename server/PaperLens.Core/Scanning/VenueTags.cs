@@ -9,15 +9,18 @@ namespace PaperLens.Core.Scanning;
 /// they are never part of a claim and never a claim of their own, so they are cut before text is read.</summary>
 public static partial class VenueTags
 {
-    // One bracketed tag: up to four words (venue, "arXiv", a track), a year (19xx, 20xx, 'yy) or a
+    // One bracketed tag (each word read whole, so a long run of letters is never split into words
+    // in every possible way): up to four words (venue, "arXiv", a track), a year (19xx, 20xx, 'yy) or a
     // yy.mm.dd date, and up to two words after it ("Oral", "Spotlight"). A number alone ("[1]") or
     // a size ("(8B)") has no year and is no tag.
     private const string Tag =
-        @"[\[(](?>\s*)(?:[\p{L}][\p{L}\p{N}&.\-]*(?>\s*)){0,4}['’]?(?:(?:19|20)\d\d|\d\d)(?:[.\-/]\d{1,2}){0,2}(?:[\s,]+[\p{L}][\p{L}\-]*){0,2}(?>\s*)[\])]";
+        @"[\[(](?>\s*)(?:(?>[\p{L}][\p{L}\p{N}&.\-]*)(?>\s*)){0,4}['’]?(?:(?:19|20)\d\d|\d\d)(?:[.\-/]\d{1,2}){0,2}(?:[\s,]+[\p{L}][\p{L}\-]*){0,2}(?>\s*)[\])]";
 
     // A tag written without brackets as the whole text: "ICML 2024", "CVPR'23", "NeurIPS 2023 Oral".
     [GeneratedRegex(@"^(?>\s*)\p{Lu}[\p{L}\p{N}&.\-]*(?:\s+[\p{L}][\p{L}\p{N}&.\-]*){0,3}(?:\s+|\s*['’])(?:(?:19|20)\d\d|(?<=['’])\d\d)(?:\s+[\p{L}][\p{L}\-]*){0,2}(?>\s*)$")]
     private static partial Regex Bare();
+
+    private const int LongestTrailingTags = 160;
 
     // Every tag holds a bracket or a year's digit: text without them needs no regex.
     private static readonly SearchValues<char> TagStarts = SearchValues.Create("[(0123456789");
@@ -40,7 +43,9 @@ public static partial class VenueTags
     {
         if (end <= start || text.AsSpan(start, end - start).IndexOfAny(TagStarts) < 0) return (start, end);
         if (Leading().Match(text, start, end - start) is { Success: true } leading) start += leading.Length;
-        if (start < end && Trailing().Match(text, start, end - start) is { Success: true } trailing) end = trailing.Index;
+        // Trailing tags are short: only the end of the text is searched, which keeps a long line linear.
+        var tail = Math.Max(start, end - LongestTrailingTags);
+        if (start < end && Trailing().Match(text, tail, end - tail) is { Success: true } trailing) end = trailing.Index;
         return (start, Math.Max(start, end));
     }
 

@@ -17,7 +17,7 @@ public class CodeScannerPropertyTests
         "\"", "'", "`", "\"\"\"", "'''", "r#\"", "\"#", "#\"", "R\"x(", ")x\"", "@\"", "$\"", "\\", "\\%", "\\url{", "\\verb|",
         "\n", "\r", "\r\n", " ", "\t", "=begin", "=end", "=pod", "=cut", "$#", "${#", "(", ")", "[", "]", "{", "}", "/", "*", ":",
         "x", "return", "arXiv:", "2312.00752", "v2", "https://arxiv.org/abs/", "10.48550/arXiv.", "\"Attention Is All You Need\" ",
-        "Gu, A. (2023). Title Words Here. ", "- Mamba: ", "\uFFFD", "\uD800", "\uDC00", "é", "😀",
+        "Gu, A. (2023). Title Words Here. ", "- Mamba: ", "[Title Words Here", "](", ">`_", "<", " - ", "\uFFFD", "\uD800", "\uDC00", "é", "😀",
     ];
 
     // Mostly syntax-dense token soup, sometimes arbitrary UTF-16.
@@ -66,7 +66,7 @@ public class CodeScannerPropertyTests
         // Each line is built to defeat one lexer's look-ahead or look-behind if it were not bounded.
         string[] patterns =
         [
-            "arXiv:2312.00752 ", "(/(/", "'\\", "x'", "#", "\"", "--[", "[=", "%{ ", "\\verb", "R\"", "r##", "$#", "{-", "/*", "\"\"\"", "=",
+            "arXiv:2312.00752 ", "// [" + new string('T', 200) + "](arxiv.org/abs/2312.00752) ", "# `" + new string('T', 200) + " <arxiv.org/abs/2312.00752>`_ - ", "(/(/", "'\\", "x'", "#", "\"", "--[", "[=", "%{ ", "\\verb", "R\"", "r##", "$#", "{-", "/*", "\"\"\"", "=",
         ];
         foreach (var pattern in patterns)
         {

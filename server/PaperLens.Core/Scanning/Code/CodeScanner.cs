@@ -22,6 +22,7 @@ public static class CodeScanner
         else if (DashCommentLexer.Reads(syntax)) DashCommentLexer.Lex(text, start, end, syntax, comments);
         else if (PercentCommentLexer.Reads(syntax)) PercentCommentLexer.Lex(text, start, end, syntax, comments);
         else HashCommentLexer.Lex(text, start, end, HashCommentLexer.Reads(syntax) ? syntax : CommentSyntax.Hash, comments);
-        return comments.Spans.SelectMany(span => TextCitationFinder.Find(text, span.Start, span.End));
+        return comments.Spans.SelectMany(comment => TextCitationFinder.Find(text, comment.Text.Start, comment.Text.End)
+            .Select(citation => CommentClaims.Read(text, comment, citation)));
     }
 }
