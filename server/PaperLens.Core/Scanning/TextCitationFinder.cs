@@ -46,6 +46,13 @@ public static partial class TextCitationFinder
             yield return FromMatch(text, start, end, m);
     }
 
+    [GeneratedRegex(@"^" + IdShape + "$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex WholeIdShape();
+
+    /// <summary>Whether the text, all of it, has the shape of an id, valid or malformed (spec §1): what a
+    /// field that holds nothing but an id (a BibTeX eprint) must look like to be read as one.</summary>
+    public static bool IsIdShaped(string text) => WholeIdShape().IsMatch(text);
+
     /// <summary>The whole text.</summary>
     public static IEnumerable<Citation> Find(string text) => Find(text, 0, text.Length);
 

@@ -85,6 +85,8 @@ public class BibtexCitationTests
     [InlineData("@article{p, abstract = {We extend arXiv:1706.03762.}}")]
     [InlineData("@article{p, journal = {Ar{X}iv}, number = {17}}")]
     [InlineData("@article{p, eprint = {0601001}}")]
+    // Mendeley's guess at an eprint for a journal paper: no id shape, so no malformed id either.
+    [InlineData("@article{p, archivePrefix = {arXiv}, arxivId = {20}, eprint = {20}, journal = {Science}}")]
     [InlineData("@article{p, note = {my{arXiv}:1706.03762}}")]
     public void Fields_that_do_not_name_an_arxiv_paper_give_no_citation(string text)
     {
@@ -120,6 +122,7 @@ public class BibtexCitationTests
     [InlineData("@article{m, archivePrefix = {arXiv}, eprint = {«0601001»}, primaryClass = {hep-th}}", "hep-th/0601001", null)]
     [InlineData("@article{m, eprint = {«9901001v2»}, primaryclass = {hep-ph}}", "hep-ph/9901001", 2)]
     [InlineData("@article{m, eprint = {«0601001»}, primaryClass = {math.AG}, archivePrefix = {arXiv}}", "math/0601001", null)]
+    [InlineData("@article{m, archivePrefix = {arXiv}, arxivId = {arXiv:physics/9806030v1}, eprint = {«9806030v1»}, primaryClass = {arXiv:physics}}", "physics/9806030", 1)]
     public void Mendeley_old_style_eprint_takes_its_archive_from_primary_class(string marked, string canonical, int? version)
     {
         var fixture = Fixture.Parse(marked);

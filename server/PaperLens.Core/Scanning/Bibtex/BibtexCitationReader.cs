@@ -57,8 +57,11 @@ internal static partial class BibtexCitationReader
         if (Unwrapped(eprint, "") is not { } bare) return null;
         // Mendeley writes an old-style id as its number alone (eprint = {0601001}) and the archive
         // as primaryClass = {hep-th}: together they are hep-th/0601001, not a malformed new-style id.
-        if (IsOldStyleNumber(bare.Raw) && entry.Field("primaryclass") is { } primaryClass && TexText.ToPlain(primaryClass.Value) is { Length: > 0 } archive)
+        if (IsOldStyleNumber(bare.Raw) && entry.Field("primaryclass") is { } primaryClass && Archive(primaryClass) is { Length: > 0 } archive)
             bare = bare with { Archive = archive };
+        // Mendeley also fills eprint with whatever number it guessed (eprint = {20}): text without the
+        // shape of an id is no citation, not a malformed one (spec §1).
+        if (bare.Archive is null && !TextCitationFinder.IsIdShaped(bare.Raw)) return null;
         // Many exports (old INSPIRE, "arXiv e-prints" from NASA ADS) leave out archivePrefix. An eprint
         // that is a valid arXiv id is then still an arXiv citation; anything else is only called a
         // malformed arXiv id when the entry says it is from arXiv, so PubMed or HAL ids stay silent.
@@ -66,9 +69,13 @@ internal static partial class BibtexCitationReader
         return declared || ArxivIdParser.Parse(bare.Qualified).IsValid ? bare : null;
     }
 
-    // Mendeley's own field: its name says it is an arXiv id, so a malformed one is reported.
-    private static FoundId? FromArxivId(string text, ParsedBibtexEntry entry) =>
-        entry.Field("arxivid") is { } field ? FindInText(text, field) ?? Unwrapped(field, "") : null;
+    // Mendeley's own field: its name says it is an arXiv id, so a malformed one is reported; a value
+    // without the shape of an id (arxivId = {20}) is Mendeley's guess, not an id.
+    private static FoundId? FromArxivId(string text, ParsedBibtexEntry entry)
+    {
+        if (entry.Field("arxivid") is not { } field) return null;
+        return FindInText(text, field) ?? (Unwrapped(field, "") is { } bare && TextCitationFinder.IsIdShaped(bare.Raw) ? bare : null);
+    }
 
     private static FoundId? FromJournal(string text, ParsedBibtexEntry entry)
     {
@@ -145,6 +152,13 @@ internal static partial class BibtexCitationReader
     }
 
     // YYMMNNN, with or without a version: the number of an old-style id without its archive.
+    // Mendeley writes primaryClass = {arXiv:physics} beside eprint = {9806030v1}.
+    private static string Archive(BibtexField primaryClass)
+    {
+        var archive = TexText.ToPlain(primaryClass.Value).Trim();
+        return archive.StartsWith("arxiv:", StringComparison.OrdinalIgnoreCase) ? archive["arxiv:".Length..] : archive;
+    }
+
     private static bool IsOldStyleNumber(string raw) =>
         raw.Length >= 7 && raw.AsSpan(0, 7).IndexOfAnyExceptInRange('0', '9') < 0 && (raw.Length == 7 || raw[7] is 'v' or 'V');
 
