@@ -50,6 +50,26 @@ public static partial class AuthorYearText
         return new AuthorYearClaim(text[authorsStart..authorsEnd], TextSpan.FromBounds(authorsStart, authorsEnd), year, yearSpan);
     }
 
+    // A word of a person's name: "Yann", "LeCun", "O'Brien", "Jean-Pierre", an initial "A." or "A".
+    [GeneratedRegex(@"^(?:\p{Lu}\.?|(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-‐]\p{Lu}\p{Ll}+)*)$")]
+    private static partial Regex NameWord();
+
+    /// <summary>Whether the text lists people, <c>Randall Balestriero, Yann LeCun</c> or <c>A. Gu and T. Dao</c>:
+    /// two or more names of two to four name words each. Such text names authors, never a title.</summary>
+    public static bool IsPeopleList(string text)
+    {
+        if (text.Length > LongestAuthorList) return false;
+        var people = text.Replace(" and ", ",", StringComparison.Ordinal).Replace("&", ",", StringComparison.Ordinal)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (people.Length < 2) return false;
+        foreach (var person in people)
+        {
+            var words = person.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is < 2 or > 4 || !words.All(w => NameWord().IsMatch(w) || SmallWords.Contains(w))) return false;
+        }
+        return true;
+    }
+
     /// <summary>The only small words of an author list are "and", "et al." and name particles.</summary>
     private static bool LooksLikeAuthors(ReadOnlySpan<char> text)
     {

@@ -45,7 +45,7 @@ public static partial class ClaimClassifier
         var quoted = IsQuoted(text);
         var bare = VenueTags.Cut(Quotes().Replace(text, "").Trim()).Trim().TrimEnd('.', ',', ';');
         var words = Words(bare);
-        if (words.Count == 0 || VenueTags.IsBareTag(bare) || AuthorYearText.Read(bare) is not null) return null;
+        if (words.Count == 0 || VenueTags.IsBareTag(bare) || AuthorYearText.Read(bare) is not null || AuthorYearText.IsPeopleList(bare)) return null;
         if (quoted && words.Count >= 2) return new ClaimReading(ClaimKind.Title, bare);
         if (IsNameWithAlias(bare) || ListsVersions(words)) return new ClaimReading(ClaimKind.Name, bare);
         if (bare.Contains(':') && words.Count >= 2) return new ClaimReading(ClaimKind.Title, bare);

@@ -67,6 +67,9 @@ public class CommentClaimTests
 
     [Theory]
     [InlineData("python", "# Code adapted from https://arxiv.org/abs/1706.03762")]
+    // A docstring that credits the authors: people, not a title.
+    [InlineData("python", "\"\"\"\nRandall Balestriero, Yann LeCun - https://arxiv.org/abs/1706.03762\n\"\"\"")]
+    [InlineData("python", "# A. Gu and T. Dao: https://arxiv.org/abs/2312.00752")]
     [InlineData("python", "# [paper](https://arxiv.org/abs/1706.03762)")]
     [InlineData("python", "# [a short paper](https://arxiv.org/abs/1706.03762)")]
     [InlineData("python", "# [this paper](https://arxiv.org/abs/1706.03762) shows it")]
