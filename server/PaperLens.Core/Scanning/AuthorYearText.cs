@@ -56,18 +56,23 @@ public static partial class AuthorYearText
 
     /// <summary>Whether the text lists people, <c>Randall Balestriero, Yann LeCun</c> or <c>A. Gu and T. Dao</c>:
     /// two or more names of two to four name words each. Such text names authors, never a title.</summary>
-    public static bool IsPeopleList(string text)
+    public static bool IsPeopleList(string text) => People(text) >= 2;
+
+    /// <summary>Whether the text is one person's name or a list of them.</summary>
+    public static bool IsPeople(string text) => People(text) >= 1;
+
+    /// <summary>How many people the text names, or 0 when it is not only names.</summary>
+    private static int People(string text)
     {
-        if (text.Length > LongestAuthorList) return false;
+        if (text.Length > LongestAuthorList) return 0;
         var people = text.Replace(" and ", ",", StringComparison.Ordinal).Replace("&", ",", StringComparison.Ordinal)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (people.Length < 2) return false;
         foreach (var person in people)
         {
             var words = person.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length is < 2 or > 4 || !words.All(w => NameWord().IsMatch(w) || SmallWords.Contains(w))) return false;
+            if (words.Length is < 2 or > 4 || !words.All(w => NameWord().IsMatch(w) || SmallWords.Contains(w))) return 0;
         }
-        return true;
+        return people.Length;
     }
 
     /// <summary>The only small words of an author list are "and", "et al." and name particles.</summary>

@@ -29,7 +29,7 @@ public static partial class InlineClaims
     private static partial Regex TrailingVenue();
 
     // What may open a line before its text: comment markers, quote markers, a list marker, bold.
-    [GeneratedRegex(@"^(?>[\s>]*)(?:(?:#+|//+|/?\*+|--|%+)(?>\s*))?(?>[\s>]*)(?:(?:[-*+]|\d{1,3}[.)])(?>\s+))?(?:\*\*|__)?")]
+    [GeneratedRegex(@"^(?>[\s>]*)(?:(?<comment>#+|//+|/?\*+|--|%+)(?>\s*))?(?>[\s>]*)(?<item>(?:[-*+]|\d{1,3}[.)])(?>\s+))?(?:\*\*|__)?")]
     private static partial Regex LineOpening();
 
     // A paper card's link line, "**Paper:** URL", and its title line, "**Title:** Mamba: …".
@@ -71,23 +71,34 @@ public static partial class InlineClaims
             && label.Groups["t"].Index >= regionStart
             && ClaimClassifier.Read(label.Groups["t"].Value) is { } reading)
             return new WrittenClaims(reading.At(text, new TextSpan(label.Groups["t"].Index, label.Groups["t"].Length)), null);
-        return new WrittenClaims(TaggedLineTitle(text, physicalStart, match.Start) ?? CardTitle(text, physicalStart, match.Start), null);
+        return new WrittenClaims(ReadingListTitle(text, physicalStart, match.Start) ?? CardTitle(text, physicalStart, match.Start), null);
     }
 
     /// <summary>An awesome-list line, <c>- (arXiv 23.12.01) Mamba: Linear-Time … [Paper](URL)</c> or
     /// <c>* Title, in *arXiv* 2024. [\[paper\]](URL)</c>: the text a venue or date tag frames before the
-    /// citation, when it reads as a title.</summary>
-    private static Claim? TaggedLineTitle(string text, int lineStart, int citationStart)
+    /// citation, when it reads as a title. A list item with no tag, <c>* Title [\[paper\]](URL)</c>, is read
+    /// only when the text is title-cased or has a colon and ends in no list of people
+    /// (<c>Title, Albert Gu and Tri Dao [paper](URL)</c> would be read as one long wrong title).</summary>
+    private static Claim? ReadingListTitle(string text, int lineStart, int citationStart)
     {
         var opening = LineOpening().Match(text, lineStart, citationStart - lineStart);
         var start = lineStart + opening.Length;
-        if (!VenueTags.IsFramedByTags(text, start, citationStart)) return null;
+        var framed = VenueTags.IsFramedByTags(text, start, citationStart);
+        // A lone "*" opening the line is a Markdown bullet (or a Javadoc line, where a list is as likely).
+        var listItem = opening.Groups["item"].Success || opening.Groups["comment"].Value == "*";
+        if (!framed && !listItem) return null;
         (start, var end) = VenueTags.Cut(text, start, citationStart);
         while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '-' or '–' or '—' or '|' or ':' or ',' or '(' or '[' or '*' or '_')) end--;
         while (start < end && text[start] is '*' or '_' or ' ') start++;
         if (end <= start || text.AsSpan(start, end - start).IndexOfAny('[', ']', '<') >= 0) return null;
-        // Its place makes it a title however it is cased; a short one may be a name.
         var candidate = text[start..end];
+        if (!framed)
+        {
+            var lastComma = candidate.LastIndexOf(',');
+            if (lastComma >= 0 && AuthorYearText.IsPeople(candidate[(lastComma + 1)..])) return null;
+            return ClaimClassifier.Read(candidate) is { Kind: ClaimKind.Title } title ? title.At(text, TextSpan.FromBounds(start, end)) : null;
+        }
+        // Its place makes it a title however it is cased; a short one may be a name.
         if (ClaimClassifier.Read(candidate) is { } reading) return reading.At(text, TextSpan.FromBounds(start, end));
         return ClaimClassifier.ReadsAsUncasedTitle(candidate)
             ? new Claim(candidate, ClaimKind.Title, TextSpan.FromBounds(start, end))

@@ -29,7 +29,7 @@ public static partial class VenueTags
     private const string LeadingYear = @"(?:19|20)\d\d(?=\s+\S)";
 
     // ", in *arXiv* 2024." after a title, as reading lists write the venue.
-    private const string TrailingVenue = @",(?>\s*)in\s+[*_]?[\p{L}][^,*_\n]{0,40}?[*_]?(?>\s*)(?:19|20)\d\d\.?";
+    private const string TrailingVenue = @",(?>\s*)in\s+[*_]?[\p{L}][^,*_\n]{0,80}?[*_]?(?>\s*)(?:19|20)\d\d\.?";
 
     [GeneratedRegex(@"^(?>\s*)(?:(?:" + Tag + "|" + LeadingYear + @")(?>[\s:|,\-–—]*))+")]
     private static partial Regex Leading();

@@ -21,6 +21,9 @@ public class ReadmeClaimShapesTests
     [InlineData("* «What Can Large Language Models Tell Us about Time Series Analysis», in *arXiv* 2024. [\\[paper\\]](https://arxiv.org/abs/2402.02713)")]
     [InlineData("- (2023-05) **«Mamba: Linear-Time Sequence Modeling with Selective State Spaces»** [paper](https://arxiv.org/abs/2312.00752)")]
     [InlineData("Title: «Measuring Massive Multitask Language Understanding»\n\nA benchmark of 57 subjects.\n\nAbstract: https://arxiv.org/abs/2009.03300")]
+    [InlineData("* «Approaches and Applications of Early Classification of Time Series: A Review», in *IEEE Transactions on Artificial Intelligence* 2020. [\\[paper\\]](https://arxiv.org/abs/2005.02595)")]
+    [InlineData("* «UniTime: A Language-Empowered Unified Model for Cross-Domain Time Series Forecasting» [\\[paper\\]](https://arxiv.org/abs/2310.09751)")]
+    [InlineData("- «Graph-Aware Contrasting for Multivariate Time-Series Classification» [arXiv](https://arxiv.org/abs/2309.05202) [code](https://github.com/x/y)")]
     public void Reads_a_title_claim(string marked) => AssertClaim(marked, ClaimKind.Title);
 
     [Theory]
@@ -44,8 +47,12 @@ public class ReadmeClaimShapesTests
     [InlineData("[Vaswani & Shazeer (2017)](https://arxiv.org/abs/1706.03762)")]
     [InlineData("[Gu et al., 2023](https://arxiv.org/abs/2312.00752)")]
     [InlineData("[\\[paper2\\]](https://arxiv.org/abs/2007.01884)")]
-    // Without a leading tag, text before a link may be a title followed by authors: not read.
+    // Without a tag, text before a link may be a title followed by authors: not read.
     [InlineData("- Mamba: Linear-Time Sequence Modeling, Albert Gu and Tri Dao [Paper](https://arxiv.org/abs/2312.00752)")]
+    [InlineData("- Linear-Time Sequence Modeling With Selective State Spaces, Tri Dao [Paper](https://arxiv.org/abs/2312.00752)")]
+    // Prose before a link in a list item, and a title outside a list, are not reading-list titles.
+    [InlineData("- we release the training code and the checkpoints for [paper](https://arxiv.org/abs/2312.00752)")]
+    [InlineData("Linear-Time Sequence Modeling With Selective State Spaces [Paper](https://arxiv.org/abs/2312.00752)")]
     // A card's title belongs to its own card: a Paper: line above it ends the search.
     [InlineData("**Title:** Attention Is All You Need\n**Paper:** https://arxiv.org/abs/1706.03762\n\n**Paper:** https://arxiv.org/abs/2312.00752")]
     public void Reads_no_title_or_name_claim(string text)
