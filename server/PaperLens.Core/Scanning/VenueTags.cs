@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace PaperLens.Core.Scanning;
 
 /// <summary>Venue and date tags written around a title in READMEs and awesome-lists: <c>[ICML 2024]</c>,
-/// <c>(ECCV 2022)</c>, <c>[CVPR'23]</c>, <c>[NeurIPS 2023 Spotlight]</c>, <c>(arXiv 23.12.01)</c>, a leading
+/// <c>(ECCV 2022)</c>, <c>[CVPR'23]</c>, <c>[NeurIPS 2023 Spotlight]</c>, <c>(arXiv 23.12.01)</c>, <c>(2023-05)</c>, a leading
 /// year (<c>2022 DeepSpeed-MoE</c>) and a trailing <c>, in *arXiv* 2024.</c>. Spec §2:
 /// they are never part of a claim and never a claim of their own, so they are cut before text is read.</summary>
 public static partial class VenueTags
@@ -14,7 +14,10 @@ public static partial class VenueTags
     // yy.mm.dd date, and up to two words after it ("Oral", "Spotlight"). A number alone ("[1]") or
     // a size ("(8B)") has no year and is no tag.
     private const string Tag =
-        @"[\[(](?>\s*)(?:(?>[\p{L}][\p{L}\p{N}&.\-]*)(?>\s*)){0,4}['’]?(?:(?:19|20)\d\d|\d\d)(?:[.\-/]\d{1,2}){0,2}(?:[\s,]+[\p{L}][\p{L}\-]*){0,2}(?>\s*)[\])]";
+        @"[\[(](?>\s*)(?:(?:(?>[\p{L}][\p{L}\p{N}&.\-]*)(?>\s*)){0,4}['’]?(?:(?:19|20)\d\d|\d\d)(?:[.\-/]\d{1,2}){0,2}(?:[\s,]+[\p{L}][\p{L}\-]*){0,2}|" + MistypedDate + @")(?>\s*)[\])]";
+
+    // A date whose year was mistyped, "(20220-10)": still a date, never a title's word.
+    private const string MistypedDate = @"\d{2,5}(?:[.\-/]\d{1,2}){1,2}";
 
     // A tag written without brackets as the whole text: "ICML 2024", "CVPR'23", "NeurIPS 2023 Oral".
     [GeneratedRegex(@"^(?>\s*)\p{Lu}[\p{L}\p{N}&.\-]*(?:\s+[\p{L}][\p{L}\p{N}&.\-]*){0,3}(?:\s+|\s*['’])(?:(?:19|20)\d\d|(?<=['’])\d\d)(?:\s+[\p{L}][\p{L}\-]*){0,2}(?>\s*)$")]

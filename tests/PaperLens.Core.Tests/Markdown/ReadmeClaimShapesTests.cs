@@ -23,6 +23,7 @@ public class ReadmeClaimShapesTests
     [InlineData("Title: «Measuring Massive Multitask Language Understanding»\n\nA benchmark of 57 subjects.\n\nAbstract: https://arxiv.org/abs/2009.03300")]
     [InlineData("* «Approaches and Applications of Early Classification of Time Series: A Review», in *IEEE Transactions on Artificial Intelligence* 2020. [\\[paper\\]](https://arxiv.org/abs/2005.02595)")]
     [InlineData("* «UniTime: A Language-Empowered Unified Model for Cross-Domain Time Series Forecasting» [\\[paper\\]](https://arxiv.org/abs/2310.09751)")]
+    [InlineData("- (20220-10) **«Scaling Instruction-Finetuned Language Models»**  [paper](https://arxiv.org/pdf/2210.11416.pdf)")]
     [InlineData("- «Graph-Aware Contrasting for Multivariate Time-Series Classification» [arXiv](https://arxiv.org/abs/2309.05202) [code](https://github.com/x/y)")]
     public void Reads_a_title_claim(string marked) => AssertClaim(marked, ClaimKind.Title);
 
@@ -105,6 +106,8 @@ public class ReadmeClaimShapesTests
     [InlineData("(arXiv 23.12.01) Title", "Title")]
     [InlineData("[CVPR'23] [NeurIPS 2023 Spotlight] Title", "Title")]
     [InlineData("Llama 3 (8B)", "Llama 3 (8B)")]
+    [InlineData("(20220-10) Title", "Title")]
+    [InlineData("[2023.12] Title", "Title")]
     [InlineData("[1] Title", "[1] Title")]
     [InlineData("[ICML 2024]", "")]
     [InlineData("2022 DeepSpeed-MoE", "DeepSpeed-MoE")]
