@@ -74,8 +74,14 @@ public static partial class ClaimClassifier
     {
         var words = Words(text);
         return words.Count >= MinimumUncasedTitleWords && ReadsAsTitle(text)
-            && !ProseOpenings.Contains(words[0]) && !MinorWords.Contains(words[^1]);
+            && !ProseOpenings.Contains(words[0]) && !LeadsOn(words);
     }
+
+    /// <summary>Whether text written before a link ends in a small word that leads on into the link
+    /// ("This task follows the [TruthfulQA dataset](…)"): prose, whatever its case or colons.</summary>
+    public static bool LeadsOnIntoLink(string text) => Words(text) is { Count: > 0 } words && LeadsOn(words);
+
+    private static bool LeadsOn(List<string> words) => MinorWords.Contains(words[^1]);
 
     private static bool IsQuoted(string text) =>
         text.Length > 2 && "\"“'‘«".Contains(text[0]) && "\"”'’»".Contains(text[^1]);

@@ -95,7 +95,7 @@ public static partial class InlineClaims
         if (!framed)
         {
             var lastComma = candidate.LastIndexOf(',');
-            if (lastComma >= 0 && AuthorYearText.IsPeople(candidate[(lastComma + 1)..])) return null;
+            if (lastComma >= 0 && AuthorYearText.IsPeople(candidate[(lastComma + 1)..]) || ClaimClassifier.LeadsOnIntoLink(candidate)) return null;
             // Markup left inside ("(2022x) **Title") means the line has a shape not understood here.
             if (candidate.Contains("**", StringComparison.Ordinal) || candidate.Contains("__", StringComparison.Ordinal)) return null;
             return ClaimClassifier.Read(candidate) is { Kind: ClaimKind.Title } title ? title.At(text, TextSpan.FromBounds(start, end)) : null;

@@ -54,6 +54,7 @@ public class ReadmeClaimShapesTests
     // Prose before a link in a list item, and a title outside a list, are not reading-list titles.
     [InlineData("- we release the training code and the checkpoints for [paper](https://arxiv.org/abs/2312.00752)")]
     [InlineData("Linear-Time Sequence Modeling With Selective State Spaces [Paper](https://arxiv.org/abs/2312.00752)")]
+    [InlineData("* `truthfulqa`: This task follows the [TruthfulQA dataset](https://arxiv.org/abs/2109.07958), in new languages.")]
     // A card's title belongs to its own card: a Paper: line above it ends the search.
     [InlineData("**Title:** Attention Is All You Need\n**Paper:** https://arxiv.org/abs/1706.03762\n\n**Paper:** https://arxiv.org/abs/2312.00752")]
     public void Reads_no_title_or_name_claim(string text)
