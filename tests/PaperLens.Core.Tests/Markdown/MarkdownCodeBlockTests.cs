@@ -48,6 +48,10 @@ public class MarkdownCodeBlockTests
     [InlineData("~~~txt\n@inproceedings{vaswani2017,\n  url = {https://arxiv.org/abs/«1706.03762»}\n}\n~~~")]
     [InlineData("```plain\n@Misc (vaswani2017, eprint = {«1706.03762»}, archivePrefix = {arXiv})\n```")]
     [InlineData("> ```\n> @article{vaswani2017,\n>   journal = {arXiv preprint arXiv:«1706.03762»}\n> }\n> ```")]
+    // The language written on the block's first line instead of after the fence.
+    [InlineData("```\nbibtex\n@misc{vaswani2017,\n  eprint={«1706.03762»},\n  archivePrefix={arXiv}\n}\n```")]
+    // The entry's first line written on the fence's line, and its closing fence after the brace.
+    [InlineData("```@misc{vaswani2017,\n  eprint={«1706.03762»},\n  archivePrefix={arXiv}\n}```\n\nMore text.\n\n```\nend\n```")]
     public void Reads_an_untagged_or_plain_text_block_that_starts_with_an_entry_as_bibtex(string marked)
     {
         var (fixture, document) = MarkdownScan.Run(marked);
@@ -63,6 +67,7 @@ public class MarkdownCodeBlockTests
     [InlineData("```console\n@article{vaswani2017, eprint = {1706.03762}, archivePrefix = {arXiv}}\n```")]
     [InlineData("```\n@decorator\ndef f(): pass  # arXiv:1706.03762\n```")]
     [InlineData("```\nuser@host:~$ echo arXiv:1706.03762\n```")]
+    [InlineData("```\nbibtex is a format; see arXiv:1706.03762\n```")]
     public void Other_untagged_blocks_are_still_not_read(string text)
     {
         var document = MarkdownScan.Run(text).Document;

@@ -28,6 +28,11 @@ public static class BibtexScanner
     internal static bool StartsWithEntry(string text, int start, int end)
     {
         var at = SkipWhitespace(text, start, end);
+        // "bibtex" alone on the block's first line: the language written where the info string belongs.
+        foreach (var language in (ReadOnlySpan<string>)["bibtex", "bib"])
+            if (text.AsSpan(at, end - at).StartsWith(language, StringComparison.OrdinalIgnoreCase)
+                && at + language.Length < end && text[at + language.Length] is '\n' or '\r')
+                at = SkipWhitespace(text, at + language.Length, end);
         if (at >= end || text[at] != '@') return false;
         var word = at + 1;
         while (word < end && char.IsAsciiLetter(text[word])) word++;

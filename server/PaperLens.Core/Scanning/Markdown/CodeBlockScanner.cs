@@ -26,8 +26,11 @@ internal static class CodeBlockScanner
         var lines = SourceLines.Of(block, text).ToList();
         if (lines.Count == 0) return;
         var (start, end) = (lines[0].Start, lines[^1].End);
+        // "```@misc{key," puts the entry's first line where the info string belongs.
+        if (block.Info is { } info && info.StartsWith('@') && InfoStart(text, block) is { } infoStart && infoStart < start)
+            start = infoStart;
         var bibtex = language is "bibtex" or "bib"
-            || (language is "" or "text" or "txt" or "plain" && BibtexScanner.StartsWithEntry(source, start, end));
+            || (language is "" or "text" or "txt" or "plain" || language.StartsWith('@')) && BibtexScanner.StartsWithEntry(source, start, end);
         if (bibtex)
         {
             var bib = BibtexScanner.Scan(source, start, end);
@@ -39,6 +42,17 @@ internal static class CodeBlockScanner
         {
             foreach (var citation in CodeScanner.Scan(source, start, end, sourceLanguage)) sink.Add(citation);
         }
+    }
+
+    /// <summary>Where the info string starts on the fence's line: after the fence's backticks or tildes.</summary>
+    private static int? InfoStart(string text, FencedCodeBlock block)
+    {
+        var at = block.Span.Start;
+        if (at < 0 || at >= text.Length) return null;
+        while (at < text.Length && text[at] is ' ' or '\t') at++;
+        while (at < text.Length && text[at] == block.FencedChar) at++;
+        while (at < text.Length && text[at] is ' ' or '\t') at++;
+        return at < text.Length && text[at] == '@' ? at : null;
     }
 
     /// <summary><c>python</c>, <c>{python}</c>, <c>{r, echo=FALSE}</c>, <c>{.python .numberLines}</c> → the language name.</summary>
