@@ -60,7 +60,7 @@ public static class LookupCommand
 
     /// <summary>An id typed as such, or any citation form (<c>arXiv:…</c>, a URL, a DOI).</summary>
     private static ArxivId? AsId(string text) =>
-        ArxivIdParser.Parse(text).Id ?? TextCitationFinder.Find(text).FirstOrDefault()?.Id;
+        ArxivIdParser.Parse(text).Id ?? TextCitationFinder.FindIds(text).FirstOrDefault()?.Id;
 
     private static void WriteFull(TextWriter o, PaperRecord p, DateTimeOffset now)
     {

@@ -37,7 +37,7 @@ public static class WrittenForm
         if (citation.Extent is not { } extent || extent.End > text.Length || citation.Span.End > text.Length
             || !text.AsSpan(citation.Span.Start, citation.Span.Length).SequenceEqual(citation.RawText))
             return null;
-        return TextCitationFinder.Find(text, extent.Start, extent.End).FirstOrDefault(c => c.Span == citation.Span && c.Extent == extent);
+        return TextCitationFinder.FindIds(text, extent.Start, extent.End).FirstOrDefault(c => c.Span == citation.Span && c.Extent == extent);
     }
 
     private static bool HasAt(string text, int at, string what) =>

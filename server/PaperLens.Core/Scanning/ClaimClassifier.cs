@@ -47,7 +47,7 @@ public static partial class ClaimClassifier
         var words = Words(bare);
         if (words.Count == 0 || VenueTags.IsBareTag(bare) || AuthorYearText.Read(bare) is not null || AuthorYearText.IsPeopleList(bare)) return null;
         if (quoted && words.Count >= 2) return new ClaimReading(ClaimKind.Title, bare);
-        if (IsNameWithAlias(bare) || ListsVersions(words)) return new ClaimReading(ClaimKind.Name, bare);
+        if (IsNameWithAlias(bare) || bare.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && ListsVersions(words)) return new ClaimReading(ClaimKind.Name, bare);
         if (bare.Contains(':') && words.Count >= 2) return new ClaimReading(ClaimKind.Title, bare);
         if (words.Count >= 4) return IsTitleCased(words) ? new ClaimReading(ClaimKind.Title, bare) : null;
         return IsNameLike(words) ? new ClaimReading(ClaimKind.Name, bare) : null;
@@ -139,8 +139,14 @@ public static partial class ClaimClassifier
     /// <summary>"DeepSeek V2, V3, and R1": most words are versions, so the text lists models, not a title.</summary>
     private static bool ListsVersions(List<string> words)
     {
-        var significant = words.Where(w => !MinorWords.Contains(w)).ToList();
-        return significant.Count >= 3 && significant.Count(w => w.Any(char.IsAsciiDigit) && w.Any(char.IsLetter)) * 2 > significant.Count;
+        int significant = 0, versions = 0;
+        foreach (var word in words)
+        {
+            if (MinorWords.Contains(word)) continue;
+            significant++;
+            if (word.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && word.Any(char.IsLetter)) versions++;
+        }
+        return significant >= 3 && versions * 2 > significant;
     }
 
     private static bool IsNameLike(List<string> words)

@@ -71,7 +71,8 @@ public static partial class InlineClaims
             && label.Groups["t"].Index >= regionStart
             && ClaimClassifier.Read(label.Groups["t"].Value) is { } reading)
             return new WrittenClaims(reading.At(text, new TextSpan(label.Groups["t"].Index, label.Groups["t"].Length)), null);
-        return new WrittenClaims(ReadingListTitle(text, physicalStart, match.Start) ?? CardTitle(text, physicalStart, match.Start), null);
+        var opening = LineOpening().Match(text, physicalStart, match.Start - physicalStart);
+        return new WrittenClaims(ReadingListTitle(text, opening, match.Start) ?? CardTitle(text, physicalStart, opening, match.Start), null);
     }
 
     /// <summary>An awesome-list line, <c>- (arXiv 23.12.01) Mamba: Linear-Time … [Paper](URL)</c> or
@@ -79,10 +80,10 @@ public static partial class InlineClaims
     /// citation, when it reads as a title. A list item with no tag, <c>* Title [\[paper\]](URL)</c>, is read
     /// only when the text is title-cased or has a colon and ends in no list of people
     /// (<c>Title, Albert Gu and Tri Dao [paper](URL)</c> would be read as one long wrong title).</summary>
-    private static Claim? ReadingListTitle(string text, int lineStart, int citationStart)
+    /// <param name="opening">The markers that open the citation's line (see <see cref="LineOpening"/>).</param>
+    private static Claim? ReadingListTitle(string text, Match opening, int citationStart)
     {
-        var opening = LineOpening().Match(text, lineStart, citationStart - lineStart);
-        var start = lineStart + opening.Length;
+        var start = opening.Index + opening.Length;
         var framed = VenueTags.IsFramedByTags(text, start, citationStart);
         // A lone "*" opening the line is a Markdown bullet (or a Javadoc line, where a list is as likely).
         var listItem = opening.Groups["item"].Success || opening.Groups["comment"].Value == "*";
@@ -108,17 +109,17 @@ public static partial class InlineClaims
     }
 
     /// <summary>A paper card: <c>**Title:** …</c> on one of the five lines above <c>**Paper:** URL</c>.</summary>
-    private static Claim? CardTitle(string text, int lineStart, int citationStart)
+    private static Claim? CardTitle(string text, int lineStart, Match opening, int citationStart)
     {
-        var opening = LineOpening().Match(text, lineStart, citationStart - lineStart);
-        if (!CardLinkLabel().Match(text, lineStart + opening.Length, citationStart - lineStart - opening.Length).Success) return null;
+        var contentStart = opening.Index + opening.Length;
+        if (!CardLinkLabel().Match(text, contentStart, citationStart - contentStart).Success) return null;
         var end = lineStart - 1;
         for (var i = 0; i < CardReach && end > 0; i++)
         {
             var start = text.LastIndexOf('\n', end - 1, Math.Min(end, Window)) + 1;
             if (start == 0 && end > Window) return null;
             var lineOpening = LineOpening().Match(text, start, end - start);
-            var contentStart = start + lineOpening.Length;
+            contentStart = start + lineOpening.Length;
             if (CardLinkLabel().Match(text, contentStart, end - contentStart).Success) return null;
             if (CardTitleLine().Match(text, contentStart, end - contentStart) is { Success: true } line)
             {

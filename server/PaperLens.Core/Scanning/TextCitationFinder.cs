@@ -37,13 +37,22 @@ public static partial class TextCitationFinder
 
     /// <summary>Citations in <paramref name="text"/>[start..end), with inline claims read from the
     /// same range (a quoted title beside the id, an author-year reference entry, a <c>- Name: URL</c> label).</summary>
-    public static IEnumerable<Citation> Find(string text, int start, int end)
+    public static IEnumerable<Citation> Find(string text, int start, int end) => Matches(text, start, end, readClaims: true);
+
+    /// <summary>Citations in <paramref name="text"/>[start..end) without the claims beside them, for text whose
+    /// claims are read elsewhere or not wanted: a link's destination, a BibTeX field, a cite key.</summary>
+    public static IEnumerable<Citation> FindIds(string text, int start, int end) => Matches(text, start, end, readClaims: false);
+
+    /// <summary>The whole text, without claims.</summary>
+    public static IEnumerable<Citation> FindIds(string text) => FindIds(text, 0, text.Length);
+
+    private static IEnumerable<Citation> Matches(string text, int start, int end, bool readClaims)
     {
         if (text.AsSpan(start, end - start).IndexOfAny(Markers) < 0) yield break;
         // Match(input, beginning, length) confines look-behinds to the range: text outside it
         // (the rest of a string literal, say) cannot make or break a citation.
         for (var m = CitationPattern().Match(text, start, end - start); m.Success; m = m.NextMatch())
-            yield return FromMatch(text, start, end, m);
+            yield return FromMatch(text, start, end, m, readClaims);
     }
 
     [GeneratedRegex(@"^" + IdShape + "$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
@@ -83,18 +92,18 @@ public static partial class TextCitationFinder
 
         for (var m = CitationPattern().Match(joined, Math.Max(0, seam - PrefixReach)); m.Success && m.Index < seam; m = m.NextMatch())
         {
-            if (m.Groups["id"].Index > seam) yield return FromMatch(joined, 0, joined.Length, m).MapSpans(ToText);
+            if (m.Groups["id"].Index > seam) yield return FromMatch(joined, 0, joined.Length, m, readClaims: true).MapSpans(ToText);
         }
     }
 
-    private static Citation FromMatch(string text, int start, int end, Match m)
+    private static Citation FromMatch(string text, int start, int end, Match m, bool readClaims)
     {
         var id = m.Groups["id"];
         var form = m.Groups["doi"].Success ? CitationForm.Doi : m.Groups["url"].Success ? CitationForm.Url : CitationForm.Prefix;
         var raw = id.Value;
         var parsed = ArxivIdParser.Parse(raw);
         var span = new TextSpan(id.Index, raw.Length);
-        var claims = InlineClaims.Find(text, start, end, TextSpan.FromBounds(m.Index, span.End));
+        var claims = readClaims ? InlineClaims.Find(text, start, end, TextSpan.FromBounds(m.Index, span.End)) : WrittenClaims.None;
         return new Citation
         {
             Span = span,

@@ -110,7 +110,7 @@ internal static partial class BibtexCitationReader
     /// Its ranges are offsets into <paramref name="text"/>.</summary>
     private static Citation? FirstCitation(string text, int start, int end)
     {
-        foreach (var citation in TextCitationFinder.Find(text, start, end)) return citation;
+        foreach (var citation in TextCitationFinder.FindIds(text, start, end)) return citation;
         if (text.AsSpan(start, end - start).IndexOfAny('{', '}') < 0) return null;
         var kept = new char[end - start];
         var offsets = new int[end - start];
@@ -124,7 +124,7 @@ internal static partial class BibtexCitationReader
         TextSpan ToText(TextSpan span) => span.Length == 0
             ? new TextSpan(span.Start < length ? offsets[span.Start] : end, 0)
             : TextSpan.FromBounds(offsets[span.Start], offsets[span.End - 1] + 1);
-        foreach (var citation in TextCitationFinder.Find(new string(kept, 0, length))) return citation.MapSpans(ToText);
+        foreach (var citation in TextCitationFinder.FindIds(new string(kept, 0, length))) return citation.MapSpans(ToText);
         return null;
     }
 

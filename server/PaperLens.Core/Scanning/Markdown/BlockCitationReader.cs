@@ -67,7 +67,7 @@ internal sealed class BlockCitationReader(string text, CitationSink sink, Refere
         }
         if (site.Destination is not { } destination) return;
         var claims = WrittenClaims.None;
-        foreach (var citation in TextCitationFinder.Find(text, destination.Start, destination.End))
+        foreach (var citation in TextCitationFinder.FindIds(text, destination.Start, destination.End))
         {
             if (!site.Cites)
             {

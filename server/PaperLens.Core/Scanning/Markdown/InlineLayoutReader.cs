@@ -120,7 +120,7 @@ internal sealed class InlineLayoutReader
                 Reference = definition,
                 TextIsLabel = link.IsShortcut,
                 Cites = SourceLines.ToRange(link.UrlSpan, _text.Length) is { } target
-                    && TextCitationFinder.Find(_text, target.Start, target.End).Any(),
+                    && TextCitationFinder.FindIds(_text, target.Start, target.End).Any(),
             };
         var destination = SourceLines.ToRange(link.UrlSpan, _text.Length);
         var title = SourceLines.ToRange(link.TitleSpan, _text.Length);

@@ -78,7 +78,7 @@ internal static class PandocCitationKeys
     // Manubot's keys (@arxiv:1706.03762) name the paper themselves; the block's text already yields
     // them as prefixed citations (a malformed id as PL001), and they are no key to resolve (PL008).
     private static bool IsPrefixedId(string text, TextSpan key) =>
-        TextCitationFinder.Find(text, key.Start, key.End).Any(c => c.Form == CitationForm.Prefix && c.Extent == key);
+        TextCitationFinder.FindIds(text, key.Start, key.End).Any(c => c.Form == CitationForm.Prefix && c.Extent == key);
 
     private static bool IsCrossReference(string key) =>
         CrossReferencePrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));

@@ -16,7 +16,7 @@ internal static class ReferenceDefinitions
             if (SourceLines.ToRange(definition.UrlSpan, text.Length) is not { } url) continue;
             Claim? claim = null;
             var claimRead = false;
-            foreach (var citation in TextCitationFinder.Find(text, url.Start, url.End))
+            foreach (var citation in TextCitationFinder.FindIds(text, url.Start, url.End))
             {
                 if (!claimRead)
                 {
