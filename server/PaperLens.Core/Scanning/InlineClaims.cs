@@ -123,8 +123,12 @@ public static partial class InlineClaims
             if (CardLinkLabel().Match(text, contentStart, end - contentStart).Success) return null;
             if (CardTitleLine().Match(text, contentStart, end - contentStart) is { Success: true } line)
             {
-                var title = line.Groups["t"].Value.TrimEnd('*', '_', ' ', '\r');
-                return ClaimClassifier.ReadsAsTitle(title) ? new Claim(title, ClaimKind.Title, new TextSpan(line.Groups["t"].Index, title.Length)) : null;
+                // "Title: `OLAPH: Improving …`": the title may be set in code or emphasis.
+                var written = line.Groups["t"];
+                var title = written.Value.TrimEnd('*', '_', '`', ' ', '\r');
+                var lead = title.Length - title.TrimStart('`', '*', '_').Length;
+                title = title[lead..];
+                return ClaimClassifier.ReadsAsTitle(title) ? new Claim(title, ClaimKind.Title, new TextSpan(written.Index + lead, title.Length)) : null;
             }
             end = start - 1;
         }

@@ -5,7 +5,7 @@ namespace PaperLens.Core.Scanning;
 
 /// <summary>Venue and date tags written around a title in READMEs and awesome-lists: <c>[ICML 2024]</c>,
 /// <c>(ECCV 2022)</c>, <c>[CVPR'23]</c>, <c>[NeurIPS 2023 Spotlight]</c>, <c>(arXiv 23.12.01)</c>, <c>(2023-05)</c>, a leading
-/// year (<c>2022 DeepSpeed-MoE</c>) and a trailing <c>, in *arXiv* 2024.</c>. Spec §2:
+/// year (<c>2022 DeepSpeed-MoE</c>) and a trailing <c>, in *arXiv* 2024.</c> or <c>, ICML'19</c>. Spec §2:
 /// they are never part of a claim and never a claim of their own, so they are cut before text is read.</summary>
 public static partial class VenueTags
 {
@@ -31,8 +31,8 @@ public static partial class VenueTags
     // A year written before a name, "2022 DeepSpeed-MoE", as timelines do.
     private const string LeadingYear = @"(?:19|20)\d\d(?=\s+\S)";
 
-    // ", in *arXiv* 2024." after a title, as reading lists write the venue.
-    private const string TrailingVenue = @",(?>\s*)in\s+[*_]?[\p{L}][^,*_\n]{0,80}?[*_]?(?>\s*)(?:19|20)\d\d\.?";
+    // ", in *arXiv* 2024." or ", ICML'19" after a title, as reading lists write the venue.
+    private const string TrailingVenue = @",(?>\s*)(?:in\s+[*_]?[\p{L}][^,*_\n]{0,80}?[*_]?(?>\s*)(?:19|20)\d\d|\p{Lu}[\p{L}&\-]*(?:\s*['’]\d\d|\s+(?:19|20)\d\d))\.?";
 
     [GeneratedRegex(@"^(?>\s*)(?:(?:" + Tag + "|" + LeadingYear + @")(?>[\s:|,\-–—]*))+")]
     private static partial Regex Leading();

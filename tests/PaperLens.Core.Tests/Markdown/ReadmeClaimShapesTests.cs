@@ -20,6 +20,8 @@ public class ReadmeClaimShapesTests
     [InlineData("- Title: «Mamba: Linear-Time Sequence Modeling with Selective State Spaces»\n- Venue: COLM 2024\n- Paper: [arXiv](https://arxiv.org/abs/2312.00752)")]
     [InlineData("* «What Can Large Language Models Tell Us about Time Series Analysis», in *arXiv* 2024. [\\[paper\\]](https://arxiv.org/abs/2402.02713)")]
     [InlineData("- (2023-05) **«Mamba: Linear-Time Sequence Modeling with Selective State Spaces»** [paper](https://arxiv.org/abs/2312.00752)")]
+    [InlineData("Title: `«OLAPH: Improving Factuality in Biomedical Long-form Question Answering»`\n\nPaper: https://arxiv.org/abs/2405.12701")]
+    [InlineData("* «Deep Factors for Forecasting», ICML'19. [\\[paper\\]](https://arxiv.org/abs/1905.12417)")]
     [InlineData("Title: «Measuring Massive Multitask Language Understanding»\n\nA benchmark of 57 subjects.\n\nAbstract: https://arxiv.org/abs/2009.03300")]
     [InlineData("* «Approaches and Applications of Early Classification of Time Series: A Review», in *IEEE Transactions on Artificial Intelligence* 2020. [\\[paper\\]](https://arxiv.org/abs/2005.02595)")]
     [InlineData("* «UniTime: A Language-Empowered Unified Model for Cross-Domain Time Series Forecasting» [\\[paper\\]](https://arxiv.org/abs/2310.09751)")]
@@ -113,6 +115,9 @@ public class ReadmeClaimShapesTests
     [InlineData("[ICML 2024]", "")]
     [InlineData("2022 DeepSpeed-MoE", "DeepSpeed-MoE")]
     [InlineData("Title, in *arXiv* 2024.", "Title")]
+    [InlineData("Deep Factors for Forecasting, ICML'19", "Deep Factors for Forecasting")]
+    [InlineData("Title, NeurIPS 2023", "Title")]
+    [InlineData("Scaling Laws, Part 2", "Scaling Laws, Part 2")]
     [InlineData("2022", "2022")]
     public void Venue_and_date_tags_are_cut(string text, string expected) =>
         Assert.Equal(expected, VenueTags.Cut(text));
