@@ -22,7 +22,7 @@ public static partial class AuthorYearText
     /// Offsets are into <paramref name="text"/>, shifted by <paramref name="offset"/>.</summary>
     public static AuthorYearClaim? Read(string text, int offset = 0)
     {
-        if (text.Length > 200 || LinkText().Match(text) is not { Success: true } m) return null;
+        if (text.Length > 200 || text.AsSpan().IndexOfAnyInRange('0', '9') < 0 || LinkText().Match(text) is not { Success: true } m) return null;
         var authors = m.Groups["a"];
         var year = m.Groups["y"];
         return new AuthorYearClaim(authors.Value, new TextSpan(offset + authors.Index, authors.Length),

@@ -29,8 +29,7 @@ public static partial class ClaimClassifier
         "sources", "method", "approach", "algorithm", "idea", "ideas", "background", "further", "reading",
     };
 
-    [GeneratedRegex(@"^[""“”'‘’«»]+|[""“”'‘’«»]+$")]
-    private static partial Regex Quotes();
+    private static readonly char[] QuoteMarks = ['"', '“', '”', '\'', '‘', '’', '«', '»'];
 
     /// <summary>Classifies link text, an anchor's text or a list label. Returns null for descriptions.</summary>
     public static ClaimKind? Classify(string text) => Read(text)?.Kind;
@@ -43,11 +42,16 @@ public static partial class ClaimClassifier
         if (text.Length == 0 || text.Length > 400) return null;
         if (ContainsCitationText(text)) return null;
         var quoted = IsQuoted(text);
-        var bare = VenueTags.Cut(Quotes().Replace(text, "").Trim()).Trim().TrimEnd('.', ',', ';');
+        var bare = VenueTags.Cut(text.Trim(QuoteMarks).Trim()).Trim().TrimEnd('.', ',', ';');
         var words = Words(bare);
-        if (words.Count == 0 || VenueTags.IsBareTag(bare) || AuthorYearText.Read(bare) is not null || AuthorYearText.IsPeopleList(bare)) return null;
+        if (words.Count == 0) return null;
+        // Tags, author-year text and version lists hold digits; people lists a comma, "and" or "&".
+        var hasDigits = bare.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        if (hasDigits && (VenueTags.IsBareTag(bare) || AuthorYearText.Read(bare) is not null)) return null;
+        if (bare.AsSpan().IndexOfAny(',', '&') >= 0 || bare.Contains(" and ", StringComparison.Ordinal))
+            if (AuthorYearText.IsPeopleList(bare)) return null;
         if (quoted && words.Count >= 2) return new ClaimReading(ClaimKind.Title, bare);
-        if (IsNameWithAlias(bare) || bare.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && ListsVersions(words)) return new ClaimReading(ClaimKind.Name, bare);
+        if (IsNameWithAlias(bare) || hasDigits && ListsVersions(words)) return new ClaimReading(ClaimKind.Name, bare);
         if (bare.Contains(':') && words.Count >= 2) return new ClaimReading(ClaimKind.Title, bare);
         if (words.Count >= 4) return IsTitleCased(words) ? new ClaimReading(ClaimKind.Title, bare) : null;
         return IsNameLike(words) ? new ClaimReading(ClaimKind.Name, bare) : null;
@@ -91,11 +95,18 @@ public static partial class ClaimClassifier
         || text.Contains("://", StringComparison.Ordinal)
         || text.Contains("10.48550", StringComparison.Ordinal);
 
-    private static List<string> Words(string text) =>
-        text.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Trim('(', ')', '[', ']', ',', ';', '.', '!', '?', '*', '_', '`'))
-            .Where(w => w.Length > 0)
-            .ToList();
+    // Every claim beside every citation is split into words: one pass, one string per word.
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var span = text.AsSpan();
+        foreach (var range in span.SplitAny(" \t\n\r"))
+        {
+            var word = span[range].Trim("()[],;.!?*_`");
+            if (!word.IsEmpty) words.Add(word.ToString());
+        }
+        return words;
+    }
 
     [GeneratedRegex(@"^(?<main>[^()]+?)\s*\((?<alias>[^()]+)\)$|^(?<main>[^:]+?)\s+[-–—]\s+(?<alias>\S+)$")]
     private static partial Regex WithAlias();
@@ -109,7 +120,7 @@ public static partial class ClaimClassifier
     /// name with its size (<c>Llama 3 (8B)</c>): a name however many words it has.</summary>
     private static bool IsNameWithAlias(string text)
     {
-        if (WithAlias().Match(text) is not { Success: true } m) return false;
+        if (!text.EndsWith(')') && text.AsSpan().IndexOfAny('-', '–', '—') < 0 || WithAlias().Match(text) is not { Success: true } m) return false;
         var main = m.Groups["main"].Value;
         var alias = m.Groups["alias"].Value.Trim();
         if (main.Contains(':')) return false;

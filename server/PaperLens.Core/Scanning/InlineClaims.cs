@@ -84,11 +84,12 @@ public static partial class InlineClaims
     private static Claim? ReadingListTitle(string text, Match opening, int citationStart)
     {
         var start = opening.Index + opening.Length;
-        var framed = VenueTags.IsFramedByTags(text, start, citationStart);
         // A lone "*" opening the line is a Markdown bullet (or a Javadoc line, where a list is as likely).
         var listItem = opening.Groups["item"].Success || opening.Groups["comment"].Value == "*";
+        var (cutStart, end) = VenueTags.Cut(text, start, citationStart);
+        var framed = (cutStart, end) != (start, citationStart);
         if (!framed && !listItem) return null;
-        (start, var end) = VenueTags.Cut(text, start, citationStart);
+        start = cutStart;
         while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '-' or '–' or '—' or '|' or ':' or ',' or '(' or '[' or '*' or '_')) end--;
         while (start < end && text[start] is '*' or '_' or ' ') start++;
         if (end <= start || text.AsSpan(start, end - start).IndexOfAny('[', ']', '<') >= 0) return null;
@@ -112,7 +113,10 @@ public static partial class InlineClaims
     private static Claim? CardTitle(string text, int lineStart, Match opening, int citationStart)
     {
         var contentStart = opening.Index + opening.Length;
-        if (!CardLinkLabel().Match(text, contentStart, citationStart - contentStart).Success) return null;
+        // The label is "Paper:" or "Abstract:", perhaps in bold: most lines start otherwise.
+        if (contentStart >= citationStart || text[contentStart] is not ('p' or 'P' or 'a' or 'A' or '*' or '_')
+            || !CardLinkLabel().Match(text, contentStart, citationStart - contentStart).Success)
+            return null;
         var end = lineStart - 1;
         for (var i = 0; i < CardReach && end > 0; i++)
         {

@@ -45,10 +45,18 @@ public static partial class VenueTags
     public static (int Start, int End) Cut(string text, int start, int end)
     {
         if (end <= start || text.AsSpan(start, end - start).IndexOfAny(TagStarts) < 0) return (start, end);
-        if (Leading().Match(text, start, end - start) is { Success: true } leading) start += leading.Length;
+        // A leading tag opens with a bracket or a year, a trailing one ends with a bracket, a year or its
+        // full stop: most text is neither, and the regexes are not asked.
+        var first = text.AsSpan(start, end - start).TrimStart();
+        if (first.Length > 0 && (first[0] is '[' or '(' || char.IsAsciiDigit(first[0]))
+            && Leading().Match(text, start, end - start) is { Success: true } leading)
+            start += leading.Length;
+        var last = text.AsSpan(start, end - start).TrimEnd();
         // Trailing tags are short: only the end of the text is searched, which keeps a long line linear.
         var tail = Math.Max(start, end - LongestTrailingTags);
-        if (start < end && Trailing().Match(text, tail, end - tail) is { Success: true } trailing) end = trailing.Index;
+        if (last.Length > 0 && (last[^1] is ']' or ')' or '.' || char.IsAsciiDigit(last[^1]))
+            && Trailing().Match(text, tail, end - tail) is { Success: true } trailing)
+            end = trailing.Index;
         return (start, Math.Max(start, end));
     }
 
@@ -61,7 +69,4 @@ public static partial class VenueTags
 
     /// <summary>Whether the whole text is one tag without brackets.</summary>
     public static bool IsBareTag(string text) => text.Length <= 60 && Bare().IsMatch(text);
-
-    /// <summary>Whether text[start..end) is framed as a reading-list entry: a tag leads or ends it.</summary>
-    public static bool IsFramedByTags(string text, int start, int end) => Cut(text, start, end) != (start, end);
 }

@@ -17,9 +17,10 @@ internal static class LinkClaims
 
     public static WrittenClaims For(string text, LinkSite site, TextSpan? line)
     {
-        var authorYear = AuthorYearOfText(text, site);
+        var plain = site.TextIsLabel || site.TextRange is null ? null : PlainText(site);
+        var authorYear = plain is null ? null : AuthorYearOfText(text, site.TextRange!.Value, plain);
         if (FromTitle(text, site.Title, site.TitleSpan) is { } title) return new WrittenClaims(title, authorYear);
-        var fromText = FromText(text, site);
+        var fromText = plain is null ? null : FromText(text, site.TextRange!.Value, plain);
         if (fromText is { Kind: ClaimKind.Title }) return new WrittenClaims(fromText, authorYear);
         return new WrittenClaims(null, authorYear).Or(OnLine(text, site, line)).Or(new WrittenClaims(fromText, null));
     }
@@ -43,16 +44,14 @@ internal static class LinkClaims
         return ClaimClassifier.Read(trimmed) is { } reading ? new Claim(reading.Text, reading.Kind, range) : null;
     }
 
-    public static Claim? FromText(string text, LinkSite site)
-    {
-        if (site.TextIsLabel || site.TextRange is not { } range) return null;
-        return ClaimClassifier.Read(PlainText(site)) is { } reading ? reading.At(text, Trim(text, range)) : null;
-    }
+    public static Claim? FromText(string text, LinkSite site) =>
+        site.TextIsLabel || site.TextRange is not { } range ? null : FromText(text, range, PlainText(site));
 
-    private static AuthorYearClaim? AuthorYearOfText(string text, LinkSite site)
+    private static Claim? FromText(string text, TextSpan range, string plain) =>
+        ClaimClassifier.Read(plain) is { } reading ? reading.At(text, Trim(text, range)) : null;
+
+    private static AuthorYearClaim? AuthorYearOfText(string text, TextSpan range, string plain)
     {
-        if (site.TextIsLabel || site.TextRange is not { } range) return null;
-        var plain = PlainText(site);
         var trimmed = Trim(text, range);
         // The spans are the text's own when the link text has no markup, else the whole link text.
         return text.AsSpan(trimmed.Start, trimmed.Length).SequenceEqual(plain)
