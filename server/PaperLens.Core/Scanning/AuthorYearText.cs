@@ -75,14 +75,26 @@ public static partial class AuthorYearText
         return people.Length;
     }
 
-    /// <summary>The only small words of an author list are "and", "et al." and name particles.</summary>
+    // Prose has many small words; an author list has "and", "et al.", particles, and at most a
+    // couple of others ("LCM team", "the ATLAS collaboration").
+    private const int MostOtherSmallWords = 2;
+
+    // The marks of a list of names: a comma, "&", "and", "et al.", an initial.
+    [GeneratedRegex(@"[,&]|\band\b|\bet al\b|\b\p{Lu}\.")]
+    private static partial Regex ListMarks();
+
+    /// <summary>Whether the text before a year reads as an author list rather than a sentence: a few
+    /// capitalised names, or names marked as a list with only a couple of other small words.</summary>
     private static bool LooksLikeAuthors(ReadOnlySpan<char> text)
     {
+        int others = 0, words = 0;
         foreach (var range in text.SplitAny(" \t\n,;&"))
         {
             var word = text[range].Trim("*_()[]");
-            if (word.Length > 0 && char.IsLower(word[0]) && !SmallWords.Contains(word.ToString())) return false;
+            if (word.Length == 0) continue;
+            words++;
+            if (char.IsLower(word[0]) && !SmallWords.Contains(word.ToString()) && ++others > MostOtherSmallWords) return false;
         }
-        return true;
+        return others == 0 && words <= 3 || ListMarks().IsMatch(text);
     }
 }

@@ -98,8 +98,11 @@ public static partial class InlineClaims
         {
             var lastComma = candidate.LastIndexOf(',');
             if (lastComma >= 0 && AuthorYearText.IsPeople(candidate[(lastComma + 1)..]) || ClaimClassifier.LeadsOnIntoLink(candidate)) return null;
-            // Markup left inside ("(2022x) **Title") means the line has a shape not understood here.
-            if (candidate.Contains("**", StringComparison.Ordinal) || candidate.Contains("__", StringComparison.Ordinal)) return null;
+            // Markup left inside ("(2022x) **Title") or a year ("team, A. (2024). Title") means the line has
+            // a shape not understood here, whose text is not all title.
+            if (candidate.Contains("**", StringComparison.Ordinal) || candidate.Contains("__", StringComparison.Ordinal)
+                || AuthorYear().IsMatch(candidate))
+                return null;
             return ClaimClassifier.Read(candidate) is { Kind: ClaimKind.Title } title ? title.At(text, TextSpan.FromBounds(start, end)) : null;
         }
         // Its place makes it a title however it is cased; a short one may be a name.

@@ -21,6 +21,7 @@ public class ReadmeClaimShapesTests
     [InlineData("* «What Can Large Language Models Tell Us about Time Series Analysis», in *arXiv* 2024. [\\[paper\\]](https://arxiv.org/abs/2402.02713)")]
     [InlineData("- (2023-05) **«Mamba: Linear-Time Sequence Modeling with Selective State Spaces»** [paper](https://arxiv.org/abs/2312.00752)")]
     [InlineData("Title: `«OLAPH: Improving Factuality in Biomedical Long-form Question Answering»`\n\nPaper: https://arxiv.org/abs/2405.12701")]
+    [InlineData("- team, A. (2024). «Large Concept Models: Language Modeling in a Sentence Representation Space». arXiv:2412.08821")]
     [InlineData("* «Deep Factors for Forecasting», ICML'19. [\\[paper\\]](https://arxiv.org/abs/1905.12417)")]
     [InlineData("Title: «Measuring Massive Multitask Language Understanding»\n\nA benchmark of 57 subjects.\n\nAbstract: https://arxiv.org/abs/2009.03300")]
     [InlineData("* «Approaches and Applications of Early Classification of Time Series: A Review», in *IEEE Transactions on Artificial Intelligence* 2020. [\\[paper\\]](https://arxiv.org/abs/2005.02595)")]
@@ -74,6 +75,7 @@ public class ReadmeClaimShapesTests
     [InlineData("[«van der Maaten and Hinton» («2008»)](https://arxiv.org/abs/1706.03762)")]
     [InlineData("- «Gu, A., & Dao, T.» («2023»). Mamba: Linear-Time Sequence Modeling with Selective State Spaces. arXiv:2312.00752")]
     [InlineData("[1] «Vaswani, A., Shazeer, N., et al.» «2017». Attention Is All You Need. [arXiv](https://arxiv.org/abs/1706.03762)")]
+    [InlineData("- «LCM team, Barrault, L.» («2024»). Large Concept Models: Language Modeling in a Sentence Representation Space. arXiv:2412.08821")]
     public void Reads_an_author_year_claim(string marked)
     {
         var (fixture, document) = MarkdownScan.Run(marked);
