@@ -42,7 +42,7 @@ public static partial class ClaimClassifier
         if (text.Length == 0 || text.Length > 400) return null;
         if (ContainsCitationText(text)) return null;
         var quoted = IsQuoted(text);
-        var bare = VenueTags.Cut(text.Trim(QuoteMarks).Trim()).Trim().TrimEnd('.', ',', ';');
+        var bare = WithoutGenericSuffix(VenueTags.Cut(text.Trim(QuoteMarks).Trim()).Trim().TrimEnd('.', ',', ';'));
         var words = Words(bare);
         if (words.Count == 0) return null;
         // Tags, author-year text and version lists hold digits; people lists a comma, "and" or "&".
@@ -143,6 +143,13 @@ public static partial class ClaimClassifier
             ? significant.Count > 0 && significant.All(w => w.Any(char.IsUpper))
             : false;
     }
+
+    // "Retrieval-Augmented Generation_Paper", "Mamba PDF": a label glued to a name.
+    [GeneratedRegex(@"(?<=\S)[\s_]+(?:paper|pdf|arxiv|link)$", RegexOptions.IgnoreCase)]
+    private static partial Regex GenericSuffix();
+
+    private static string WithoutGenericSuffix(string text) =>
+        text.Length > 0 && char.IsLetter(text[^1]) ? GenericSuffix().Replace(text, "") : text;
 
     // "[paper2]", "[code1]": numbered generic labels.
     private static bool IsGeneric(string word) => GenericLinkWords.Contains(word.TrimEnd("0123456789".ToCharArray()));

@@ -11,7 +11,8 @@ namespace PaperLens.Core.Scanning;
 /// lines for its title), so a claim never leaks from one entry to the next.</summary>
 public static partial class InlineClaims
 {
-    [GeneratedRegex(@"[""“](?<t>[^""“”\n]{3,300})[""”](?>\s*)[,;:]?(?>\s*)[(\[]?(?>\s*)(?:see\s+|in\s+)?(?:arxiv\s+preprint\s+)?$", RegexOptions.IgnoreCase)]
+    // "Title" (URL), "Title" paper (URL), "Title", arXiv preprint ID.
+    [GeneratedRegex(@"[""“](?<t>[^""“”\n]{3,300})[""”](?>\s*)(?:paper(?>\s*))?[,;:]?(?>\s*)[(\[]?(?>\s*)(?:see\s+|in\s+)?(?:arxiv\s+preprint\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex QuotedBefore();
 
     [GeneratedRegex(@"^(?>\s*)[)\]]?(?>\s*)[,;:.\-–—]?(?>\s*)[(\[]?[""“](?<t>[^""“”\n]{3,300})[""”]")]
@@ -98,10 +99,10 @@ public static partial class InlineClaims
         {
             var lastComma = candidate.LastIndexOf(',');
             if (lastComma >= 0 && AuthorYearText.IsPeople(candidate[(lastComma + 1)..]) || ClaimClassifier.LeadsOnIntoLink(candidate)) return null;
-            // Markup left inside ("(2022x) **Title") or a year ("team, A. (2024). Title") means the line has
-            // a shape not understood here, whose text is not all title.
+            // Markup left inside ("(2022x) **Title"), a year ("team, A. (2024). Title") or a quoted title
+            // inside prose means the line has a shape not understood here, whose text is not all title.
             if (candidate.Contains("**", StringComparison.Ordinal) || candidate.Contains("__", StringComparison.Ordinal)
-                || AuthorYear().IsMatch(candidate))
+                || AuthorYear().IsMatch(candidate) || candidate.AsSpan().IndexOfAny('"', '“') >= 0)
                 return null;
             return ClaimClassifier.Read(candidate) is { Kind: ClaimKind.Title } title ? title.At(text, TextSpan.FromBounds(start, end)) : null;
         }
@@ -134,8 +135,10 @@ public static partial class InlineClaims
                 var written = line.Groups["t"];
                 var title = written.Value.TrimEnd('*', '_', '`', ' ', '\r');
                 var lead = title.Length - title.TrimStart('`', '*', '_').Length;
-                title = title[lead..];
-                return ClaimClassifier.ReadsAsTitle(title) ? new Claim(title, ClaimKind.Title, new TextSpan(written.Index + lead, title.Length)) : null;
+                var span = new TextSpan(written.Index + lead, title.Length - lead);
+                // Code spans inside it ("`metabench` -- A Sparse Benchmark") are markup, not title.
+                title = title[lead..].Replace("`", "", StringComparison.Ordinal);
+                return ClaimClassifier.ReadsAsTitle(title) ? new Claim(title, ClaimKind.Title, span) : null;
             }
             end = start - 1;
         }

@@ -31,8 +31,8 @@ public static partial class VenueTags
     // A year written before a name, "2022 DeepSpeed-MoE", as timelines do.
     private const string LeadingYear = @"(?:19|20)\d\d(?=\s+\S)";
 
-    // ", in *arXiv* 2024." or ", ICML'19" after a title, as reading lists write the venue.
-    private const string TrailingVenue = @",(?>\s*)(?:in\s+[*_]?[\p{L}][^,*_\n]{0,80}?[*_]?(?>\s*)(?:19|20)\d\d|\p{Lu}[\p{L}&\-]*(?:\s*['’]\d\d|\s+(?:19|20)\d\d))\.?";
+    // ", in *arXiv* 2024." or ", ICML'19" (", KDD'20 MiLeTS": a workshop) after a title, as reading lists write the venue.
+    private const string TrailingVenue = @",(?>\s*)(?:in\s+[*_]?[\p{L}][^,*_\n]{0,80}?[*_]?(?>\s*)(?:19|20)\d\d|\p{Lu}[\p{L}&\-]*(?:\s*['’]\d\d|\s+(?:19|20)\d\d)(?:\s+\p{Lu}[\p{L}\-]*){0,2})\.?";
 
     [GeneratedRegex(@"^(?>\s*)(?:(?:" + Tag + "|" + LeadingYear + @")(?>[\s:|,\-–—]*))+")]
     private static partial Regex Leading();

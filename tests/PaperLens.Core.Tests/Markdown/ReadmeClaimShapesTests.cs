@@ -22,6 +22,8 @@ public class ReadmeClaimShapesTests
     [InlineData("- (2023-05) **«Mamba: Linear-Time Sequence Modeling with Selective State Spaces»** [paper](https://arxiv.org/abs/2312.00752)")]
     [InlineData("Title: `«OLAPH: Improving Factuality in Biomedical Long-form Question Answering»`\n\nPaper: https://arxiv.org/abs/2405.12701")]
     [InlineData("- team, A. (2024). «Large Concept Models: Language Modeling in a Sentence Representation Space». arXiv:2412.08821")]
+    [InlineData("* «Robust Widget Detection via Decomposition», KDD'20 MiLeTS. [\\[paper\\]](https://arxiv.org/abs/2002.09545)")]
+    [InlineData("- This note reuses the trick proposed in the \"«Magpie: Alignment Data Synthesis from Scratch»\" paper ([https://arxiv.org/abs/2406.08464](https://arxiv.org/abs/2406.08464))")]
     [InlineData("* «Deep Factors for Forecasting», ICML'19. [\\[paper\\]](https://arxiv.org/abs/1905.12417)")]
     [InlineData("Title: «Measuring Massive Multitask Language Understanding»\n\nA benchmark of 57 subjects.\n\nAbstract: https://arxiv.org/abs/2009.03300")]
     [InlineData("* «Approaches and Applications of Early Classification of Time Series: A Review», in *IEEE Transactions on Artificial Intelligence* 2020. [\\[paper\\]](https://arxiv.org/abs/2005.02595)")]
@@ -29,6 +31,13 @@ public class ReadmeClaimShapesTests
     [InlineData("- (20220-10) **«Scaling Instruction-Finetuned Language Models»**  [paper](https://arxiv.org/pdf/2210.11416.pdf)")]
     [InlineData("- «Graph-Aware Contrasting for Multivariate Time-Series Classification» [arXiv](https://arxiv.org/abs/2309.05202) [code](https://github.com/x/y)")]
     public void Reads_a_title_claim(string marked) => AssertClaim(marked, ClaimKind.Title);
+
+    [Fact]
+    public void A_card_title_set_partly_in_code_is_read_without_its_backticks()
+    {
+        var (_, document) = MarkdownScan.Run("Title: `tinyBench` -- A Small Benchmark for Big Models\n\nAbstract: https://arxiv.org/abs/2407.12844");
+        Assert.Equal("tinyBench -- A Small Benchmark for Big Models", Assert.Single(document.Citations).Claim?.Text);
+    }
 
     [Theory]
     [InlineData("[«Direct Preference Optimization (DPO)»](https://arxiv.org/abs/2305.18290)")]
@@ -39,6 +48,7 @@ public class ReadmeClaimShapesTests
     [InlineData("<a href=\"https://arxiv.org/abs/2407.21783\">«Llama 3.1 Instruct (70B)»</a>")]
     [InlineData("- «Selective SSMs»: https://arxiv.org/abs/2312.00752")]
     [InlineData("[«DeepSeek V2, V3, and R1»](https://arxiv.org/abs/2412.19437)")]
+    [InlineData("- [«Retrieval-Augmented Generation»_Paper](https://arxiv.org/abs/2005.11401v4) - The original RAG paper.")]
     [InlineData("- [2022 «DeepSpeed-MoE»](https://arxiv.org/abs/2201.05596)")]
     [InlineData("- [«ModernBERT» (2024)](https://arxiv.org/abs/2412.13663)")]
     public void Reads_a_name_claim(string marked) => AssertClaim(marked, ClaimKind.Name);
