@@ -144,8 +144,9 @@ public static partial class ClaimClassifier
             : false;
     }
 
-    // "Retrieval-Augmented Generation_Paper", "Mamba PDF": a label glued to a name.
-    [GeneratedRegex(@"(?<=\S)[\s_]+(?:paper|pdf|arxiv|link)$", RegexOptions.IgnoreCase)]
+    // "Retrieval-Augmented Generation_Paper", "Mamba PDF": a label glued to a name. "GPT-3 paper" in
+    // lower case stays prose, a description rather than a name.
+    [GeneratedRegex(@"(?<=\S)(?:_(?:[Pp]aper|PDF|pdf)|\s+(?:Paper|PDF))$")]
     private static partial Regex GenericSuffix();
 
     private static string WithoutGenericSuffix(string text) =>

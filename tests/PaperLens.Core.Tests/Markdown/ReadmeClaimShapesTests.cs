@@ -61,6 +61,7 @@ public class ReadmeClaimShapesTests
     [InlineData("[Vaswani & Shazeer (2017)](https://arxiv.org/abs/1706.03762)")]
     [InlineData("[Gu et al., 2023](https://arxiv.org/abs/2312.00752)")]
     [InlineData("[\\[paper2\\]](https://arxiv.org/abs/2007.01884)")]
+    [InlineData("It uses the approach described in the [GPT-3 paper](https://arxiv.org/abs/2005.14165).")]
     // Without a tag, text before a link may be a title followed by authors: not read.
     [InlineData("- Mamba: Linear-Time Sequence Modeling, Albert Gu and Tri Dao [Paper](https://arxiv.org/abs/2312.00752)")]
     [InlineData("- Linear-Time Sequence Modeling With Selective State Spaces, Tri Dao [Paper](https://arxiv.org/abs/2312.00752)")]
