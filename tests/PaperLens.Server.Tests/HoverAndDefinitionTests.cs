@@ -99,6 +99,28 @@ public class HoverAndDefinitionTests
         Assert.Contains("prediction of long sequence time", text);
     }
 
+    [Fact]
+    public async Task Definition_of_a_pandoc_key_is_its_entry_in_the_front_matter_bibliography_whatever_its_case()
+    {
+        // a.bib sorts first and has the key too; the draft's front matter names refs.bib, where the
+        // entry's key is on the second line.
+        const string Entry = "@article{gu2023,\n  title = {Mamba},\n  eprint = {2404.16112},\n  archivePrefix = {arXiv},\n}\n";
+        var files = new[] { ("a.bib", Entry), ("refs.bib", "@misc{x, title = {X}}\n" + Entry) };
+        var fixture = CursorFixture.Parse("---\nbibliography: refs.bib\n---\nAs shown [@Gu$02023].\n");
+        var workspace = new TestWorkspace(files);
+        await using var client = await LspTestClient.StartAsync(workspace);
+        foreach (var (path, text) in files) await client.OpenAsync(path, text, "bibtex");
+        await client.OpenAsync("draft.md", fixture.Text);
+
+        var location = await client.RequestAsync("textDocument/definition", LspTestClient.Position(workspace.Uri("draft.md"), fixture.Cursor));
+
+        Assert.Equal(workspace.Uri("refs.bib"), location.GetProperty("uri").GetString());
+        var range = location.GetProperty("range");
+        Assert.Equal((1, 9, 1, 15), (
+            range.GetProperty("start").GetProperty("line").GetInt32(), range.GetProperty("start").GetProperty("character").GetInt32(),
+            range.GetProperty("end").GetProperty("line").GetInt32(), range.GetProperty("end").GetProperty("character").GetInt32()));
+    }
+
     [Theory]
     [InlineData("Survey: ar$0Xiv:2404.16112 is long.\n")]
     [InlineData("Survey: https://arxiv.org/a$0bs/2404.16112 is long.\n")]

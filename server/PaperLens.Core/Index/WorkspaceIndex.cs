@@ -71,6 +71,12 @@ public sealed class WorkspaceIndex
             ? Resolver.Resolve(document.Scan)
             : document.Scan.Citations;
 
+    /// <summary>The .bib entry a pandoc key citation of <paramref name="document"/> names, by the rule the
+    /// check resolves keys with (<see cref="CiteKeyResolver"/>: case ignored, the front matter's
+    /// bibliographies first), so an editor feature never lands elsewhere than the check looked.</summary>
+    public KeyLookup LookupKey(IndexedDocument document, Citation citation) =>
+        Resolver.Lookup(document.Scan, CiteKeyResolver.KeyOf(citation));
+
     /// <summary>The check's findings for some documents, seeing the whole workspace's .bib files.</summary>
     public IReadOnlyList<Diagnostic> Check(IEnumerable<IndexedDocument> documents, IPaperSource papers, RuleSettings settings)
     {

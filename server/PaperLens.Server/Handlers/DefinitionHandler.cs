@@ -1,5 +1,4 @@
 using PaperLens.Core.Catalog;
-using PaperLens.Core.Citations;
 using PaperLens.Core.Features;
 using PaperLens.Core.Identifiers;
 using PaperLens.Server.Protocol;
@@ -8,19 +7,21 @@ using PaperLens.Server.Transport;
 
 namespace PaperLens.Server.Handlers;
 
-/// <summary>"Go to abstract": a citation's definition is a Markdown document with the paper's full
-/// record, written under the cache directory so that every client can open it; a pandoc key's
-/// definition is its .bib entry.</summary>
+/// <summary>Go to definition where <see cref="CitationDefinition"/> decides: a pandoc key's .bib entry,
+/// or "go to abstract", a Markdown document with the paper's full record, written under the cache
+/// directory so that every client can open it.</summary>
 public static class DefinitionHandler
 {
     public static Location? Handle(Snapshot snapshot, TextDocumentPositionParams request)
     {
-        if (snapshot.CitationAt(request) is not (_, { } citation)) return null;
-
-        if (citation.Form == CitationForm.CiteKey && BibEntryOf(snapshot, citation) is { } entry) return entry;
-        if (citation.Id is null || snapshot.Papers.Find(citation.Id) is not { } paper) return null;
-        var path = Write(paper, snapshot);
-        return new Location(DocumentUri.FromPath(path), new Protocol.Range(new Position(0, 0), new Position(0, 0)));
+        if (snapshot.Document(request.TextDocument) is not { } document || snapshot.Offset(document, request.Position) is not { } offset) return null;
+        return CitationDefinition.At(snapshot.Index, snapshot.Papers, document, offset) switch
+        {
+            DefinitionTarget.BibEntry entry => snapshot.Location(entry.Bibliography, entry.KeySpan),
+            DefinitionTarget.Abstract { Paper: var paper } =>
+                new Location(DocumentUri.FromPath(Write(paper, snapshot)), new Protocol.Range(new Position(0, 0), new Position(0, 0))),
+            _ => null,
+        };
     }
 
     public static AbstractResult? Abstract(Snapshot snapshot, string id)
@@ -28,18 +29,6 @@ public static class DefinitionHandler
         if (ArxivIdParser.Parse(id).Id is not { } parsed || snapshot.Papers.Find(parsed) is not { } paper) return null;
         var path = Write(paper, snapshot);
         return new AbstractResult(paper.Id.Canonical, DocumentUri.FromPath(path), AbstractDocument.Render(paper, snapshot.Now));
-    }
-
-    private static Location? BibEntryOf(Snapshot snapshot, Citation citation)
-    {
-        foreach (var document in snapshot.Index.Documents.Values)
-        {
-            foreach (var entry in document.Scan.BibEntries)
-            {
-                if (entry.Key == citation.CiteKey) return snapshot.Location(document, entry.KeySpan);
-            }
-        }
-        return null;
     }
 
     private static string Write(PaperRecord paper, Snapshot snapshot)
