@@ -46,17 +46,6 @@ public sealed partial class LanguageServer
         Update(WorkspaceFolders.Contain(_roots, path) ? ReadFromDisk(path) : null, path);
     }
 
-    [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
-    public void DidChangeWatchedFiles(DidChangeWatchedFilesParams request)
-    {
-        if (_settings is null) return;
-        foreach (var change in request.Changes)
-        {
-            if (DocumentUri.ToPath(change.Uri) is not { } path || !WorkspaceFolders.Contain(_roots, path) || _index.Get(path) is { Text: not null }) continue;
-            Update(ReadFromDisk(path), path);
-        }
-    }
-
     [JsonRpcMethod("workspace/didChangeWorkspaceFolders", UseSingleObjectParameterDeserialization = true)]
     public void DidChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams request)
     {
@@ -65,11 +54,13 @@ public sealed partial class LanguageServer
         {
             if (DocumentUri.ToPath(removed.Uri) is not { } root) continue;
             _roots = _roots.Remove(root);
+            _watcher?.Unwatch(root);
             foreach (var path in _index.Documents.Keys.Where(p => WorkspaceFolders.IsInside(p, root)).ToList())
                 _index = _index.Without(path);
         }
         var added = request.Event.Added.Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>().ToList();
         _roots = _roots.AddRange(added);
+        foreach (var root in added) _watcher?.Watch(root);
         Indexing = IndexWorkspaceAsync(added);
     }
 

@@ -39,10 +39,13 @@ public sealed partial class LanguageServer
     private Task<T> Read<T>(Func<Snapshot, T> handler, CancellationToken cancellationToken)
     {
         var snapshot = TakeSnapshot();
-        return Task.Run(() =>
+        var read = Task.Run(() =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             return handler(snapshot);
         }, cancellationToken);
+        // However the read ends, cancelled before it started included, its catalog lease is returned.
+        _ = read.ContinueWith(_ => snapshot.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return read;
     }
 }

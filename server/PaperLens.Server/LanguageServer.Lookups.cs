@@ -12,6 +12,8 @@ namespace PaperLens.Server;
 public sealed partial class LanguageServer
 {
     private Task<MetadataService>? _arxiv;
+    // The lookups write what arXiv answers into the catalog they started with: they hold it until stopped.
+    private CatalogLease? _arxivLease;
     private PaperFetchQueue? _fetches;
     private TitleSearch? _titleSearch;
 
@@ -23,7 +25,7 @@ public sealed partial class LanguageServer
     /// catalog changed.</summary>
     private void StartLookups()
     {
-        if (_settings is null || _catalogOpening is not { } opening) return;
+        if (_settings is null || _catalog is null) return;
         MetadataOptions metadata;
         try
         {
@@ -40,7 +42,10 @@ public sealed partial class LanguageServer
         _lookupsFor = key;
         if (metadata.Offline) return;
 
-        _arxiv = Task.Run(async () => new MetadataService(await opening.ConfigureAwait(false), metadata));
+        CatalogLease lease;
+        lock (_catalogGate) lease = _catalog.Lease();
+        _arxivLease = lease;
+        _arxiv = Task.Run(async () => new MetadataService(await lease.Opening.ConfigureAwait(false), metadata));
         _fetches = new PaperFetchQueue(_arxiv, OnFetchLanded, Log, metadata.Clock);
         _titleSearch = new TitleSearch(_arxiv, Log);
         var index = _index;
@@ -52,9 +57,16 @@ public sealed partial class LanguageServer
     {
         _fetches?.Dispose();
         _titleSearch?.Dispose();
-        // After the queue and the search: their requests are cancelled before the HTTP client goes.
-        _ = _arxiv?.ContinueWith(created => created.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        // After the queue and the search: their requests are cancelled before the HTTP client goes, and
+        // the catalog is let go once the service (or its failed creation) is done.
+        var lease = _arxivLease;
+        _ = _arxiv?.ContinueWith(created =>
+        {
+            if (created.IsCompletedSuccessfully) created.Result.Dispose();
+            lease?.Dispose();
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         _arxiv = null;
+        _arxivLease = null;
         _fetches = null;
         _titleSearch = null;
         _lookupsFor = null;

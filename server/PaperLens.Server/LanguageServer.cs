@@ -24,8 +24,9 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     private WorkspaceIndex _index = WorkspaceIndex.Empty;
     private PositionEncoding _encoding = PositionEncoding.Utf16;
     private ServerSettings? _settings;
-    private PaperCatalog? _catalog;
-    private Task<PaperCatalog>? _catalogOpening;
+    // The settings and the catalog they name change together, under the gate: a snapshot taken off the
+    // dispatch context (diagnostics) never pairs new settings with the previous catalog.
+    private SharedCatalog? _catalog;
     private readonly Lock _catalogGate = new();
     private ClientCapabilities? _client;
     private JsonElement? _clientSettings;
@@ -53,10 +54,11 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
             if (DocumentUri.ToPath(folder.Uri) is { } path) _roots = _roots.Add(path);
         if (_roots.Count == 0 && (request.RootUri is { } rootUri ? DocumentUri.ToPath(rootUri) : request.RootPath) is { } root) _roots = _roots.Add(Path.GetFullPath(root));
 
-        _settings = LoadSettings();
-        // A large catalog takes tens of milliseconds to open and check; the editor need not wait for it.
-        var catalogPath = _settings.CatalogPath;
-        _catalogOpening = Task.Run(() => PaperCatalog.Open(catalogPath));
+        _settings = ServerSettings.Resolve(_roots.FirstOrDefault(), _clientSettings, options.CatalogPath, options.Offline);
+        // A large catalog takes tens of milliseconds to open and check; the editor need not wait for it,
+        // but the opening starts now rather than with the first request.
+        _catalog = OpenInBackground(_settings.CatalogPath);
+        _ = _catalog.Opening;
         _diagnostics = new DiagnosticsScheduler(this, options.DiagnosticsDelay);
         StartLookups();
 
@@ -85,6 +87,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     {
         if (_settings is null) return;
         Indexing = IndexWorkspaceAsync(_roots);
+        WatchFiles();
     }
 
     [JsonRpcMethod("shutdown")]
@@ -93,6 +96,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         _shutdownRequested = true;
         _lifetime.Cancel();
         StopLookups();
+        _watcher?.Dispose();
         return null;
     }
 
@@ -120,63 +124,99 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         if (_settings is null) return;
         var settings = request.Settings;
         // Clients nest their section ({"paperlens": {...}}) or send it bare.
-        _clientSettings = settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty("paperlens", out var section) ? section : settings;
+        ApplySettings(settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty("paperlens", out var section) ? section : settings);
+    }
+
+    /// <summary>Resolves the settings from all their sources (command line, client, <c>.paperlens.json</c>)
+    /// and validates them whole, catalog included, before anything changes. A file that cannot be read
+    /// or a catalog that cannot be used is reported to the user and leaves the session as it was: status,
+    /// hovers and lookups stay on the previous catalog, so an import from the editor targets the file
+    /// actually read. The catalog replaced stays open for the snapshots still reading it.</summary>
+    /// <returns>Whether the workspace is read again (include or exclude changed).</returns>
+    private bool ApplySettings(JsonElement? clientSettings)
+    {
+        var previous = _settings!;
+        ServerSettings next;
+        SharedCatalog? opened = null;
         try
         {
-            var previous = _settings;
-            _settings = LoadSettings();
-            if (_settings.CatalogPath != previous.CatalogPath)
+            next = ServerSettings.Resolve(_roots.FirstOrDefault(), clientSettings, options.CatalogPath, options.Offline);
+            if (Path.GetFullPath(next.CatalogPath) != Path.GetFullPath(previous.CatalogPath))
             {
-                var opened = PaperCatalog.Open(_settings.CatalogPath);
-                lock (_catalogGate)
-                {
-                    _catalog?.Dispose();
-                    _catalog = opened;
-                    _catalogOpening = Task.FromResult(opened);
-                }
+                var catalog = PaperCatalog.Open(next.CatalogPath);
+                opened = new SharedCatalog(() => Task.FromResult(catalog));
             }
         }
         catch (PaperLensException ex)
         {
-            Log(1, $"settings not applied: {ex.Message}");
+            ShowMessage(MessageType.Warning, $"PaperLens settings not applied: {ex.Message}");
+            return false;
         }
+        _clientSettings = clientSettings;
+        SharedCatalog? retired = null;
+        lock (_catalogGate)
+        {
+            _settings = next;
+            if (opened is not null) (retired, _catalog) = (_catalog, opened);
+        }
+        retired?.Retire();
         StartLookups();
+        // Include and exclude decide which files the workspace holds: a change rereads it.
+        var reread = !next.Config.Include.SequenceEqual(previous.Config.Include) || !next.Config.Exclude.SequenceEqual(previous.Config.Exclude);
+        if (reread) Reindex();
         _diagnostics?.ScheduleAll();
         NotifyStatus(Indexing is { IsCompleted: false });
+        return reread;
     }
 
     internal Snapshot TakeSnapshot()
     {
         if (_settings is null)
             throw new LocalRpcException("the server is not initialized yet") { ErrorCode = LspErrorCodes.ServerNotInitialized };
-        var catalog = OpenedCatalog(_settings.CatalogPath);
         if (_shutdownRequested)
             throw new LocalRpcException("the server is shutting down") { ErrorCode = LspErrorCodes.InvalidRequest };
-        return new Snapshot(_index, _encoding, _settings, catalog, DateTimeOffset.UtcNow) { Fetches = _fetches, TitleSearch = _titleSearch };
-    }
-
-    /// <summary>The catalog, waiting for it if it is still opening (it is local: milliseconds, never the
-    /// network). An open that failed is tried again by the next request: the file may have been locked
-    /// by an import or its folder missing for a moment, and the session must not answer nothing for good.</summary>
-    private PaperCatalog OpenedCatalog(string path)
-    {
-        // Diagnostics take snapshots off the dispatch context: one of them opens the catalog again, not both.
+        ServerSettings settings;
+        SharedCatalog shared;
+        CatalogLease lease;
         lock (_catalogGate)
         {
-            if (_catalog is not null) return _catalog;
-            try
+            (settings, shared) = (_settings, _catalog!);
+            lease = shared.Lease();
+        }
+        var catalog = Opened(lease, shared, settings.CatalogPath);
+        return new Snapshot(_index, _encoding, settings, catalog, DateTimeOffset.UtcNow) { Lease = lease, Fetches = _fetches, TitleSearch = _titleSearch };
+    }
+
+    /// <summary>The leased catalog, waiting for it if it is still opening (it is local: milliseconds, never
+    /// the network). An open that failed is tried again by the next request: the file may have been
+    /// locked by an import or its folder missing for a moment, and the session must not answer nothing for good.</summary>
+    private PaperCatalog Opened(CatalogLease lease, SharedCatalog shared, string path)
+    {
+        try
+        {
+            return lease.Opening.GetAwaiter().GetResult();
+        }
+        catch (PaperLensException ex)
+        {
+            lease.Dispose();
+            var retry = false;
+            // Diagnostics take snapshots off the dispatch context: one of them opens the catalog again, not both.
+            lock (_catalogGate)
             {
-                _catalog = (_catalogOpening ??= Task.Run(() => PaperCatalog.Open(path))).GetAwaiter().GetResult();
-                return _catalog;
+                if (_catalog == shared)
+                {
+                    _catalog = OpenInBackground(path);
+                    retry = true;
+                }
             }
-            catch (PaperLensException ex)
-            {
-                _catalogOpening = null;
-                Log(1, ex.Message);
-                throw new LocalRpcException(ex.Message) { ErrorCode = LspErrorCodes.RequestFailed };
-            }
+            if (retry) shared.Retire();
+            Log(1, ex.Message);
+            throw new LocalRpcException(ex.Message) { ErrorCode = LspErrorCodes.RequestFailed };
         }
     }
+
+    /// <summary>A catalog opened on the thread pool when first leased.</summary>
+    private static SharedCatalog OpenInBackground(string path) => new(() => Task.Run(() => PaperCatalog.Open(path)));
 
     internal bool PushesDiagnostics => _client?.PullDiagnostics != true;
 
@@ -184,10 +224,9 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
 
     internal CancellationToken Lifetime => _lifetime.Token;
 
-    private ServerSettings LoadSettings() =>
-        ServerSettings.Resolve(_roots.FirstOrDefault(), _clientSettings, options.CatalogPath, options.Offline);
-
-    private async Task IndexWorkspaceAsync(IReadOnlyList<string> roots)
+    /// <param name="fresh">The folders were indexed before and what the walk reads changed (.gitignore,
+    /// include, exclude): their closed documents are replaced, so files now left out leave the index.</param>
+    private async Task IndexWorkspaceAsync(IReadOnlyList<string> roots, bool fresh = false)
     {
         if (roots.Count == 0) return;
         await using var progress = await WorkDoneProgress.BeginAsync(this, "PaperLens", "indexing citations").ConfigureAwait(false);
@@ -207,6 +246,11 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         }
         await Dispatch(() =>
         {
+            if (fresh)
+            {
+                foreach (var path in _index.Documents.Values.Where(d => d.Text is null && scans.Any(s => WorkspaceFolders.IsInside(d.Path, s.Root))).Select(d => d.Path).ToList())
+                    _index = _index.Without(path);
+            }
             foreach (var scan in scans) _index = _index.WithScan(scan);
         }).ConfigureAwait(false);
         // Indexing read every file once: hundreds of megabytes of text that are garbage now. An
@@ -246,6 +290,15 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         return done.Task;
     }
 
+    /// <summary>Tells the user (window/showMessage) and the log: for what the user did and must hear
+    /// about, such as settings that were not applied.</summary>
+    private void ShowMessage(int type, string message)
+    {
+        Log(type, message);
+        if (_rpc is { IsDisposed: false } rpc)
+            _ = rpc.NotifyWithParameterObjectAsync("window/showMessage", new ShowMessageParams(type, message));
+    }
+
     internal void Log(int type, string message)
     {
         options.Log(message);
@@ -259,8 +312,9 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     {
         _lifetime.Cancel();
         StopLookups();
+        _watcher?.Dispose();
         _diagnostics?.Dispose();
-        (_catalog ?? (_catalogOpening is { IsCompletedSuccessfully: true } opening ? opening.Result : null))?.Dispose();
+        _catalog?.Retire();
         _lifetime.Dispose();
     }
 }

@@ -49,6 +49,16 @@ public sealed class LspTestClient : IAsyncDisposable
         [JsonRpcMethod("window/logMessage")]
         public void LogMessage(JsonElement p) => client.Record("window/logMessage", p);
 
+        [JsonRpcMethod("window/showMessage")]
+        public void ShowMessage(JsonElement p) => client.Record("window/showMessage", p);
+
+        [JsonRpcMethod("client/registerCapability")]
+        public object? RegisterCapability(JsonElement p)
+        {
+            client.Record("client/registerCapability", p);
+            return null;
+        }
+
         [JsonRpcMethod("$/progress")]
         public void Progress(JsonElement p) => client.Record("$/progress", p);
 
@@ -80,14 +90,16 @@ public sealed class LspTestClient : IAsyncDisposable
     /// <param name="arxiv">The arXiv stand-in the server looks papers up on (through PAPERLENS_ARXIV_API);
     /// offline when null. The test process's own environment is never read.</param>
     /// <param name="clock">The clock the server paces its arXiv requests by.</param>
+    /// <param name="catalogOnCommandLine">Whether the workspace's catalog is given as <c>lsp --catalog</c>, which
+    /// overrides every setting; without it the test names a catalog in its settings (never the user's default).</param>
     public static async Task<LspTestClient> StartAsync(TestWorkspace workspace, JsonObject? capabilities = null, JsonObject? initializationOptions = null, bool initialize = true,
-        LoopbackArxivServer? arxiv = null, TimeProvider? clock = null)
+        LoopbackArxivServer? arxiv = null, TimeProvider? clock = null, bool catalogOnCommandLine = true)
     {
         var (clientStream, serverStream) = FullDuplexStream.CreatePair();
         var log = new List<string>();
         var server = Task.Run(() => LanguageServerHost.RunAsync(serverStream, serverStream, new LanguageServerOptions
         {
-            CatalogPath = workspace.CatalogPath,
+            CatalogPath = catalogOnCommandLine ? workspace.CatalogPath : null,
             Offline = arxiv is null,
             EnvironmentVariable = name => name == MetadataOptions.ApiVariable ? arxiv?.ApiBase.AbsoluteUri : null,
             Clock = clock ?? TimeProvider.System,

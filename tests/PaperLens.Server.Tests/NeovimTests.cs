@@ -46,6 +46,9 @@ public sealed class NeovimTests(NeovimTests.Session session) : IClassFixture<Neo
     public void The_accepted_completion_reaches_the_server_through_incremental_sync() => session.AssertPassed("accepted_completion_reaches_the_server");
 
     [Fact]
+    public void A_bib_file_changed_on_disk_updates_the_diagnostics_of_the_open_draft() => session.AssertPassed("bib_changed_on_disk_updates_diagnostics");
+
+    [Fact]
     public void Neovim_stopping_the_client_shuts_the_server_down_with_exit_code_0() => session.AssertPassed("shutdown");
 
     [Fact]

@@ -106,15 +106,12 @@ export class PaperLensClient implements vscode.Disposable {
     const server = lookup.server;
     const trusted = vscode.workspace.isTrusted;
     this.output.info(`starting ${[server.command, ...server.args].join(' ')} (paperlens ${server.version})${trusted ? '' : ' offline: the workspace is restricted'}`);
-    // A .bib or a notebook changed behind the editor's back (git checkout, another tool).
-    const watchers = scannedFileGlobs().map(glob => vscode.workspace.createFileSystemWatcher(glob));
-    this.clientDisposables.push(...watchers);
     const client = new PaperLensLanguageClient('paperlens', 'PaperLens', {
       command: server.command,
       // A restricted workspace gets an offline server: the command line wins over every setting.
       args: [...server.args, 'lsp', ...(trusted ? [] : ['--offline'])],
       options: { env: trusted ? process.env : { ...process.env, PAPERLENS_OFFLINE: '1' } },
-    }, this.clientOptions(watchers));
+    }, this.clientOptions());
     client.registerFeature(pushedDiagnostics);
     this.client = client;
     this.clientDisposables.push(
@@ -155,14 +152,15 @@ export class PaperLensClient implements vscode.Disposable {
     this.setState({ kind: 'stopped' });
   }
 
-  private clientOptions(watchers: vscode.FileSystemWatcher[]): LanguageClientOptions {
+  private clientOptions(): LanguageClientOptions {
     return {
       documentSelector: scannedFileGlobs().map(pattern => ({ scheme: 'file', pattern })),
       outputChannel: this.output.channel,
       traceOutputChannel: this.output.channel,
       initializationOptions: () => this.settings().payload,
       diagnosticCollectionName: 'paperlens',
-      synchronize: { fileEvents: watchers },
+      // No file watchers here: the server registers its own (client/registerCapability) for the files
+      // it scans, .paperlens.json and .gitignore; watching here too would report each change twice.
     };
   }
 

@@ -25,6 +25,14 @@ public static class DocumentScanner
     public static bool CanScan(string path) =>
         IsMarkdown(path) || IsBibtex(path) || IsNotebook(path) || SourceLanguages.FromFileName(path) is not null;
 
+    /// <summary>The extensions (<c>.md</c>) of every file some scanner reads, what <see cref="CanScan"/>
+    /// accepts by extension; a file watcher's globs are built from these, so they never drift apart.</summary>
+    public static IEnumerable<string> ScannedExtensions =>
+        MarkdownExtensions.Concat([".bib", ".ipynb"]).Concat(SourceLanguages.Extensions);
+
+    /// <summary>The whole file names (<c>Makefile</c>) read whatever their extension.</summary>
+    public static IEnumerable<string> ScannedFileNames => SourceLanguages.FileNames;
+
     /// <summary>Scans one document. Never throws on content: bad input yields what could be read.</summary>
     public static ScannedDocument Scan(string path, string text)
     {

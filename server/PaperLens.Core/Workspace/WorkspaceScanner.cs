@@ -10,6 +10,11 @@ namespace PaperLens.Core.Workspace;
 /// it is the same from run to run whatever the thread timing.</summary>
 public static class WorkspaceScanner
 {
+    /// <summary>Whether a path below <paramref name="root"/> lies in a folder the walk never enters
+    /// (.git, node_modules, bin, obj…), whatever .gitignore says: a change there is none of the workspace's.</summary>
+    public static bool InSkippedFolder(string root, string path) =>
+        WorkspaceWalker.InSkippedFolder(Path.GetRelativePath(root, path));
+
     /// <param name="root">A folder (the workspace), or a single file to scan on its own.</param>
     /// <exception cref="WorkspaceException">The root does not exist.</exception>
     public static WorkspaceScan Scan(string root, WorkspaceOptions options, CancellationToken ct)

@@ -22,6 +22,10 @@ internal sealed class WorkspaceWalker(string rootPath, GlobFilter filter)
         "__pycache__", ".venv", "venv", ".tox", ".mypy_cache",
     };
 
+    /// <param name="relativePath">A file's path relative to the root.</param>
+    public static bool InSkippedFolder(string relativePath) =>
+        Path.GetDirectoryName(relativePath)?.Split(Path.DirectorySeparatorChar).Any(AlwaysSkippedFolders.Contains) == true;
+
     private static readonly EnumerationOptions OneLevel = new()
     {
         // Dot-files count as hidden on Unix; .gitignore and .github must be seen.

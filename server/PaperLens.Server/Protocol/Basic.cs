@@ -50,6 +50,18 @@ public sealed record LogMessageParams(
     [property: JsonPropertyName("type")] int Type,
     [property: JsonPropertyName("message")] string Message);
 
+public sealed record ShowMessageParams(
+    [property: JsonPropertyName("type")] int Type,
+    [property: JsonPropertyName("message")] string Message);
+
+/// <summary>The <c>type</c> of window/showMessage and window/logMessage.</summary>
+public static class MessageType
+{
+    public const int Error = 1;
+    public const int Warning = 2;
+    public const int Info = 3;
+}
+
 /// <summary>LSP error codes beyond JSON-RPC's own.</summary>
 public static class LspErrorCodes
 {

@@ -26,6 +26,22 @@ public sealed record FileEvent(
     [property: JsonPropertyName("uri")] string Uri,
     [property: JsonPropertyName("type")] int Type);
 
+/// <summary>client/registerCapability: the server asks the client for a capability it did not declare
+/// statically (here, the file watchers of workspace/didChangeWatchedFiles).</summary>
+public sealed record RegistrationParams([property: JsonPropertyName("registrations")] IReadOnlyList<Registration> Registrations);
+
+// RegisterOptions is typed rather than object, so the serializer never needs runtime type information.
+public sealed record Registration(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("method")] string Method,
+    [property: JsonPropertyName("registerOptions")] DidChangeWatchedFilesRegistrationOptions RegisterOptions);
+
+public sealed record DidChangeWatchedFilesRegistrationOptions(
+    [property: JsonPropertyName("watchers")] IReadOnlyList<FileSystemWatcher> Watchers);
+
+/// <summary>A glob the client watches; without <c>kind</c>, creation, change and deletion are all reported.</summary>
+public sealed record FileSystemWatcher([property: JsonPropertyName("globPattern")] string GlobPattern);
+
 public sealed record DidChangeWatchedFilesParams([property: JsonPropertyName("changes")] IReadOnlyList<FileEvent> Changes);
 
 public sealed record WorkspaceFoldersChangeEvent(

@@ -14,6 +14,10 @@ public sealed record ClientCapabilities(
     /// <summary>The client asks for inlay hints again on workspace/inlayHint/refresh.</summary>
     public bool InlayHintRefresh { get; init; }
 
+    /// <summary>The client lets the server register file watchers (client/registerCapability for
+    /// workspace/didChangeWatchedFiles); otherwise the server watches the workspace itself.</summary>
+    public bool WatchedFilesRegistration { get; init; }
+
     public static ClientCapabilities From(JsonElement capabilities)
     {
         var encodings = Get(capabilities, "general", "positionEncodings") is { ValueKind: JsonValueKind.Array } list
@@ -26,6 +30,7 @@ public sealed record ClientCapabilities(
         {
             DiagnosticRefresh = Get(capabilities, "workspace", "diagnostics", "refreshSupport") is { ValueKind: JsonValueKind.True },
             InlayHintRefresh = Get(capabilities, "workspace", "inlayHint", "refreshSupport") is { ValueKind: JsonValueKind.True },
+            WatchedFilesRegistration = Get(capabilities, "workspace", "didChangeWatchedFiles", "dynamicRegistration") is { ValueKind: JsonValueKind.True },
         };
     }
 

@@ -61,7 +61,7 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
         }
         try
         {
-            var snapshot = server.TakeSnapshot();
+            using var snapshot = server.TakeSnapshot();
             var documents = all
                 ? snapshot.Index.Documents.Values.Where(d => d.Scan.Citations.Count > 0 || d.Scan.Problems.Count > 0 || _published.Contains(d.Path)).ToList()
                 : paths.Select(p => snapshot.Index.Get(p)).OfType<Core.Index.IndexedDocument>().ToList();

@@ -9,9 +9,13 @@ namespace PaperLens.Server.Session;
 
 /// <summary>What a read-only request sees: the index as it was when the request arrived, with the
 /// settings and encoding of that moment. Handlers take one of these and nothing mutable; the arXiv
-/// lookups running in the background (null offline) can be asked about or offered work, never awaited.</summary>
-public sealed record Snapshot(WorkspaceIndex Index, PositionEncoding Encoding, ServerSettings Settings, PaperCatalog Papers, DateTimeOffset Now)
+/// lookups running in the background (null offline) can be asked about or offered work, never awaited.
+/// Whoever takes a snapshot disposes it when done: that returns its lease on <see cref="Papers"/>, which
+/// stays open until then even if the settings switch to another catalog.</summary>
+public sealed record Snapshot(WorkspaceIndex Index, PositionEncoding Encoding, ServerSettings Settings, PaperCatalog Papers, DateTimeOffset Now) : IDisposable
 {
+    internal CatalogLease? Lease { get; init; }
+
     public PaperFetchQueue? Fetches { get; init; }
 
     public TitleSearch? TitleSearch { get; init; }
@@ -40,6 +44,8 @@ public sealed record Snapshot(WorkspaceIndex Index, PositionEncoding Encoding, S
     }
 
     public Location Location(IndexedDocument document, TextSpan span) => new(DocumentUri.FromPath(document.Path), Range(document, span));
+
+    public void Dispose() => Lease?.Dispose();
 
     // Closed documents keep no text; UTF-8 columns need it, so it is read again, rarely.
     private static string? DiskText(IndexedDocument document)

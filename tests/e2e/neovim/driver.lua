@@ -381,6 +381,18 @@ local function main()
       return 'hover names ' .. INFORMER
     end)
 
+    run_check('bib_changed_on_disk_updates_diagnostics', function()
+      -- refs.bib is not open in Neovim: the key is added behind the editor's back, as a reference
+      -- manager's export would. Neovim 0.7 cannot register file watchers, so the server watches itself.
+      if not has_code(buffers.draft, 'PL008') then fail('no PL008 on [@nobody2020] to begin with: ' .. describe_diagnostics(buffers.draft)) end
+      local bib = vim.fn.readfile(path_of('refs.bib'))
+      vim.list_extend(bib, { '', '@article{nobody2020,', '  title = {Nobody Wrote This},', '  year = {2020}', '}' })
+      vim.fn.writefile(bib, path_of('refs.bib'))
+      local resolved = vim.wait(config.wait_ms, function() return has_code(buffers.draft, 'PL008') == nil end, 50)
+      if not resolved then fail('[@nobody2020] still has PL008 after refs.bib gained the key: ' .. describe_diagnostics(buffers.draft)) end
+      return 'draft.md: ' .. describe_diagnostics(buffers.draft)
+    end)
+
     run_check('shutdown', function()
       vim.lsp.stop_client(client_id)
       vim.wait(config.wait_ms, function() return not server_alive() end, 20)

@@ -117,6 +117,12 @@ public static class SourceLanguages
         ["latex"] = Latex, ["tex"] = Latex,
     };
 
+    /// <summary>Every extension a language is known by (<c>.py</c>), for what must name the files read.</summary>
+    public static IEnumerable<string> Extensions => ByExtension.Keys;
+
+    /// <summary>Every whole file name a language is known by (<c>Makefile</c>).</summary>
+    public static IEnumerable<string> FileNames => ByFileName.Keys;
+
     /// <param name="fileName">A file name or path; extension and special names (Makefile) decide.</param>
     public static SourceLanguage? FromFileName(string fileName)
     {
