@@ -1,9 +1,11 @@
 using PaperLens.Cli.Commands;
 using PaperLens.Cli.Output;
+using PaperLens.Core;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
 using PaperLens.Core.Config;
 using PaperLens.Core.Identifiers;
+using PaperLens.Core.Index;
 using PaperLens.Core.Rules;
 using PaperLens.Core.Scanning;
 using PaperLens.Core.Text;
@@ -90,9 +92,18 @@ public sealed class CheckedWorkspace : IDisposable
         return ArxivRefresh.RunAsync(catalog, options, CitedIds, stderr, cancellationToken);
     }
 
-    /// <summary>The findings in the reported documents, from a check of the whole workspace.</summary>
-    public IReadOnlyList<Diagnostic> Check() =>
-        Checker.Check(Scan.Documents, OpenCatalog, _settings).Where(d => _target.Reports(d.Path)).ToList();
+    /// <summary>The findings in the reported documents, from the workspace check of the same
+    /// <see cref="Analysis"/> the editor asks, so both report the same. Its index holds absolute paths;
+    /// the report keeps the walk's, relative to the root.</summary>
+    public IReadOnlyList<Diagnostic> Check()
+    {
+        var relative = Scan.Documents.ToDictionary(d => Path.Combine(Scan.Root, d.Path), d => d.Path, StringComparer.Ordinal);
+        var analysis = new Analysis(WorkspaceIndex.Empty.WithScan(Scan), OpenCatalog, _settings);
+        return analysis.CheckWorkspace()
+            .Select(d => d with { Path = relative[d.Path] })
+            .Where(d => _target.Reports(d.Path))
+            .ToList();
+    }
 
     private PaperCatalog OpenCatalog => _catalog ?? throw new InvalidOperationException("the catalog was not opened");
 

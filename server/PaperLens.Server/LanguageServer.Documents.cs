@@ -67,11 +67,9 @@ public sealed partial class LanguageServer
     private void Update(IndexedDocument? document, string? removedPath = null)
     {
         _index = document is null ? _index.Without(removedPath!) : _index.With(document);
-        var path = document?.Path ?? removedPath!;
         if (document is not null) EnqueueCitedBy(document);
-        // A .bib entry can resolve or unresolve pandoc keys anywhere in the workspace.
-        if (DocumentScanner.IsBibtex(path)) _diagnostics?.ScheduleAll();
-        else _diagnostics?.Schedule(path);
+        // Every document whose findings the change touched is published again, not only this one.
+        _diagnostics?.Schedule();
     }
 
     /// <summary>The file's current content as a closed document, or null if it is gone, unreadable,

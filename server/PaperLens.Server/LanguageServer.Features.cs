@@ -32,7 +32,7 @@ public sealed partial class LanguageServer
         if (request.Command != CheckWorkspaceCommand)
             throw new LocalRpcException($"unknown command '{request.Command}'") { ErrorCode = LspErrorCodes.InvalidRequest };
         if (Indexing is { } indexing) await indexing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        _diagnostics?.ScheduleAll();
+        _diagnostics?.Schedule();
         return await Read(snapshot => WorkspaceCheckHandler.Handle(snapshot), cancellationToken).ConfigureAwait(false);
     }
 

@@ -82,21 +82,14 @@ public sealed partial class LanguageServer
     private void EnqueueCitedBy(IndexedDocument document) =>
         _fetches?.Enqueue(document.Scan.Citations.Select(c => c.Id).OfType<ArxivId>(), fromOpenDocument: document.Text is not null);
 
-    /// <summary>Called on the thread pool when a fetch added records or confirmed misses: the documents
-    /// citing those papers get fresh diagnostics (pushed, or the client is asked to pull again), and
-    /// inlay hints are refreshed where the client supports it.</summary>
+    /// <summary>Called on the thread pool when a fetch added records or confirmed misses: the check runs
+    /// again, the documents whose findings changed get fresh diagnostics (pushed, or the client is asked
+    /// to pull again), and inlay hints are refreshed where the client supports it.</summary>
     private void OnFetchLanded(FetchReport report)
     {
         Log(3, $"arXiv lookup: {report.Found.Count} found, {report.Missing.Count} unknown to arXiv");
-        var index = _index;
-        if (PushesDiagnostics)
-        {
-            var paths = report.Found.Concat(report.Missing)
-                .SelectMany(index.CitationsOf)
-                .Select(c => c.Document.Path)
-                .ToHashSet(StringComparer.Ordinal);
-            foreach (var path in paths) _diagnostics?.Schedule(path);
-        }
+        ForgetAnalysis();
+        if (PushesDiagnostics) _diagnostics?.Schedule();
         else if (_client?.DiagnosticRefresh == true) _ = RequestRefreshAsync("workspace/diagnostic/refresh");
         if (_client?.InlayHintRefresh == true && _settings?.InlayHints == true) _ = RequestRefreshAsync("workspace/inlayHint/refresh");
     }

@@ -33,6 +33,10 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     // Immutable: the status notification reads it from the indexing task while messages change it.
     private ImmutableList<string> _roots = [];
     private DiagnosticsScheduler? _diagnostics;
+    // The analysis of the current index, rules and catalog, shared by every snapshot taken until one of
+    // them changes, so that a publication and the requests around it run the workspace check once.
+    private Analysis? _analysis;
+    private readonly Lock _analysisGate = new();
     private bool _shutdownRequested;
     private readonly CancellationTokenSource _lifetime = new();
 
@@ -164,7 +168,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         // Include and exclude decide which files the workspace holds: a change rereads it.
         var reread = !next.Config.Include.SequenceEqual(previous.Config.Include) || !next.Config.Exclude.SequenceEqual(previous.Config.Exclude);
         if (reread) Reindex();
-        _diagnostics?.ScheduleAll();
+        _diagnostics?.Schedule();
         NotifyStatus(Indexing is { IsCompleted: false });
         return reread;
     }
@@ -184,7 +188,25 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
             lease = shared.Lease();
         }
         var catalog = Opened(lease, shared, settings.CatalogPath);
-        return new Snapshot(_index, _encoding, settings, catalog, DateTimeOffset.UtcNow) { Lease = lease, Fetches = _fetches, TitleSearch = _titleSearch };
+        return new Snapshot(CurrentAnalysis(catalog, settings.Rules), _encoding, settings, catalog, DateTimeOffset.UtcNow) { Lease = lease, Fetches = _fetches, TitleSearch = _titleSearch };
+    }
+
+    /// <summary>The analysis of this moment's index, rule settings and catalog: the one already made if
+    /// none of them changed. Locked: diagnostics take snapshots off the dispatch context.</summary>
+    private Analysis CurrentAnalysis(PaperCatalog catalog, Core.Rules.RuleSettings rules)
+    {
+        lock (_analysisGate)
+        {
+            if (_analysis is not { } analysis || analysis.Index != _index || analysis.Papers != catalog || analysis.Rules != rules)
+                _analysis = analysis = new Analysis(_index, catalog, rules);
+            return analysis;
+        }
+    }
+
+    /// <summary>The catalog learned papers (a fetch landed): the next snapshot checks again.</summary>
+    private void ForgetAnalysis()
+    {
+        lock (_analysisGate) _analysis = null;
     }
 
     /// <summary>The leased catalog, waiting for it if it is still opening (it is local: milliseconds, never
@@ -260,7 +282,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         var citations = scans.Sum(s => s.Documents.Sum(d => d.Citations.Count));
         await progress.EndAsync($"{citations} citations in {scans.Sum(s => s.FilesScanned)} files").ConfigureAwait(false);
         Log(3, $"indexed {scans.Sum(s => s.FilesScanned)} files, {citations} citations, {scans.Sum(s => s.SkippedCount)} skipped");
-        _diagnostics?.ScheduleAll();
+        _diagnostics?.Schedule();
         NotifyStatus(indexing: false);
         if (_fetches is { } fetches) EnqueueCited(fetches, _index);
     }

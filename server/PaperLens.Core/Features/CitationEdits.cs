@@ -12,15 +12,16 @@ namespace PaperLens.Core.Features;
 
 public enum CitationEditKind
 {
-    /// <summary>Resolves a finding of the check (<see cref="CitationEdit.FixesRule"/>).</summary>
+    /// <summary>Resolves a finding of the check (<see cref="CitationEdit.Resolves"/>).</summary>
     QuickFix,
     /// <summary>Rewrites a citation that is not wrong into a better form.</summary>
     Rewrite,
 }
 
 /// <summary>One proposed change to a document: replace <see cref="Span"/> with <see cref="NewText"/>
-/// (an empty span inserts).</summary>
-public sealed record CitationEdit(string Title, CitationEditKind Kind, TextSpan Span, string NewText, string? FixesRule = null);
+/// (an empty span inserts). A fix names the finding it resolves, so a front end can attach the
+/// finding as it showed it (LSP's <c>CodeAction.diagnostics</c>) without asking which rule fired.</summary>
+public sealed record CitationEdit(string Title, CitationEditKind Kind, TextSpan Span, string NewText, Diagnostic? Resolves = null);
 
 /// <summary>The changes PaperLens offers for one citation of an open document:
 /// <list type="bullet">
@@ -36,16 +37,18 @@ public sealed record CitationEdit(string Title, CitationEditKind Kind, TextSpan 
 /// right after the id is what the scanners read as its title claim, so the check then verifies it
 /// and the hint goes away —, a link <c>[Title](https://arxiv.org/abs/ID)</c> in Markdown prose.</item>
 /// </list>
-/// The fixes follow the check's own findings (run on this citation with the workspace's rule
-/// settings), so a rule turned off offers no fix. In a notebook the new text is escaped as JSON,
-/// since offsets are into the .ipynb file. One instance serves one request on one document.</summary>
-public sealed class CitationEdits(string path, string text, IPaperSource papers, RuleSettings rules)
+/// The fixes follow the findings the workspace check reported on the citation (given by
+/// <see cref="Analysis.CodeActions"/>, never checked again here), so a rule turned off offers no fix.
+/// In a notebook the new text is escaped as JSON, since offsets are into the .ipynb file. One instance
+/// serves one request on one document.</summary>
+public sealed class CitationEdits(string path, string text, IPaperSource papers)
 {
     private readonly bool _markdown = DocumentScanner.IsMarkdown(path);
     private readonly bool _notebook = DocumentScanner.IsNotebook(path);
     private MarkdownCodeBlocks? _codeBlocks;
 
-    public IReadOnlyList<CitationEdit> For(Citation citation)
+    /// <param name="findings">The check's findings on this citation.</param>
+    public IReadOnlyList<CitationEdit> For(Citation citation, IReadOnlyList<Diagnostic> findings)
     {
         if (citation.Id is not { } id || citation.IsMalformed || citation.Form == CitationForm.CiteKey) return [];
         if (citation.Span.End > text.Length || !text.AsSpan(citation.Span.Start, citation.Span.Length).SequenceEqual(citation.RawText)) return [];
@@ -53,10 +56,7 @@ public sealed class CitationEdits(string path, string text, IPaperSource papers,
         var edits = new List<CitationEdit>();
         if (papers.Find(id) is { } paper)
         {
-            var findings = Checker.Check([new ScannedDocument(path, [citation], [], [], [])], papers, rules)
-                .Select(d => d.Code)
-                .ToHashSet(StringComparer.Ordinal);
-            if (findings.Contains(RuleCatalog.TitleMismatch.Code) && FixTitle(citation, paper) is { } title) edits.Add(title);
+            if (Finding(findings, RuleCatalog.TitleMismatch) is { } mismatch && FixTitle(citation, paper, mismatch) is { } title) edits.Add(title);
             if (Version(citation, paper, findings) is { } version) edits.Add(version);
             if (AddTitle(citation, paper) is { } added) edits.Add(added);
         }
@@ -68,7 +68,10 @@ public sealed class CitationEdits(string path, string text, IPaperSource papers,
     /// <summary>Markdown prose, where a link renders; not a code block of a Markdown document.</summary>
     private bool InMarkdownProse(int offset) => _markdown && !(_codeBlocks ??= MarkdownCodeBlocks.Of(text)).Contains(offset);
 
-    private CitationEdit? FixTitle(Citation citation, PaperRecord paper)
+    private static Diagnostic? Finding(IReadOnlyList<Diagnostic> findings, RuleDescriptor rule) =>
+        findings.FirstOrDefault(f => f.Code == rule.Code);
+
+    private CitationEdit? FixTitle(Citation citation, PaperRecord paper, Diagnostic mismatch)
     {
         if (citation.Claim is not { Kind: ClaimKind.Title } claim || claim.Span.End > text.Length) return null;
         var real = ShortTitle.Plain(paper.Title);
@@ -76,24 +79,22 @@ public sealed class CitationEdits(string path, string text, IPaperSource papers,
         if (citation.Form == CitationForm.Bibtex) replacement = BibtexValue(claim.Span, paper.Title);
         else if (InMarkdownProse(claim.Span.Start)) replacement = MarkdownText(real);
         else replacement = PlainText(real);
-        return new CitationEdit($"Change the title to \u201C{real}\u201D", CitationEditKind.QuickFix, claim.Span, replacement, RuleCatalog.TitleMismatch.Code);
+        return new CitationEdit($"Change the title to \u201C{real}\u201D", CitationEditKind.QuickFix, claim.Span, replacement, mismatch);
     }
 
-    private static CitationEdit? Version(Citation citation, PaperRecord paper, IReadOnlySet<string> findings)
+    private static CitationEdit? Version(Citation citation, PaperRecord paper, IReadOnlyList<Diagnostic> findings)
     {
         if (paper.LatestVersion is not { } latest) return null;
         var v = "v" + latest.ToString(CultureInfo.InvariantCulture);
         if (citation.Version is { } pinned)
         {
-            var rule = findings.Contains(RuleCatalog.NewerVersion.Code) ? RuleCatalog.NewerVersion
-                : findings.Contains(RuleCatalog.NoSuchVersion.Code) ? RuleCatalog.NoSuchVersion
-                : null;
+            var finding = Finding(findings, RuleCatalog.NewerVersion) ?? Finding(findings, RuleCatalog.NoSuchVersion);
             var suffix = citation.RawText.LastIndexOfAny(['v', 'V']);
-            if (rule is null || suffix < 0) return null;
-            var title = rule == RuleCatalog.NewerVersion
+            if (finding is null || suffix < 0) return null;
+            var title = finding.Code == RuleCatalog.NewerVersion.Code
                 ? $"Update to the latest version {v}"
                 : $"Change to the latest version {v} (v{pinned.ToString(CultureInfo.InvariantCulture)} does not exist)";
-            return new CitationEdit(title, CitationEditKind.QuickFix, TextSpan.FromBounds(citation.Span.Start + suffix, citation.Span.End), v, rule.Code);
+            return new CitationEdit(title, CitationEditKind.QuickFix, TextSpan.FromBounds(citation.Span.Start + suffix, citation.Span.End), v, finding);
         }
         // A DOI names the paper, not a version; a partial history cannot tell which version is latest.
         if (citation.Form == CitationForm.Doi || !paper.VersionsComplete) return null;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
 using PaperLens.Core.Identifiers;
 using PaperLens.Core.Rules;
@@ -8,8 +7,8 @@ using PaperLens.Core.Workspace;
 namespace PaperLens.Core.Index;
 
 /// <summary>An immutable snapshot of everything the workspace cites, keyed by absolute path. Every
-/// change produces a new snapshot, so readers (hover, completion, the check) never see a half-applied
-/// edit and never need a lock.</summary>
+/// change produces a new snapshot, so readers (hover, completion, an <see cref="Analysis"/> and its
+/// check) never see a half-applied edit and never need a lock.</summary>
 public sealed class WorkspaceIndex
 {
     private readonly Lazy<ILookup<string, (IndexedDocument Document, Citation Citation)>> _byId;
@@ -76,17 +75,6 @@ public sealed class WorkspaceIndex
     /// bibliographies first), so an editor feature never lands elsewhere than the check looked.</summary>
     public KeyLookup LookupKey(IndexedDocument document, Citation citation) =>
         Resolver.Lookup(document.Scan, CiteKeyResolver.KeyOf(citation));
-
-    /// <summary>The check's findings for some documents, seeing the whole workspace's .bib files.</summary>
-    public IReadOnlyList<Diagnostic> Check(IEnumerable<IndexedDocument> documents, IPaperSource papers, RuleSettings settings)
-    {
-        var wanted = documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
-        var context = Documents.Values
-            .Where(d => wanted.Contains(d.Path) || d.Scan.BibEntries.Count > 0)
-            .Select(d => d.Scan)
-            .ToList();
-        return Checker.Check(context, papers, settings).Where(d => wanted.Contains(d.Path)).ToList();
-    }
 
     private CiteKeyResolver Resolver => _resolver ??= new CiteKeyResolver(Documents.Values.Select(d => d.Scan).ToList());
 

@@ -5,7 +5,7 @@ using PaperLens.Server.Session;
 
 namespace PaperLens.Server.Handlers;
 
-/// <summary>The edits <see cref="CitationEdits"/> proposes for the citations touching the requested
+/// <summary>The edits the snapshot's <see cref="Core.Analysis.CodeActions"/> offers for the requested
 /// range of an open document, as code actions: fixes are <c>quickfix</c> and carry the client's
 /// diagnostics they resolve, rewrites are <c>refactor.rewrite</c>.</summary>
 public static class CodeActionHandler
@@ -15,7 +15,7 @@ public static class CodeActionHandler
 
     public static IReadOnlyList<CodeAction> Handle(Snapshot snapshot, CodeActionParams request)
     {
-        if (snapshot.Document(request.TextDocument) is not { Text: { } text } document
+        if (snapshot.Document(request.TextDocument) is not { } document
             || snapshot.Offset(document, request.Range.Start) is not { } start
             || snapshot.Offset(document, request.Range.End) is not { } end)
             return [];
@@ -23,30 +23,25 @@ public static class CodeActionHandler
         var only = request.Context?.Only;
         var sent = request.Context?.Diagnostics ?? [];
 
-        var edits = new CitationEdits(document.Path, text, snapshot.Papers, snapshot.Settings.Rules);
         var actions = new List<CodeAction>();
-        foreach (var citation in document.Scan.Citations)
+        foreach (var edit in snapshot.Analysis.CodeActions(document.Path, range))
         {
-            if (!Touches(citation.Span, range) && !(citation.Claim is { } claim && Touches(claim.Span, range))) continue;
-            var citationRange = snapshot.Range(document, citation.Span);
-            foreach (var edit in edits.For(citation))
-            {
-                var kind = edit.Kind == CitationEditKind.QuickFix ? QuickFix : Rewrite;
-                if (only is { Count: > 0 } && !only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal))) continue;
-                var fixes = edit.FixesRule is null ? null : sent.Where(d => d.Code == edit.FixesRule && Overlaps(d.Range, citationRange)).ToList();
-                var change = new TextEdit(snapshot.Range(document, edit.Span), edit.NewText);
-                actions.Add(new CodeAction(
-                    edit.Title,
-                    kind,
-                    new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [request.TextDocument.Uri] = [change] }),
-                    fixes is { Count: > 0 } ? fixes : null,
-                    edit.Kind == CitationEditKind.QuickFix ? true : null));
-            }
+            var kind = edit.Kind == CitationEditKind.QuickFix ? QuickFix : Rewrite;
+            if (only is { Count: > 0 } && !only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal))) continue;
+            // The client's copies of the finding the fix resolves: same code, overlapping range.
+            var fixes = edit.Resolves is not { } finding
+                ? null
+                : sent.Where(d => d.Code == finding.Code && Overlaps(d.Range, snapshot.Range(document, finding.Span))).ToList();
+            var change = new TextEdit(snapshot.Range(document, edit.Span), edit.NewText);
+            actions.Add(new CodeAction(
+                edit.Title,
+                kind,
+                new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [request.TextDocument.Uri] = [change] }),
+                fixes is { Count: > 0 } ? fixes : null,
+                edit.Kind == CitationEditKind.QuickFix ? true : null));
         }
         return actions;
     }
-
-    private static bool Touches(TextSpan span, TextSpan range) => span.Start <= range.End && range.Start <= span.End;
 
     private static bool Overlaps(Protocol.Range a, Protocol.Range b) => !Before(a.End, b.Start) && !Before(b.End, a.Start);
 

@@ -6,23 +6,17 @@ using PaperLens.Server.Session;
 
 namespace PaperLens.Server.Handlers;
 
-/// <summary>The check's findings as LSP diagnostics, for pushing (publishDiagnostics) and pulling
-/// (textDocument/diagnostic) alike.</summary>
+/// <summary>A document's findings from the snapshot's <see cref="Core.Analysis"/> as LSP diagnostics,
+/// for pushing (publishDiagnostics) and pulling (textDocument/diagnostic) alike.</summary>
 public static class DiagnosticsHandler
 {
-    public static IReadOnlyDictionary<string, IReadOnlyList<LspDiagnostic>> For(Snapshot snapshot, IReadOnlyList<IndexedDocument> documents)
-    {
-        var findings = snapshot.Index.Check(documents, snapshot.Papers, snapshot.Settings.Rules).ToLookup(d => d.Path, StringComparer.Ordinal);
-        return documents.ToDictionary(
-            d => d.Path,
-            d => (IReadOnlyList<LspDiagnostic>)findings[d.Path].Select(f => ToLsp(snapshot, d, f)).ToList(),
-            StringComparer.Ordinal);
-    }
+    public static IReadOnlyList<LspDiagnostic> ToLsp(Snapshot snapshot, IndexedDocument document, IReadOnlyList<Diagnostic> findings) =>
+        findings.Select(f => ToLsp(snapshot, document, f)).ToList();
 
     public static FullDocumentDiagnosticReport Pull(Snapshot snapshot, DocumentDiagnosticParams request)
     {
         if (snapshot.Document(request.TextDocument) is not { } document) return new FullDocumentDiagnosticReport([], null);
-        return new FullDocumentDiagnosticReport(For(snapshot, [document])[document.Path], null);
+        return new FullDocumentDiagnosticReport(ToLsp(snapshot, document, snapshot.Analysis.Diagnostics(document.Path)), null);
     }
 
     private static LspDiagnostic ToLsp(Snapshot snapshot, IndexedDocument document, Diagnostic finding) => new()

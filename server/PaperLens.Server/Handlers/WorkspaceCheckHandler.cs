@@ -12,13 +12,13 @@ public sealed record WorkspaceCheckSummary(
     [property: JsonPropertyName("information")] int Information,
     [property: JsonPropertyName("hints")] int Hints);
 
-/// <summary><c>paperlens.checkWorkspace</c>: the whole check again, summarised.</summary>
+/// <summary><c>paperlens.checkWorkspace</c>: the snapshot's workspace check, summarised.</summary>
 public static class WorkspaceCheckHandler
 {
     public static WorkspaceCheckSummary Handle(Snapshot snapshot)
     {
         var documents = snapshot.Index.Documents.Values.ToList();
-        var findings = snapshot.Index.Check(documents, snapshot.Papers, snapshot.Settings.Rules);
+        var findings = snapshot.Analysis.CheckWorkspace();
         int Count(Severity s) => findings.Count(f => f.Severity == s);
         return new WorkspaceCheckSummary(
             documents.Count,

@@ -1,76 +1,64 @@
+using PaperLens.Core.Index;
+using PaperLens.Core.Rules;
 using PaperLens.Server.Handlers;
 using PaperLens.Server.Protocol;
 using PaperLens.Server.Transport;
 
 namespace PaperLens.Server.Session;
 
-/// <summary>Publishes diagnostics about 200 ms after the last change to a document (typing does not
-/// recompute on every keystroke), and for the whole workspace after indexing. Only documents with
-/// findings, or whose findings just went away, are published.</summary>
+/// <summary>Publishes diagnostics about 200 ms after the last change (typing does not recompute on every
+/// keystroke). Any change can change any document's findings — a .bib entry resolves keys elsewhere, a
+/// citation makes a mismatching title elsewhere "the title of" its paper, a fetch answers ids cited
+/// everywhere — so each publication reads the snapshot's one workspace check and sends every document
+/// whose findings or text changed since it was last published. Documents without findings that never
+/// had any are not published.</summary>
 internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay) : IDisposable
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     // Timer callbacks can overlap; one publication at a time keeps an older snapshot's diagnostics
     // from arriving after a newer one's, and guards _published.
-    private readonly object _publishing = new();
-    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _published = new(StringComparer.Ordinal);
-    private bool _all;
+    private readonly Lock _publishing = new();
+    // What each document was last published with. The findings are compared as offsets, which mean
+    // the same ranges only in the same text: hence the document too (a new one after every edit).
+    private readonly Dictionary<string, (IndexedDocument Document, IReadOnlyList<Diagnostic> Findings)> _published = new(StringComparer.Ordinal);
     private Timer? _timer;
 
-    public void Schedule(string path)
+    public void Schedule()
     {
         lock (_gate)
         {
-            _pending.Add(path);
-            Restart();
+            _timer ??= new Timer(_ => Publish());
+            _timer.Change(delay, Timeout.InfiniteTimeSpan);
         }
-    }
-
-    public void ScheduleAll()
-    {
-        lock (_gate)
-        {
-            _all = true;
-            Restart();
-        }
-    }
-
-    private void Restart()
-    {
-        _timer ??= new Timer(_ => Publish());
-        _timer.Change(delay, Timeout.InfiniteTimeSpan);
     }
 
     private void Publish()
     {
-        lock (_publishing) PublishPending();
+        lock (_publishing) PublishChanged();
     }
 
-    private void PublishPending()
+    private void PublishChanged()
     {
         if (!server.PushesDiagnostics || server.Rpc is not { IsDisposed: false } rpc) return;
-        List<string> paths;
-        bool all;
-        lock (_gate)
-        {
-            paths = _pending.ToList();
-            all = _all;
-            _pending.Clear();
-            _all = false;
-        }
         try
         {
             using var snapshot = server.TakeSnapshot();
-            var documents = all
-                ? snapshot.Index.Documents.Values.Where(d => d.Scan.Citations.Count > 0 || d.Scan.Problems.Count > 0 || _published.Contains(d.Path)).ToList()
-                : paths.Select(p => snapshot.Index.Get(p)).OfType<Core.Index.IndexedDocument>().ToList();
-            var results = DiagnosticsHandler.For(snapshot, documents);
-            foreach (var gone in paths.Where(p => snapshot.Index.Get(p) is null)) Send(rpc, gone, null, []);
-            foreach (var document in documents)
+            var index = snapshot.Index;
+            foreach (var gone in _published.Keys.Where(p => index.Get(p) is null).ToList())
             {
-                var items = results[document.Path];
-                if (items.Count == 0 && !_published.Contains(document.Path)) continue;
+                _published.Remove(gone);
+                Send(rpc, gone, null, []);
+            }
+            foreach (var document in index.Documents.Values)
+            {
+                var findings = snapshot.Analysis.Diagnostics(document.Path);
+                var unchanged = _published.TryGetValue(document.Path, out var last)
+                    ? ReferenceEquals(last.Document, document) && last.Findings.SequenceEqual(findings)
+                    : findings.Count == 0;
+                if (unchanged) continue;
+                var items = DiagnosticsHandler.ToLsp(snapshot, document, findings);
+                if (findings.Count == 0) _published.Remove(document.Path);
+                else _published[document.Path] = (document, findings);
                 Send(rpc, document.Path, document.Version, items);
             }
         }
@@ -80,12 +68,8 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
         }
     }
 
-    private void Send(StreamJsonRpc.JsonRpc rpc, string path, int? version, IReadOnlyList<LspDiagnostic> items)
-    {
-        if (items.Count == 0) _published.Remove(path);
-        else _published.Add(path);
+    private static void Send(StreamJsonRpc.JsonRpc rpc, string path, int? version, IReadOnlyList<LspDiagnostic> items) =>
         _ = rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(DocumentUri.FromPath(path), version, items));
-    }
 
     public void Dispose() => _timer?.Dispose();
 }

@@ -1,3 +1,4 @@
+using PaperLens.Core;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
 using PaperLens.Core.Index;
@@ -8,13 +9,17 @@ using PaperLens.Server.Transport;
 namespace PaperLens.Server.Session;
 
 /// <summary>What a read-only request sees: the index as it was when the request arrived, with the
-/// settings and encoding of that moment. Handlers take one of these and nothing mutable; the arXiv
-/// lookups running in the background (null offline) can be asked about or offered work, never awaited.
-/// Whoever takes a snapshot disposes it when done: that returns its lease on <see cref="Papers"/>, which
-/// stays open until then even if the settings switch to another catalog.</summary>
-public sealed record Snapshot(WorkspaceIndex Index, PositionEncoding Encoding, ServerSettings Settings, PaperCatalog Papers, DateTimeOffset Now) : IDisposable
+/// settings and encoding of that moment, and the <see cref="Core.Analysis"/> of that state (shared by
+/// every request and publication until the state changes, so its check runs once). Handlers take one
+/// of these and nothing mutable; the arXiv lookups running in the background (null offline) can be
+/// asked about or offered work, never awaited. Whoever takes a snapshot disposes it when done: that
+/// returns its lease on <see cref="Papers"/>, which stays open until then even if the settings switch to
+/// another catalog.</summary>
+public sealed record Snapshot(Analysis Analysis, PositionEncoding Encoding, ServerSettings Settings, PaperCatalog Papers, DateTimeOffset Now) : IDisposable
 {
     internal CatalogLease? Lease { get; init; }
+
+    public WorkspaceIndex Index => Analysis.Index;
 
     public PaperFetchQueue? Fetches { get; init; }
 

@@ -1,0 +1,108 @@
+using PaperLens.Core.Features;
+using PaperLens.Core.Index;
+using PaperLens.Core.Rules;
+using PaperLens.Core.Text;
+
+namespace PaperLens.Core.Tests.Rules;
+
+/// <summary>An <see cref="Analysis"/> gives each document the findings of a check of the whole workspace,
+/// whatever sequence of changes made the index: the paranoid comparison (marksman's) of
+/// <see cref="Analysis.Diagnostics"/> with <see cref="Checker.Check"/> over every document.</summary>
+public class AnalysisTests
+{
+    private const string Informer = "Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting";
+    private const string Seq2Seq = "Sequence to Sequence Learning with Neural Networks";
+
+    private static readonly string[] Lines =
+    [
+        $"- [{Informer}](https://arxiv.org/abs/2012.07436)\n",
+        $"- [{Seq2Seq}](https://arxiv.org/abs/2012.07436)\n",
+        $"- \"{Seq2Seq}\" arXiv:1409.3215\n",
+        "- the survey arXiv:2404.16112v9\n",
+        "As shown in [@zhou2021] and [@sutskever2014].\n",
+        "[informer]: https://arxiv.org/abs/2012.07436\n",
+        "[again]: https://arxiv.org/abs/2012.07436\n",
+        "typo arXiv:2313.00752\n",
+    ];
+
+    private static readonly string[] Entries =
+    [
+        $"@article{{zhou2021,\n  title = {{{Informer}}},\n  eprint = {{2012.07436}},\n}}\n",
+        $"@article{{sutskever2014,\n  title = {{{Informer}}},\n  eprint = {{1409.3215}},\n}}\n",
+        $"@article{{again2021,\n  title = {{{Informer}}},\n  eprint = {{2012.07436}},\n}}\n",
+    ];
+
+    [Fact]
+    public void A_documents_diagnostics_are_its_part_of_the_whole_workspace_check_after_every_change()
+    {
+        var papers = FakePaperSource.WithFixtures();
+        var texts = new Dictionary<string, string>
+        {
+            ["/ws/a.md"] = Lines[0] + Lines[4],
+            ["/ws/b.md"] = Lines[1],
+            ["/ws/model.py"] = "# arXiv:1409.3215\n",
+            ["/ws/refs.bib"] = Entries[0],
+        };
+        var index = texts.Aggregate(WorkspaceIndex.Empty, (i, t) => i.With(IndexedDocument.FromText(t.Key, t.Value, 1)));
+        var random = new Random(20250610);
+
+        for (var step = 0; step < 40; step++)
+        {
+            var path = texts.Keys.ElementAt(random.Next(texts.Count));
+            texts[path] = path switch
+            {
+                "/ws/refs.bib" => random.Next(2) == 0 && texts[path].Length > 0
+                    ? string.Concat(texts[path].Split("@article").Skip(2).Select(e => "@article" + e))
+                    : texts[path] + Entries[random.Next(Entries.Length)],
+                "/ws/model.py" => random.Next(2) == 0 ? "# arXiv:1409.3215\n" : "# nothing cited\n",
+                _ => Edit(texts[path], random),
+            };
+            index = index.With(IndexedDocument.FromText(path, texts[path], step + 2));
+            var analysis = new Analysis(index, papers, RuleSettings.Default);
+
+            var whole = Checker.Check(index.Documents.Values.Select(d => d.Scan).ToList(), papers, RuleSettings.Default);
+            Assert.Equal(whole, analysis.CheckWorkspace());
+            foreach (var document in texts.Keys)
+                Assert.Equal(whole.Where(d => d.Path == document), analysis.Diagnostics(document));
+        }
+    }
+
+    private static string Edit(string text, Random random)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l + "\n").ToList();
+        if (lines.Count > 0 && random.Next(3) == 0) lines.RemoveAt(random.Next(lines.Count));
+        else lines.Insert(random.Next(lines.Count + 1), Lines[random.Next(Lines.Length)]);
+        return string.Concat(lines);
+    }
+
+    [Fact]
+    public void A_title_of_another_paper_is_named_when_that_paper_is_cited_in_another_document()
+    {
+        var index = WorkspaceIndex.Empty
+            .With(IndexedDocument.FromText("/ws/a.md", Lines[1], 1))
+            .With(IndexedDocument.FromText("/ws/model.py", "# arXiv:1409.3215\n", 1));
+
+        var mismatch = Assert.Single(new Analysis(index, FakePaperSource.WithFixtures(), RuleSettings.Default).Diagnostics("/ws/a.md"));
+
+        Assert.Equal("PL003", mismatch.Code);
+        Assert.EndsWith("; it is the title of arXiv:1409.3215", mismatch.Message);
+    }
+
+    [Fact]
+    public void A_fix_resolves_the_finding_the_workspace_check_reported_and_a_rewrite_none()
+    {
+        var text = Lines[1];
+        var index = WorkspaceIndex.Empty.With(IndexedDocument.FromText("/ws/a.md", text, 1));
+        var analysis = new Analysis(index, FakePaperSource.WithFixtures(), RuleSettings.Default);
+        var at = text.IndexOf("2012", StringComparison.Ordinal);
+
+        var actions = analysis.CodeActions("/ws/a.md", new TextSpan(at, 0));
+
+        var fix = Assert.Single(actions, a => a.Kind == CitationEditKind.QuickFix);
+        Assert.Same(Assert.Single(analysis.Diagnostics("/ws/a.md")), fix.Resolves);
+        Assert.Equal(Informer, fix.NewText);
+        Assert.All(actions.Where(a => a.Kind == CitationEditKind.Rewrite), a => Assert.Null(a.Resolves));
+        Assert.DoesNotContain(new Analysis(index, FakePaperSource.WithFixtures(), RuleSettings.Default.With("PL003", Severity.Off))
+            .CodeActions("/ws/a.md", new TextSpan(at, 0)), a => a.Kind == CitationEditKind.QuickFix);
+    }
+}
