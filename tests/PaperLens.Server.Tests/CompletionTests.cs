@@ -88,7 +88,7 @@ public class CompletionTests
     }
 
     [Fact]
-    public async Task Resolve_fills_in_the_abstract_summary_escaped()
+    public async Task Resolve_fills_in_the_abstract_summary()
     {
         var fixture = CursorFixture.Parse("arXiv:1409.32$0\n");
         await using var client = await LspTestClient.StartAsync(new TestWorkspace());
@@ -99,7 +99,7 @@ public class CompletionTests
         var resolved = await client.RequestAsync("completionItem/resolve", JsonNode.Parse(item.GetRawText()));
 
         var documentation = resolved.GetProperty("documentation").GetProperty("value").GetString()!;
-        Assert.Contains("Deep Neural Networks \\(DNNs\\)", documentation);
+        Assert.Contains("Deep Neural Networks (DNNs)", documentation);
         Assert.Equal("1409.3215", resolved.GetProperty("textEdit").GetProperty("newText").GetString());
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
+using PaperLens.Core.Features;
 using PaperLens.Core.Identifiers;
 using PaperLens.Core.Index;
 using PaperLens.Core.Presentation;
@@ -85,7 +86,17 @@ public static class PaperCompletion
     public static string CitationText(PaperRecord paper, bool markdown) =>
         markdown ? MarkdownLink(OneLine(TexText.ToPlain(paper.Title)), paper.Id) : "arXiv:" + paper.Id.Canonical;
 
-    private static string MarkdownLink(string plainTitle, ArxivId id) => $"[{LinkText(plainTitle)}]({id.AbsUrl})";
+    /// <summary>The Markdown documentation of a paper's item, read when the client resolves the item it
+    /// shows: title, authors, id and the first sentences of the abstract.</summary>
+    public static string Documentation(PaperRecord paper) => new MarkdownWriter()
+        .Strong(TexText.ToPlain(paper.Title)).LineBreak()
+        .Text($"{AuthorList.Short(paper.Authors)} · arXiv:{paper.Id.Canonical}").EndBlock()
+        .Text(AbstractSummary.FirstSentences(paper.Abstract))
+        .ToString();
+
+    // Inserted where the user typed a word, after other text or at a line start: a link is the same
+    // either way.
+    private static string MarkdownLink(string plainTitle, ArxivId id) => new MarkdownWriter().Link(plainTitle, id.AbsUrl).ToString();
 
     // "A. Gu et al. · 2023"
     private static string Detail(string authors, string year)
@@ -93,18 +104,6 @@ public static class PaperCompletion
         var names = AuthorList.Split(authors);
         var first = names.Count == 0 ? "" : AuthorList.Initialled(names[0]) + (names.Count > 1 ? " et al." : "");
         return string.Join(" · ", new[] { first, year }.Where(s => s.Length > 0));
-    }
-
-    // Brackets and backslashes would end or break the inserted link's text.
-    private static string LinkText(string title)
-    {
-        var escaped = new System.Text.StringBuilder(title.Length);
-        foreach (var c in title)
-        {
-            if (c is '[' or ']' or '\\') escaped.Append('\\');
-            escaped.Append(c);
-        }
-        return escaped.ToString();
     }
 
     private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -9,29 +9,27 @@ public static class AbstractDocument
 {
     public static string Render(PaperRecord paper, DateTimeOffset now)
     {
-        var lines = new List<string>
-        {
-            $"# {MarkdownText.Escape(TexText.ToPlain(paper.Title))}",
-            "",
-            $"**arXiv:{paper.Id.Canonical}** · <{paper.Id.AbsUrl}> · <{paper.Id.PdfUrl}>",
-            "",
-            $"**Authors:** {MarkdownText.Escape(string.Join(", ", AuthorList.Split(paper.Authors)))}",
-            "",
-        };
-        if (PaperDates.Submitted(paper) is { } submitted) lines.Add($"**Submitted:** {DateText.WithAge(submitted, now)}  ");
+        var md = new MarkdownWriter()
+            .Heading(1).Text(TexText.ToPlain(paper.Title)).EndBlock()
+            .Strong("arXiv:" + paper.Id.Canonical).Text(" · ").Autolink(paper.Id.AbsUrl).Text(" · ").Autolink(paper.Id.PdfUrl).EndBlock()
+            .Strong("Authors:").Text(" " + string.Join(", ", AuthorList.Split(paper.Authors))).EndBlock();
+
+        // One fact a line: a hard break ends each.
+        void Fact(string label, string value) => md.Strong(label).Text(" " + value).LineBreak();
+        if (PaperDates.Submitted(paper) is { } submitted) Fact("Submitted:", DateText.WithAge(submitted, now));
         foreach (var v in paper.Versions.OrderBy(v => v.Number))
-            lines.Add($"**v{v.Number}:** {(v.Created is { } c ? DateText.Calendar(c) : "date unknown")}  ");
-        if (!paper.VersionsComplete) lines.Add("(later versions, if any, are not in the catalog)  ");
-        if (paper.Categories.Count > 0) lines.Add($"**Categories:** {MarkdownText.Escape(string.Join(", ", paper.Categories))}  ");
-        if (paper.Comments is not null) lines.Add($"**Comments:** {MarkdownText.Escape(paper.Comments)}  ");
-        if (paper.JournalRef is not null) lines.Add($"**Journal reference:** {MarkdownText.Escape(paper.JournalRef)}  ");
-        if (paper.Doi is not null) lines.Add($"**DOI:** {MarkdownText.Escape(paper.Doi)}  ");
-        if (paper.Withdrawn) lines.Add("**Withdrawn.**  ");
-        lines.Add("");
-        lines.Add("## Abstract");
-        lines.Add("");
-        lines.Add(paper.Abstract is null ? "_No abstract in the catalog._" : MarkdownText.Escape(TexText.ToPlain(paper.Abstract)));
-        lines.Add("");
-        return string.Join("\n", lines);
+            Fact($"v{v.Number}:", v.Created is { } c ? DateText.Calendar(c) : "date unknown");
+        if (!paper.VersionsComplete) md.Text("(later versions, if any, are not in the catalog)").LineBreak();
+        if (paper.Categories.Count > 0) Fact("Categories:", string.Join(", ", paper.Categories));
+        if (paper.Comments is not null) Fact("Comments:", paper.Comments);
+        if (paper.JournalRef is not null) Fact("Journal reference:", paper.JournalRef);
+        if (paper.Doi is not null) Fact("DOI:", paper.Doi);
+        if (paper.Withdrawn) md.Strong("Withdrawn.").LineBreak();
+
+        md.EndBlock().Heading(2).Text("Abstract").EndBlock();
+        if (paper.Abstract is null) md.Emphasis("No abstract in the catalog.");
+        else md.Text(TexText.ToPlain(paper.Abstract));
+        // A file ends with a line break.
+        return md.ToString() + "\n";
     }
 }

@@ -77,7 +77,7 @@ public sealed class CitationEdits(string path, string text, IPaperSource papers)
         var real = ShortTitle.Plain(paper.Title);
         string replacement;
         if (citation.Form == CitationForm.Bibtex) replacement = BibtexValue(claim.Span, paper.Title);
-        else if (InMarkdownProse(claim.Span.Start)) replacement = MarkdownText(real);
+        else if (InMarkdownProse(claim.Span.Start)) replacement = MarkdownTitle(claim.Span, real);
         else replacement = PlainText(real);
         return new CitationEdit($"Change the title to \u201C{real}\u201D", CitationEditKind.QuickFix, claim.Span, replacement, mismatch);
     }
@@ -108,8 +108,11 @@ public sealed class CitationEdits(string path, string text, IPaperSource papers)
         if (InMarkdownProse(citation.Span.Start))
         {
             if (WrittenForm.Prefix(text, citation) is not { } written) return null;
-            var link = $"[{MarkdownText(real)}]({AbsUrl(citation)})";
-            return new CitationEdit($"Write as a link titled \u201C{real}\u201D", CitationEditKind.Rewrite, written, link);
+            // A '!' right before would make the link an image: the edit takes it in, and the writer
+            // escapes it before the link.
+            var bang = written.Start > 0 && text[written.Start - 1] == '!' ? 1 : 0;
+            var link = new MarkdownWriter(atLineStart: false).Text(bang == 1 ? "!" : null).Link(real, AbsUrl(citation)).ToString();
+            return new CitationEdit($"Write as a link titled \u201C{real}\u201D", CitationEditKind.Rewrite, TextSpan.FromBounds(written.Start - bang, written.End), link);
         }
         return new CitationEdit($"Add the title \u201C{real}\u201D", CitationEditKind.Rewrite, new TextSpan(citation.Span.End, 0), $" (\"{PlainText(real)}\")");
     }
@@ -149,9 +152,26 @@ public sealed class CitationEdits(string path, string text, IPaperSource papers)
         return depth == 0;
     }
 
-    // Catalog text is untrusted: in Markdown it is escaped like every other piece of it, and a
-    // quote cannot end a link title.
-    private static string MarkdownText(string title) => Features.MarkdownText.Escape(title).Replace("\"", "\\\"", StringComparison.Ordinal);
+    // Catalog text is untrusted: in Markdown it is escaped for the place the claim stands in. Between
+    // quotes or parentheses it may be a link title's ([x](url "Title"), [x]: url 'Title') or prose's;
+    // the escaping suits both. Elsewhere it is link text, text after other text, or the first text of
+    // a line or list item.
+    private string MarkdownTitle(TextSpan claim, string title)
+    {
+        var before = claim.Start > 0 ? text[claim.Start - 1] : '\n';
+        if (before is '"' or '\'' or '(') return new MarkdownWriter(atLineStart: false).QuotedText(title, before == '(' ? ')' : before).ToString();
+        return new MarkdownWriter(StartsLine(claim.Start)).Text(title).ToString();
+    }
+
+    // Only white space and list or quote markers ("- ", "1. ", "> ") before the offset on its line.
+    // Taking too much for a line start costs at most one needless backslash (before a leading #, -, +
+    // or =); too little could turn the title into a heading or a list.
+    private bool StartsLine(int offset)
+    {
+        for (var i = offset - 1; i >= 0 && text[i] != '\n'; i--)
+            if (!(char.IsWhiteSpace(text[i]) || char.IsAsciiDigit(text[i]) || text[i] is '>' or '-' or '*' or '+' or '.' or ')')) return false;
+        return true;
+    }
 
     private static string PlainText(string title) => title.Replace('"', '\'');
 

@@ -7,18 +7,31 @@ using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Features;
 
+/// <summary>What PaperLens can say about a cited paper the catalog does not hold.</summary>
+public enum MissingPaper
+{
+    /// <summary>Not looked up (yet): nothing is queued, nothing failed.</summary>
+    NotLookedUp,
+    /// <summary>A lookup is queued or under way.</summary>
+    LookingUp,
+    /// <summary>The last lookup failed; it is tried again later.</summary>
+    LookupFailed,
+    /// <summary>Offline: no request will be made.</summary>
+    Offline,
+    /// <summary>arXiv was asked and has no paper with this id (PL002).</summary>
+    NotOnArxiv,
+}
+
 /// <summary>The Markdown shown when hovering a citation: what a researcher wants to know at a glance.
-/// Every piece of catalog or file text goes through <see cref="MarkdownText.Escape"/>; the only links
-/// are the ones built here from a validated id.</summary>
+/// All of it goes through <see cref="MarkdownWriter"/>, so catalog and file text stays literal; the
+/// only links are the ones built here from a validated id.</summary>
 public static class PaperHover
 {
     public static string ForPaper(PaperRecord paper, Citation citation, int citingPlaces, DateTimeOffset now)
     {
-        var lines = new List<string>
-        {
-            $"### [{MarkdownText.Escape(TexText.ToPlain(paper.Title))}]({paper.Id.AbsUrl})",
-            MarkdownText.Escape(AuthorList.Short(paper.Authors)),
-        };
+        var md = new MarkdownWriter()
+            .Heading(3).Link(TexText.ToPlain(paper.Title), paper.Id.AbsUrl).EndBlock()
+            .Text(AuthorList.Short(paper.Authors)).EndBlock();
 
         var facts = new List<string>();
         if (PaperDates.Submitted(paper) is { } submitted)
@@ -30,25 +43,43 @@ public static class PaperHover
             facts.Add(paper.VersionsComplete ? $"latest {version}" : $"{version} (later versions unknown)");
         }
         if (citation.Version is { } cited) facts.Add($"cites v{cited.ToString(CultureInfo.InvariantCulture)}");
-        if (paper.Categories.Count > 0) facts.Add(MarkdownText.Escape(string.Join(" ", paper.Categories)));
-        if (facts.Count > 0) lines.Add(string.Join(" · ", facts));
-        if (paper.Withdrawn) lines.Add("**Withdrawn** — the latest version is a withdrawal notice.");
-        if (paper.JournalRef is not null) lines.Add($"Published: {MarkdownText.Escape(paper.JournalRef)}");
-        if (paper.Doi is not null) lines.Add($"DOI: {MarkdownText.Escape(paper.Doi)}");
+        if (paper.Categories.Count > 0) facts.Add(string.Join(" ", paper.Categories));
+        md.Text(string.Join(" · ", facts)).EndBlock();
+        if (paper.Withdrawn) md.Strong("Withdrawn").Text(" — the latest version is a withdrawal notice.").EndBlock();
+        if (paper.JournalRef is not null) md.Text("Published: " + paper.JournalRef).EndBlock();
+        if (paper.Doi is not null) md.Text("DOI: " + paper.Doi).EndBlock();
 
-        if (AbstractSummary.FirstSentences(paper.Abstract) is { Length: > 0 } summary)
-            lines.Add("> " + MarkdownText.Escape(summary));
-        lines.Add($"Cited in {"place".ToQuantity(citingPlaces)} in this workspace · [abs]({paper.Id.AbsUrl}) · [pdf]({paper.Id.PdfUrl})");
-        return string.Join("\n\n", lines);
+        if (AbstractSummary.FirstSentences(paper.Abstract) is { Length: > 0 } summary) md.Quote().Text(summary).EndBlock();
+        return md.Text($"Cited in {"place".ToQuantity(citingPlaces)} in this workspace · ")
+            .Link("abs", paper.Id.AbsUrl).Text(" · ").Link("pdf", paper.Id.PdfUrl)
+            .ToString();
     }
 
-    public static string ForMalformed(Citation citation) =>
-        $"**Malformed arXiv id** {MarkdownText.Escape(citation.RawText)}\n\n{MarkdownText.Escape(citation.MalformedReason)}";
+    public static string ForMalformed(Citation citation) => new MarkdownWriter()
+        .Strong("Malformed arXiv id").Text(" " + citation.RawText).EndBlock()
+        .Text(citation.MalformedReason)
+        .ToString();
 
-    public static string ForUnknown(Citation citation, bool confirmedMiss) => confirmedMiss
-        ? $"**arXiv has no paper {MarkdownText.Escape(citation.Id!.Canonical)}** (checked with the arXiv API)."
-        : $"**{MarkdownText.Escape(citation.Id!.Canonical)}** is not in the local catalog yet.\n\n[abs]({citation.Id.AbsUrl})";
+    public static string ForUnknown(Citation citation, MissingPaper state)
+    {
+        var id = citation.Id!;
+        var md = new MarkdownWriter();
+        if (state == MissingPaper.NotOnArxiv)
+            return md.Strong($"arXiv has no paper {id.Canonical}").Text(" (checked with the arXiv API).").ToString();
+        md.Strong(id.Canonical).Text(" is not in the local catalog yet.").EndBlock().Link("abs", id.AbsUrl).EndBlock();
+        // Whether asking again later will show more.
+        var note = state switch
+        {
+            MissingPaper.Offline => "Offline: PaperLens makes no arXiv requests.",
+            MissingPaper.LookingUp => "Looking it up on arXiv…",
+            MissingPaper.LookupFailed => "The arXiv lookup failed; PaperLens will try again later.",
+            _ => null,
+        };
+        if (note is not null) md.Emphasis(note);
+        return md.ToString();
+    }
 
-    public static string ForUnresolvedKey(Citation citation) =>
-        $"Pandoc key @{MarkdownText.Escape(citation.CiteKey ?? citation.RawText)} matches no .bib entry.";
+    public static string ForUnresolvedKey(Citation citation) => new MarkdownWriter()
+        .Text($"Pandoc key @{citation.CiteKey ?? citation.RawText} matches no .bib entry.")
+        .ToString();
 }

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using PaperLens.Core.Completion;
-using PaperLens.Core.Features;
 using PaperLens.Core.Identifiers;
-using PaperLens.Core.Presentation;
-using PaperLens.Core.Text;
 using PaperLens.Server.Protocol;
 using PaperLens.Server.Session;
 
@@ -41,7 +38,7 @@ public static class CompletionHandler
         return new CompletionList(answer.IsIncomplete || searching, items);
     }
 
-    /// <summary>Adds the abstract summary (escaped Markdown) to an item this server produced.</summary>
+    /// <summary>Adds the paper's documentation (title, authors, abstract summary) to an item this server produced.</summary>
     public static CompletionItem Resolve(Snapshot snapshot, CompletionItem item)
     {
         if (item.Data is not { ValueKind: JsonValueKind.Object } data
@@ -49,11 +46,7 @@ public static class CompletionHandler
             || ArxivIdParser.Parse(text) is not { Id: { } id }
             || snapshot.Papers.Find(id) is not { } paper)
             return item;
-        var title = MarkdownText.Escape(TexText.ToPlain(paper.Title));
-        var summary = MarkdownText.Escape(AbstractSummary.FirstSentences(paper.Abstract));
-        var markdown = $"**{title}**  \n{MarkdownText.Escape(AuthorList.Short(paper.Authors))} · arXiv:{id.Canonical}"
-            + (summary.Length > 0 ? "\n\n" + summary : "");
-        return item with { Documentation = MarkupContent.Markdown(markdown) };
+        return item with { Documentation = MarkupContent.Markdown(PaperCompletion.Documentation(paper)) };
     }
 
     private sealed record ResolveData([property: System.Text.Json.Serialization.JsonPropertyName("id")] string Id);

@@ -16,19 +16,19 @@ public static class HoverHandler
         else if (citation.Id is null) markdown = PaperHover.ForUnresolvedKey(citation);
         else if (snapshot.Papers.Find(citation.Id) is { } paper)
             markdown = PaperHover.ForPaper(paper, citation, snapshot.Index.CitationsOf(citation.Id).Count(), snapshot.Now);
-        else if (snapshot.Papers.IsConfirmedMiss(citation.Id)) markdown = PaperHover.ForUnknown(citation, confirmedMiss: true);
-        else markdown = PaperHover.ForUnknown(citation, confirmedMiss: false) + LookupNote(snapshot, citation.Id);
+        else markdown = PaperHover.ForUnknown(citation, Missing(snapshot, citation.Id));
 
         return new Hover(MarkupContent.Markdown(markdown), snapshot.Range(document, citation.Span));
     }
 
     /// <summary>What is being done about a paper the catalog lacks: the hover answers at once, and says
     /// whether asking again later will show more.</summary>
-    private static string LookupNote(Snapshot snapshot, ArxivId id)
+    private static MissingPaper Missing(Snapshot snapshot, ArxivId id)
     {
-        if (snapshot.Fetches is not { } fetches) return "\n\n_Offline: PaperLens makes no arXiv requests._";
-        if (fetches.IsPending(id)) return "\n\n_Looking it up on arXiv…_";
-        if (fetches.HasFailed(id)) return "\n\n_The arXiv lookup failed; PaperLens will try again later._";
-        return "";
+        if (snapshot.Papers.IsConfirmedMiss(id)) return MissingPaper.NotOnArxiv;
+        if (snapshot.Fetches is not { } fetches) return MissingPaper.Offline;
+        if (fetches.IsPending(id)) return MissingPaper.LookingUp;
+        if (fetches.HasFailed(id)) return MissingPaper.LookupFailed;
+        return MissingPaper.NotLookedUp;
     }
 }
