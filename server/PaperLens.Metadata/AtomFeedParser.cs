@@ -140,6 +140,6 @@ public static class AtomFeedParser
     private static string? Collapse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return Core.Text.Whitespace.Collapse(text);
     }
 }

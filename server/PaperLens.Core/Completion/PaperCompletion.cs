@@ -106,5 +106,5 @@ public static class PaperCompletion
         return string.Join(" · ", new[] { first, year }.Where(s => s.Length > 0));
     }
 
-    private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string OneLine(string text) => Whitespace.Collapse(text);
 }

@@ -135,7 +135,7 @@ public sealed class CitationEdits(string path, string text, IPaperSource papers)
     // braces (to keep its capitals) keeps them, and a value that is not one literal becomes one.
     private string BibtexValue(TextSpan span, string title)
     {
-        var tex = string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var tex = Whitespace.Collapse(title);
         var literal = span.Start > 0 && text[span.Start - 1] is '{' or '"';
         return literal && !IsBraceWrapped(text.AsSpan(span.Start, span.Length)) ? tex : "{" + tex + "}";
     }

@@ -84,7 +84,7 @@ internal static class CommentClaims
                 last = Math.Max(last, node.Span.End);
             }
         }
-        return last < 0 ? new Link(link.Span.Start, null, null) : LinkText(window, link.Span.Start, Collapse(plain.ToString()), first, last + 1);
+        return last < 0 ? new Link(link.Span.Start, null, null) : LinkText(window, link.Span.Start, Whitespace.Collapse(plain.ToString()), first, last + 1);
     }
 
     // Children in document order; the stack is explicit because emphasis can nest as deep as the text.
@@ -122,7 +122,7 @@ internal static class CommentClaims
         var tick = t.LastIndexOf('`', open - 1);
         // A tick that opens nothing closes the reference before this one (`A <url>`_ B <url>`_).
         if (tick < 0 || t[tick + 1] == '_') return null;
-        return LinkText(window, tick, Collapse(t[(tick + 1)..open]), tick + 1, open);
+        return LinkText(window, tick, Whitespace.Collapse(t[(tick + 1)..open]), tick + 1, open);
     }
 
     /// <summary><c>Title - URL</c>, <c>Title: URL</c>, <c>Title (URL)</c> on the citation's line, after a list
@@ -208,7 +208,4 @@ internal static class CommentClaims
         while (end > start && char.IsWhiteSpace(t[end - 1])) end--;
         return (start, end);
     }
-
-    private static string Collapse(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -60,7 +60,7 @@ internal static class LinkClaims
     }
 
     private static string PlainText(LinkSite site) =>
-        string.Join(' ', site.PlainText.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Whitespace.Collapse(site.PlainText.ToString());
 
     private static TextSpan Trim(string text, TextSpan span)
     {
