@@ -50,7 +50,7 @@ internal sealed class BlockCitationReader(string text, CitationSink sink, Refere
             var end = Math.Min(zone.End, line.End);
             if (end > start) text.CopyTo(start, visible, start - line.Start, end - start);
         }
-        return TextCitationFinder.Find(new string(visible)).Select(c => c.MapSpans(s => new TextSpan(s.Start + line.Start, s.Length)));
+        return TextCitationFinder.Find(new string(visible)).Select(c => c.MapSpans(s => s.Shift(line.Start)));
     }
 
     /// <summary>Whether the range lies in text (not a destination, a tag or markup) and not in the text
