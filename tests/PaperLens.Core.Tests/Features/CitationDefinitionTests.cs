@@ -4,8 +4,8 @@ using PaperLens.Core.Tests.Rules;
 
 namespace PaperLens.Core.Tests.Features;
 
-/// <summary>Where go to definition lands. Workspaces are written as one fixture, each file after a
-/// <c>//- /path</c> header; <c>$0</c> is the cursor and «…» the expected target.</summary>
+/// <summary>Where go to definition lands. Workspaces are written as one <see cref="MultiFileFixture"/>,
+/// each file after a <c>//- /path</c> header; <c>$0</c> is the cursor and «…» the expected target.</summary>
 public class CitationDefinitionTests
 {
     [Fact]
@@ -79,17 +79,17 @@ public class CitationDefinitionTests
     /// <summary>The target as one line: the .bib path with the key's text in «…», or the abstract's id.</summary>
     private static string? DefinitionAt(string workspace)
     {
-        var files = Files(workspace);
-        var index = files.Aggregate(WorkspaceIndex.Empty, (built, file) => built.With(IndexedDocument.FromText(file.Path, file.Fixture.Text, version: 1)));
-        var (cursorPath, cursorFixture) = files.Single(f => f.Fixture.Cursor is not null);
+        var fixture = MultiFileFixture.Parse(workspace);
+        var index = fixture.Files.Aggregate(WorkspaceIndex.Empty, (built, file) => built.With(IndexedDocument.FromText(file.Path, file.Text, version: 1)));
+        var (cursorFile, cursor) = fixture.Cursor;
 
-        var target = CitationDefinition.At(index, FakePaperSource.WithFixtures(), index.Get(cursorPath)!, cursorFixture.Cursor!.Value);
+        var target = CitationDefinition.At(index, FakePaperSource.WithFixtures(), index.Get(cursorFile.Path)!, cursor);
 
         switch (target)
         {
             case DefinitionTarget.BibEntry entry:
                 // The expected span is the one marked in that file: comparing the marked text shows both.
-                var marked = files.Single(f => f.Path == entry.Bibliography.Path).Fixture;
+                var marked = fixture.Get(entry.Bibliography.Path).Fixture;
                 Assert.Equal(Assert.Single(marked.Ranges), entry.KeySpan);
                 return $"{entry.Bibliography.Path} «{marked.Slice(entry.KeySpan)}»";
             case DefinitionTarget.Abstract paper:
@@ -97,16 +97,5 @@ public class CitationDefinitionTests
             default:
                 return null;
         }
-    }
-
-    private static List<(string Path, Fixture Fixture)> Files(string workspace)
-    {
-        var files = new List<(string, Fixture)>();
-        foreach (var part in ("\n" + workspace.ReplaceLineEndings("\n")).Split("\n//- ", StringSplitOptions.RemoveEmptyEntries))
-        {
-            var newline = part.IndexOf('\n');
-            files.Add((part[..newline], Fixture.Parse(part[(newline + 1)..] + "\n")));
-        }
-        return files;
     }
 }
