@@ -48,7 +48,7 @@ public sealed class PaperHoverTests
     {
         var markdown = PaperHover.ForPaper(Paper, Cited("2312.00752v1", Mamba, 1), citingPlaces: 2, Now);
 
-        Assert.Equal("""
+        Expect.Equal(markdown, """
             ### [Mamba: Linear-Time Sequence Modeling with Selective State Spaces](https://arxiv.org/abs/2312.00752)
 
             A. Gu and T. Dao
@@ -62,7 +62,7 @@ public sealed class PaperHoverTests
             > Foundation models are almost universally based on the Transformer architecture.
 
             Cited in 2 places in this workspace · [abs](https://arxiv.org/abs/2312.00752) · [pdf](https://arxiv.org/pdf/2312.00752)
-            """, markdown);
+            """);
         AssertNoStrayBackslash(markdown);
     }
 
@@ -71,7 +71,7 @@ public sealed class PaperHoverTests
     {
         var markdown = PaperHover.ForPaper(Hostile, Cited("2312.00752", Mamba), citingPlaces: 1, Now);
 
-        Assert.Equal("""
+        Expect.Equal(markdown, """
             ### [3D Gaussian Splatting: \*Bold\* \[x\](javascript:alert(1)) \<img src=x\>](https://arxiv.org/abs/2312.00752)
 
             1\. Kerbl and # Kopanas
@@ -81,7 +81,7 @@ public sealed class PaperHoverTests
             > \- Radiance fields \<script\>alert(1)\</script\> & \`code\`.
 
             Cited in 1 place in this workspace · [abs](https://arxiv.org/abs/2312.00752) · [pdf](https://arxiv.org/pdf/2312.00752)
-            """, markdown);
+            """);
         Assert.Equal(
             ["h3", "a href=\"https://arxiv.org/abs/2312.00752\"", "/a", "/h3", "p", "/p", "p", "/p", "blockquote", "p", "/p", "/blockquote",
              "p", "a href=\"https://arxiv.org/abs/2312.00752\"", "/a", "a href=\"https://arxiv.org/pdf/2312.00752\"", "/a", "/p"],
@@ -89,19 +89,46 @@ public sealed class PaperHoverTests
         Assert.StartsWith(Hostile.Title + " 1. Kerbl and # Kopanas v1 (later versions unknown) " + Hostile.Abstract, RenderedMarkdown.Plain(markdown));
     }
 
-    [Theory]
-    [InlineData(MissingPaper.NotLookedUp, "**2312.00752** is not in the local catalog yet.\n\n[abs](https://arxiv.org/abs/2312.00752)")]
-    [InlineData(MissingPaper.LookingUp, "**2312.00752** is not in the local catalog yet.\n\n[abs](https://arxiv.org/abs/2312.00752)\n\n_Looking it up on arXiv…_")]
-    [InlineData(MissingPaper.LookupFailed, "**2312.00752** is not in the local catalog yet.\n\n[abs](https://arxiv.org/abs/2312.00752)\n\n_The arXiv lookup failed; PaperLens will try again later._")]
-    [InlineData(MissingPaper.Offline, "**2312.00752** is not in the local catalog yet.\n\n[abs](https://arxiv.org/abs/2312.00752)\n\n_Offline: PaperLens makes no arXiv requests._")]
-    [InlineData(MissingPaper.NotOnArxiv, "**arXiv has no paper 2312.00752** (checked with the arXiv API).")]
-    public void Hover_for_a_missing_paper(MissingPaper state, string expected)
+    [Fact]
+    public void Hover_for_a_missing_paper_in_each_lookup_state()
     {
-        var markdown = PaperHover.ForUnknown(Cited("2312.00752", Mamba), state);
+        var hovers = Enum.GetValues<MissingPaper>().Select(state => (state, Markdown: PaperHover.ForUnknown(Cited("2312.00752", Mamba), state))).ToList();
 
-        Assert.Equal(expected, markdown);
-        AssertNoStrayBackslash(markdown);
-        Assert.Contains("2312.00752", RenderedMarkdown.Plain(markdown));
+        Expect.Equal(string.Join("\n\n", hovers.Select(h => $"// {h.state}\n{h.Markdown}")), """
+            // NotLookedUp
+            **2312.00752** is not in the local catalog yet.
+
+            [abs](https://arxiv.org/abs/2312.00752)
+
+            // LookingUp
+            **2312.00752** is not in the local catalog yet.
+
+            [abs](https://arxiv.org/abs/2312.00752)
+
+            _Looking it up on arXiv…_
+
+            // LookupFailed
+            **2312.00752** is not in the local catalog yet.
+
+            [abs](https://arxiv.org/abs/2312.00752)
+
+            _The arXiv lookup failed; PaperLens will try again later._
+
+            // Offline
+            **2312.00752** is not in the local catalog yet.
+
+            [abs](https://arxiv.org/abs/2312.00752)
+
+            _Offline: PaperLens makes no arXiv requests._
+
+            // NotOnArxiv
+            **arXiv has no paper 2312.00752** (checked with the arXiv API).
+            """);
+        foreach (var (_, markdown) in hovers)
+        {
+            AssertNoStrayBackslash(markdown);
+            Assert.Contains("2312.00752", RenderedMarkdown.Plain(markdown));
+        }
     }
 
     [Fact]
@@ -110,8 +137,14 @@ public sealed class PaperHoverTests
         var malformed = PaperHover.ForMalformed(Cited("2313.00752", null) with { MalformedReason = "month 13 does not exist" });
         var key = PaperHover.ForUnresolvedKey(Cited("gu2023", null) with { CiteKey = "gu2023", Form = CitationForm.CiteKey });
 
-        Assert.Equal("**Malformed arXiv id** 2313.00752\n\nmonth 13 does not exist", malformed);
-        Assert.Equal("Pandoc key @gu2023 matches no .bib entry.", key);
+        Expect.Equal(malformed, """
+            **Malformed arXiv id** 2313.00752
+
+            month 13 does not exist
+            """);
+        Expect.Equal(key, """
+            Pandoc key @gu2023 matches no .bib entry.
+            """);
         AssertNoStrayBackslash(malformed);
     }
 
@@ -120,7 +153,7 @@ public sealed class PaperHoverTests
     {
         var markdown = AbstractDocument.Render(Paper, Now);
 
-        Assert.Equal("""
+        Expect.Equal(markdown, """
             # Mamba: Linear-Time Sequence Modeling with Selective State Spaces
 
             **arXiv:2312.00752** · <https://arxiv.org/abs/2312.00752> · <https://arxiv.org/pdf/2312.00752>
@@ -139,7 +172,7 @@ public sealed class PaperHoverTests
 
             Foundation models are almost universally based on the Transformer architecture.
 
-            """, markdown);
+            """);
         AssertNoStrayBackslash(markdown);
     }
 
@@ -161,12 +194,12 @@ public sealed class PaperHoverTests
     {
         var markdown = PaperCompletion.Documentation(Paper);
 
-        Assert.Equal("""
+        Expect.Equal(markdown, """
             **Mamba: Linear-Time Sequence Modeling with Selective State Spaces**  
             A. Gu and T. Dao · arXiv:2312.00752
 
             Foundation models are almost universally based on the Transformer architecture.
-            """, markdown);
+            """);
         Assert.Equal(["p", "strong", "/strong", "br /", "/p", "p", "/p"], RenderedMarkdown.Tags(PaperCompletion.Documentation(Hostile)));
         Assert.StartsWith(Hostile.Title + " 1. Kerbl and # Kopanas · arXiv:2312.00752 " + Hostile.Abstract, RenderedMarkdown.Plain(PaperCompletion.Documentation(Hostile)));
     }
