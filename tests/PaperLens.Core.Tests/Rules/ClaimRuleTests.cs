@@ -147,7 +147,7 @@ public class ClaimRuleTests
 
     private static PaperRecord Paper(string id, string title, string abstractText) => new()
     {
-        Id = ArxivIdParser.Parse(id).Id!,
+        Id = ArxivId.Of(id),
         Title = title,
         Authors = "A. Author",
         Abstract = abstractText,

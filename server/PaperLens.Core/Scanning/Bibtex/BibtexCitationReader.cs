@@ -111,7 +111,8 @@ internal static partial class BibtexCitationReader
     private static Citation? FirstCitation(string text, int start, int end)
     {
         foreach (var citation in TextCitationFinder.FindIds(text, start, end)) return citation;
-        if (text.AsSpan(start, end - start).IndexOfAny('{', '}') < 0) return null;
+        var value = text.AsSpan(start, end - start);
+        if (value.IndexOfAny('{', '}') < 0 || !MayHideMarker(value)) return null;
         var kept = new char[end - start];
         var offsets = new int[end - start];
         var length = 0;
@@ -127,6 +128,13 @@ internal static partial class BibtexCitationReader
         foreach (var citation in TextCitationFinder.FindIds(new string(kept, 0, length))) return citation.MapSpans(ToText);
         return null;
     }
+
+    /// <summary>Whether braces can be hiding a citation marker here: every marker ends in "iv" (arXiv,
+    /// ar5iv, alphaxiv), "papers" or the DOI prefix, which TeX leaves whole (<c>Ar{X}iv</c>). Most braced
+    /// fields (<c>{Proc. {ICML}}</c>) are then never copied.</summary>
+    private static bool MayHideMarker(ReadOnlySpan<char> value) =>
+        value.Contains("iv", StringComparison.OrdinalIgnoreCase) || value.Contains("papers", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("48550", StringComparison.Ordinal);
 
     /// <summary>The field's value without surrounding whitespace, braces and <paramref name="prefix"/>,
     /// with its exact range when the value is a literal (else the value's whole range).</summary>
