@@ -1,6 +1,5 @@
 using PaperLens.Server.Handlers;
 using PaperLens.Server.Protocol;
-using StreamJsonRpc;
 
 namespace PaperLens.Server;
 
