@@ -84,8 +84,9 @@ public sealed class NavigationTests
     {
         using var workspace = new AnalysisWorkspace(Workspace);
 
-        // Every paper, then by a word of the title, by the first author, by id.
-        var answers = new[] { "", "inf", "patro", "2501" }.Select(query => $"// \"{query}\"\n" + string.Join("\n",
+        // Every paper, then by the start of a title word (case ignored), by the first author, by the
+        // words of a hyphenated name, by id with or without its prefix.
+        var answers = new[] { "", "INF", "zhou", "patro", "mamba-360 survey", "2404.16", "arXiv:2501", "transformer quantum" }.Select(query => $"// \"{query}\"\n" + string.Join("\n",
             workspace.Analysis.WorkspaceSymbols(query).Select(s =>
                 $"{s.Name} ({s.Container ?? "no container"}) at {workspace.Show([new AnalysisWorkspace.Mark(s.Document.Path, s.FirstCitation.Span)])}")));
 
@@ -95,12 +96,20 @@ public sealed class NavigationTests
             Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting (Zhou 2020) at /ws/model.py:1: # Informer: arXiv:«2012.07436»
             Mamba-360: Survey of State Space Models as Transformer Alternative for Long Sequence Modelling: Methods, Applications, and Challenges (Patro 2024) at /ws/model.py:2: # Survey: https://arxiv.org/abs/«2404.16112»
             Sequence to Sequence Learning with Neural Networks (Sutskever 2014) at /ws/notes.md:4: Informer [@zhou2021] is [the model](https://arxiv.org/abs/2012.07436v2), see also arXiv:«1409.3215».
-            // "inf"
+            // "INF"
+            Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting (Zhou 2020) at /ws/model.py:1: # Informer: arXiv:«2012.07436»
+            // "zhou"
             Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting (Zhou 2020) at /ws/model.py:1: # Informer: arXiv:«2012.07436»
             // "patro"
             Mamba-360: Survey of State Space Models as Transformer Alternative for Long Sequence Modelling: Methods, Applications, and Challenges (Patro 2024) at /ws/model.py:2: # Survey: https://arxiv.org/abs/«2404.16112»
-            // "2501"
+            // "mamba-360 survey"
+            Mamba-360: Survey of State Space Models as Transformer Alternative for Long Sequence Modelling: Methods, Applications, and Challenges (Patro 2024) at /ws/model.py:2: # Survey: https://arxiv.org/abs/«2404.16112»
+            // "2404.16"
+            Mamba-360: Survey of State Space Models as Transformer Alternative for Long Sequence Modelling: Methods, Applications, and Challenges (Patro 2024) at /ws/model.py:2: # Survey: https://arxiv.org/abs/«2404.16112»
+            // "arXiv:2501"
             arXiv:2501.00001 (no container) at /ws/notes.md:5: Unknown: arXiv:«2501.00001». Typo: arXiv:2313.00752. Unresolved: [@nobody2020].
+            // "transformer quantum"
+
             """);
     }
 }
