@@ -33,12 +33,13 @@ public static class PaperHover
     public static HoverResult? At(WorkspaceIndex index, IPaperSource papers, IndexedDocument document, int offset, IPaperLookups? lookups)
     {
         if (index.CitationAt(document, offset) is not { } citation) return null;
-        HoverContent content = citation switch
+        HoverContent content = citation.Target switch
         {
-            { IsMalformed: true } => new HoverContent.Malformed(citation),
-            { Id: null } => new HoverContent.UnresolvedKey(citation),
-            { Id: { } id } when papers.Find(id) is { } paper => new HoverContent.Paper(paper, citation, index.CitationsOf(id).Count()),
-            { Id: { } id } => new HoverContent.UnknownPaper(id, Missing(id, papers, lookups), citation),
+            CitationTarget.Malformed => new HoverContent.Malformed(citation),
+            CitationTarget.UnresolvedKey => new HoverContent.UnresolvedKey(citation),
+            CitationTarget.Paper { Id: var id } when papers.Find(id) is { } paper => new HoverContent.Paper(paper, citation, index.CitationsOf(id).Count()),
+            CitationTarget.Paper { Id: var id } => new HoverContent.UnknownPaper(id, Missing(id, papers, lookups), citation),
+            _ => throw new InvalidOperationException($"unknown citation target {citation.Target}"),
         };
         return new HoverResult(citation.Span, content);
     }
@@ -116,6 +117,6 @@ public static class PaperHover
     }
 
     private static string ForUnresolvedKey(Citation citation) => new MarkdownWriter()
-        .Text($"Pandoc key @{citation.CiteKey ?? citation.RawText} matches no .bib entry.")
+        .Text($"Pandoc key @{citation.RawText} matches no .bib entry.")
         .ToString();
 }

@@ -114,9 +114,7 @@ public static partial class TextCitationFinder
             Extent = TextSpan.FromBounds(m.Index, span.End),
             Form = form,
             RawText = raw,
-            Id = parsed.Id,
-            Version = parsed.Version,
-            MalformedReason = parsed.Error,
+            Target = CitationTarget.Of(parsed),
             Claim = claims.Claim,
             AuthorYear = claims.AuthorYear,
         };

@@ -41,7 +41,7 @@ public sealed class PaperHoverTests
     };
 
     private static Citation Cited(string raw, ArxivId? id, int? version = null) =>
-        new() { Span = new TextSpan(0, raw.Length), Form = CitationForm.Prefix, RawText = raw, Id = id, Version = version };
+        new() { Span = new TextSpan(0, raw.Length), Form = CitationForm.Prefix, RawText = raw, Target = id is null ? CitationTarget.UnresolvedKey.Instance : new CitationTarget.Paper(id, version) };
 
     [Fact]
     public void Hover_for_a_paper_record()
@@ -134,8 +134,8 @@ public sealed class PaperHoverTests
     [Fact]
     public void Hover_for_a_malformed_id_and_an_unresolved_key()
     {
-        var malformed = PaperHover.Render(new HoverContent.Malformed(Cited("2313.00752", null) with { MalformedReason = "month 13 does not exist" }), Now);
-        var key = PaperHover.Render(new HoverContent.UnresolvedKey(Cited("gu2023", null) with { CiteKey = "gu2023", Form = CitationForm.CiteKey }), Now);
+        var malformed = PaperHover.Render(new HoverContent.Malformed(Cited("2313.00752", null) with { Target = new CitationTarget.Malformed("month 13 does not exist") }), Now);
+        var key = PaperHover.Render(new HoverContent.UnresolvedKey(Cited("gu2023", null) with { Form = CitationForm.CiteKey }), Now);
 
         Expect.Equal(malformed, """
             **Malformed arXiv id** 2313.00752
