@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
 using PaperLens.Core.Scanning.Bibtex;
 using PaperLens.Core.Text;
 
@@ -8,14 +10,15 @@ namespace PaperLens.Core.Catalog;
 /// papers the catalog lacks. Such records are marked as from BibTeX: they never replace arXiv's own
 /// (<see cref="RecordPrecedence"/>), and their version history is unknown, not empty. The result counts
 /// entries read (arXiv papers or not); its failures are the broken entries, by 1-based line.</summary>
-public sealed class BibtexImporter : IPaperImporter
+public sealed partial class BibtexImporter : IPaperImporter
 {
     public string Format => "BibTeX files (.bib)";
 
     public bool RecognisesName(string fileName) => Path.GetExtension(fileName).Equals(".bib", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A bibliography saved under another name: it starts with an entry such as <c>@article{</c>.</summary>
-    public bool RecognisesContent(ReadOnlySpan<byte> head) => ImportHead.FirstSignificantByte(head) == '@';
+    /// <summary>A bibliography saved under another name: a line starts an entry such as <c>@article{</c>
+    /// (real files open with comments and <c>%</c> lines, so it need not be the first).</summary>
+    public bool RecognisesContent(ReadOnlySpan<byte> head) => EntryStart().IsMatch(Encoding.Latin1.GetString(head));
 
     public ImportResult Import(PaperCatalog catalog, string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -62,4 +65,8 @@ public sealed class BibtexImporter : IPaperImporter
             Elapsed = Stopwatch.GetElapsedTime(started),
         };
     }
+
+    // Latin-1 keeps one character per byte, so a UTF-8 BOM reads as these three.
+    [GeneratedRegex(@"^(?:\u00EF\u00BB\u00BF)?[ \t]*@[A-Za-z]+[ \t]*[{(]", RegexOptions.Multiline)]
+    private static partial Regex EntryStart();
 }

@@ -22,7 +22,7 @@ public sealed class PaperImporters(params IReadOnlyList<IPaperImporter> importer
         if (All.FirstOrDefault(i => i.RecognisesName(name)) is { } byName) return byName;
         var head = Head(path);
         return All.FirstOrDefault(i => i.RecognisesContent(head))
-            ?? throw new ImportFormatException($"cannot import {path}: it is none of the formats PaperLens imports ({Formats})");
+            ?? throw new ImportFormatException($"cannot import {path}: it is in none of the formats PaperLens imports: {Formats}");
     }
 
     private static byte[] Head(string path)

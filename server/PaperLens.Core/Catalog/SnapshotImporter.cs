@@ -27,6 +27,8 @@ public sealed class SnapshotImporter : IPaperImporter
     private const int ChunksInFlight = 3;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
+    private static ReadOnlySpan<byte> BlankOrBom => [(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF];
+
     public string Format => "arXiv metadata snapshots (.jsonl or .json, optionally .gz)";
 
     public bool RecognisesName(string fileName)
@@ -36,8 +38,11 @@ public sealed class SnapshotImporter : IPaperImporter
     }
 
     /// <summary>JSON lines or a JSON array, plain or gzip-compressed: the content starts with '{' or '['.</summary>
-    public bool RecognisesContent(ReadOnlySpan<byte> head) =>
-        ImportHead.FirstSignificantByte(IsGzip(head) ? Decompressed(head) : head) is '{' or '[';
+    public bool RecognisesContent(ReadOnlySpan<byte> head)
+    {
+        ReadOnlySpan<byte> content = IsGzip(head) ? Decompressed(head) : head;
+        return content.TrimStart(BlankOrBom) is [(byte)'{' or (byte)'[', ..];
+    }
 
     /// <summary>Imports <paramref name="path"/>. Problems with the file itself (missing, unreadable, a
     /// broken gzip stream, a JSON array broken mid-way) end up in <see cref="ImportResult.Error"/> with
