@@ -1,6 +1,6 @@
 using System.CommandLine;
-using PaperLens.Core.Catalog;
 using PaperLens.Cli.Commands;
+using PaperLens.Core.Catalog;
 
 namespace PaperLens.Cli;
 
