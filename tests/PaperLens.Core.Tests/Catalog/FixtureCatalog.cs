@@ -14,7 +14,7 @@ internal sealed class FixtureCatalog : IDisposable
     public FixtureCatalog(params string[] confirmedMisses)
     {
         Papers = PaperCatalog.Open(_files.CatalogPath);
-        new SnapshotImporter(Papers).Import(RuleData.FixturePath("browse-papers.jsonl"));
+        new SnapshotImporter().Import(Papers, RuleData.FixturePath("browse-papers.jsonl"));
         foreach (var miss in confirmedMisses) Papers.RecordMiss(ArxivId.Of(miss), new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
     }
 
