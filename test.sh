@@ -39,6 +39,11 @@ dotnet test PaperLens.sln -c Release --nologo "$@" 2>&1 | tee "$log"
 tally $(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
   | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d %d %d", p, f, s}')
 
+# The code style of .editorconfig, on the projects the tests just built (no restore, no rebuild).
+if ! dotnet format PaperLens.sln --verify-no-changes --no-restore; then
+  step_failed "the C# code is not formatted as .editorconfig says: run dotnet format PaperLens.sln"
+fi
+
 # The extension's unit tests (mocha: "N passing", "N failing", "N pending").
 (cd vscode-extension && npm ci --no-audit --no-fund && npm test) 2>&1 | tee "$log"
 extension_status=${PIPESTATUS[0]}

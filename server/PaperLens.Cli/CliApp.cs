@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PaperLens.Cli.Commands;
+using PaperLens.Core.Catalog;
 
 namespace PaperLens.Cli;
 
@@ -11,13 +12,16 @@ public static class CliApp
     public const int FindingsFailed = 1;
     public const int Failure = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, ImportFormats.Known);
+
+    /// <summary>Runs with <paramref name="importers"/> as the formats <c>import</c> knows.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, PaperImporters importers)
     {
         var root = new RootCommand("PaperLens: find, look up and check the arXiv papers a research repository cites.")
         {
             CheckCommand.Create(stdout, stderr),
             CitationsCommand.Create(stdout, stderr),
-            ImportCommand.Create(stdout, stderr),
+            ImportCommand.Create(stdout, stderr, importers),
             LookupCommand.Create(stdout),
             LspCommand.Create(),
         };

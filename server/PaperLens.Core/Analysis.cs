@@ -1,5 +1,8 @@
 using PaperLens.Core.Catalog;
+using PaperLens.Core.Citations;
+using PaperLens.Core.Completion;
 using PaperLens.Core.Features;
+using PaperLens.Core.Identifiers;
 using PaperLens.Core.Index;
 using PaperLens.Core.Rules;
 using PaperLens.Core.Text;
@@ -7,25 +10,41 @@ using PaperLens.Core.Text;
 namespace PaperLens.Core;
 
 /// <summary>What the front ends ask of one state of the workspace (rust-analyzer's <c>ide::Analysis</c>):
-/// an immutable <see cref="WorkspaceIndex"/> snapshot, the paper source and the rule settings, answering
-/// as plain data. The CLI's check and the editor's diagnostics and code actions come from here, so they
-/// cannot disagree: a document's findings are always those of a check of the whole workspace (pandoc
-/// keys, another paper's title, duplicates all see every document), never of the document alone.
-/// The check runs once per analysis, on first use, however many documents are asked about.</summary>
-public sealed class Analysis(WorkspaceIndex index, IPaperSource papers, RuleSettings rules)
+/// an immutable <see cref="WorkspaceIndex"/> snapshot, the catalog and the rule settings, answering every
+/// feature as plain data — offsets into documents, typed results, Markdown only where a feature's answer
+/// is a document. The CLI's check and every editor request come from here; a front end translates
+/// paths and positions in, and the answer out, and decides nothing. What only the front end knows (its
+/// background arXiv lookups, the time) is passed in.
+///
+/// A document's findings are always those of a check of the whole workspace (pandoc keys, another
+/// paper's title, duplicates all see every document), never of the document alone, so the CLI and the
+/// editor cannot disagree. The check runs once per analysis, on first use, however many documents are
+/// asked about. Features asked about a path the index lacks answer nothing.</summary>
+public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSettings rules)
 {
     private readonly Lock _checking = new();
     private Findings? _findings;
 
     public WorkspaceIndex Index { get; } = index;
 
-    public IPaperSource Papers { get; } = papers;
+    public PaperCatalog Papers { get; } = papers;
 
     public RuleSettings Rules { get; } = rules;
 
     /// <summary>Every finding in the workspace, sorted by path then offset: <see cref="Checker.Check"/>
     /// over all its documents.</summary>
     public IReadOnlyList<Diagnostic> CheckWorkspace() => Checked.All;
+
+    /// <summary>The workspace check in numbers: every indexed document, its citations, the findings by severity.</summary>
+    public CheckSummary CheckSummary()
+    {
+        var findings = CheckWorkspace();
+        int Count(Severity severity) => findings.Count(f => f.Severity == severity);
+        return new CheckSummary(
+            Index.Documents.Count,
+            Index.Documents.Values.Sum(d => d.Scan.Citations.Count),
+            Count(Severity.Error), Count(Severity.Warning), Count(Severity.Information), Count(Severity.Hint));
+    }
 
     /// <summary>One document's findings, from the check of the whole workspace.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics(string path) => Checked.ByPath.GetValueOrDefault(path, []);
@@ -46,6 +65,67 @@ public sealed class Analysis(WorkspaceIndex index, IPaperSource papers, RuleSett
         }
         return actions;
     }
+
+    /// <summary>The hover over the citation at <paramref name="offset"/>: a paper, a paper the catalog
+    /// lacks (with what <paramref name="lookups"/> are doing about it; null when no lookups run, offline),
+    /// a malformed id or an unresolved key. <see cref="PaperHover.Render"/> writes it.</summary>
+    public HoverResult? Hover(string path, int offset, IPaperLookups? lookups) =>
+        Index.Get(path) is { } document ? PaperHover.At(Index, Papers, document, offset, lookups) : null;
+
+    /// <summary>Where go to definition on the citation at <paramref name="offset"/> lands.</summary>
+    public DefinitionTarget? Definition(string path, int offset) =>
+        Index.Get(path) is { } document ? CitationDefinition.At(Index, Papers, document, offset) : null;
+
+    /// <summary>The record of a paper named by its id (any form arXiv accepts), for its abstract
+    /// document (<see cref="AbstractDocument.Page"/>); null when the id is invalid or the catalog lacks it.</summary>
+    public PaperRecord? Abstract(string id) =>
+        ArxivIdParser.Parse(id).Id is { } parsed ? Papers.Find(parsed) : null;
+
+    /// <summary>The record of the paper cited at <paramref name="offset"/> (a pandoc key as its .bib
+    /// entry's paper), for its abstract document; null off a citation or for a paper the catalog lacks.</summary>
+    public PaperRecord? AbstractAt(string path, int offset) =>
+        CitedAt(path, offset)?.Id is { } id ? Papers.Find(id) : null;
+
+    /// <summary>Completion at <paramref name="offset"/> (<see cref="PaperCompletion.Complete"/>): null
+    /// where nothing is completed.</summary>
+    /// <param name="invoked">Asked for by the user, not triggered by a typed character.</param>
+    /// <param name="titleSearch">The front end's search beyond the catalog; null for none.</param>
+    public CompletionAnswer? Completions(string path, int offset, bool invoked, ITitleSearch? titleSearch) =>
+        Index.Get(path) is { } document ? PaperCompletion.Complete(Index, document, offset, invoked, Papers, titleSearch) : null;
+
+    /// <summary>The Markdown documentation of a completion item's paper, by its id; null when the catalog lacks it.</summary>
+    public string? CompletionDocumentation(string id) => Abstract(id) is { } paper ? PaperCompletion.Documentation(paper) : null;
+
+    /// <summary>Every place in the workspace citing the paper cited at <paramref name="offset"/>, whatever
+    /// the form (a pandoc key counts as its .bib entry's paper), in path order; BibTeX entries, the
+    /// declarations, only when <paramref name="includeDeclaration"/>. Null off a citation of a valid id.</summary>
+    public IReadOnlyList<DocumentSpan>? References(string path, int offset, bool includeDeclaration) =>
+        CitedAt(path, offset)?.Id is { } id
+            ? Index.CitationsOf(id)
+                .Where(p => includeDeclaration || p.Citation.Role != CitationRole.BibEntry)
+                .Select(p => new DocumentSpan(p.Document, p.Citation.Span))
+                .ToList()
+            : null;
+
+    /// <summary>The document's citations as links to their abs pages (<see cref="PaperLinks"/>).</summary>
+    public IReadOnlyList<PaperLink> DocumentLinks(string path) =>
+        Index.Get(path) is { } document ? PaperLinks.Of(Index, document, Papers) : [];
+
+    /// <summary>The short titles after the bare <c>arXiv:ID</c> citations ending inside <paramref name="range"/> (<see cref="TitleHints"/>).</summary>
+    public IReadOnlyList<TitleHints.Hint> InlayHints(string path, TextSpan range) =>
+        Index.Get(path) is { } document ? TitleHints.For(Index.Resolved(document), range, Papers) : [];
+
+    /// <summary>The cited papers matching <paramref name="query"/>, as symbols (<see cref="CitedPaperSymbols"/>).</summary>
+    public IReadOnlyList<CitedPaperSymbols.Symbol> WorkspaceSymbols(string query, CancellationToken cancellationToken = default) =>
+        CitedPaperSymbols.Matching(Index, Papers, query, cancellationToken);
+
+    /// <summary>The catalog's search for a picker (<see cref="PaperSearch"/>), each paper as
+    /// <paramref name="documentPath"/> (if any) would cite it.</summary>
+    public IReadOnlyList<PaperSearchResult> SearchPapers(string query, int? limit, string? documentPath) =>
+        PaperSearch.Run(Papers, query, limit, documentPath);
+
+    private Citation? CitedAt(string path, int offset) =>
+        Index.Get(path) is { } document ? Index.CitationAt(document, offset) : null;
 
     private static bool Touches(TextSpan span, TextSpan range) => span.Start <= range.End && range.Start <= span.End;
 

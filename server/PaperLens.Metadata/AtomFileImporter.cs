@@ -5,9 +5,19 @@ namespace PaperLens.Metadata;
 
 /// <summary><c>paperlens import feed.xml</c>: a saved arXiv API response into the catalog, whole or not
 /// at all (a feed that does not parse to its end adds nothing).</summary>
-public static class AtomFileImporter
+public sealed class AtomFileImporter : IPaperImporter
 {
-    public static ImportResult Import(PaperCatalog catalog, string path)
+    private static ReadOnlySpan<byte> BlankOrBom => [(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF];
+
+    public string Format => "saved arXiv API responses (Atom .xml)";
+
+    public bool RecognisesName(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() is ".xml" or ".atom";
+
+    /// <summary>A response saved under another name (curl -o response): an Atom <c>feed</c> element near the start.</summary>
+    public bool RecognisesContent(ReadOnlySpan<byte> head) =>
+        head.TrimStart(BlankOrBom) is [(byte)'<', ..] && head.IndexOf("<feed"u8) >= 0;
+
+    public ImportResult Import(PaperCatalog catalog, string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
         IReadOnlyList<PaperRecord> records;

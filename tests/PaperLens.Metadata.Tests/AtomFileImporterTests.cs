@@ -19,7 +19,7 @@ public sealed class AtomFileImporterTests : IDisposable
         var ids = Regex.Matches(File.ReadAllText(path), @"<id>http://arxiv\.org/abs/([^<]+?)v\d+</id>")
             .Select(m => ArxivId.Of(m.Groups[1].Value)).ToList();
 
-        var result = AtomFileImporter.Import(catalog, path);
+        var result = new AtomFileImporter().Import(catalog, path);
 
         Assert.Null(result.Error);
         Assert.Equal(10, ids.Count);
@@ -37,7 +37,7 @@ public sealed class AtomFileImporterTests : IDisposable
         File.WriteAllText(path, text[..(text.Length / 2)]);
         var papersBefore = catalog.Count();
 
-        var result = AtomFileImporter.Import(catalog, path);
+        var result = new AtomFileImporter().Import(catalog, path);
 
         Assert.NotNull(result.Error);
         Assert.Contains("nothing was imported", result.Error, StringComparison.Ordinal);

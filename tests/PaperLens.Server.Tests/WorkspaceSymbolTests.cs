@@ -37,23 +37,6 @@ public class WorkspaceSymbolTests
         Assert.False(unknown.TryGetProperty("containerName", out _));
     }
 
-    [Theory]
-    [InlineData("informer", "Informer:")]
-    [InlineData("INFORM", "Informer:")]
-    [InlineData("zhou", "Informer:")]
-    [InlineData("patro", "Mamba-360:")]
-    [InlineData("mamba-360 survey", "Mamba-360:")]
-    [InlineData("2404.16", "Mamba-360:")]
-    [InlineData("arXiv:2312", "arXiv:2312.00752")]
-    public async Task A_query_keeps_the_papers_matching_title_words_id_or_first_author(string query, string expected)
-    {
-        await using var client = await StartAsync();
-
-        var symbols = await Query(client, query);
-
-        Assert.StartsWith(expected, Assert.Single(symbols).GetProperty("name").GetString());
-    }
-
     [Fact]
     public async Task A_query_matching_nothing_or_an_empty_workspace_gives_no_symbols()
     {

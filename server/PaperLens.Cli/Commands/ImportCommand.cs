@@ -1,20 +1,19 @@
 using System.CommandLine;
 using Humanizer;
 using PaperLens.Core.Catalog;
-using PaperLens.Metadata;
 
 namespace PaperLens.Cli.Commands;
 
-/// <summary><c>paperlens import FILE...</c>: arXiv snapshot files into the catalog, with progress on
-/// stderr (<see cref="ImportProgressDisplay"/>) so that stdout stays a clean record of what was imported.
-/// An import that was killed or interrupted continues where it stopped when run again.</summary>
+/// <summary><c>paperlens import FILE...</c>: files of any format the <see cref="PaperImporters"/> know into
+/// the catalog, with progress on stderr (<see cref="ImportProgressDisplay"/>) so that stdout stays a clean
+/// record of what was imported. An import that was killed or interrupted continues where it stopped when run again.</summary>
 public static class ImportCommand
 {
     private const int ListedFailures = 10;
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, PaperImporters importers)
     {
-        var files = new Argument<string[]>("FILE") { Description = "arXiv metadata snapshot files (.jsonl or .json, optionally .gz), .bib files, or saved arXiv API responses (Atom .xml).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = $"Files to import: {importers.Formats}.", Arity = ArgumentArity.OneOrMore };
         var catalog = CommonOptions.Catalog();
         var command = new Command("import", "Add arXiv metadata to the catalog.") { files, catalog };
         command.SetAction(parse =>
@@ -22,27 +21,16 @@ public static class ImportCommand
             var paths = parse.GetValue(files)!;
             foreach (var path in paths)
                 if (!File.Exists(path)) throw new CliException($"no such file: {Path.GetFullPath(path)}");
+            // Every file's format is known before the catalog is touched: a typo in the last argument
+            // stops the command before it imports the first.
+            var imports = paths.Select(path => (Path: path, Importer: importers.For(path))).ToList();
 
             using var papers = PaperCatalog.Open(parse.GetValue(catalog) ?? CatalogPaths.Default());
-            var importer = new SnapshotImporter(papers);
             var status = CliApp.Ok;
-            foreach (var path in paths)
+            foreach (var (path, importer) in imports)
             {
-                if (Path.GetExtension(path).Equals(".bib", StringComparison.OrdinalIgnoreCase))
-                {
-                    var (counts, entries, problems) = BibtexImporter.Import(papers, path);
-                    stdout.WriteLine($"{path}: {"entry".ToQuantity(entries)} read, {counts.Inserted} new, {counts.Updated} updated, {counts.Unchanged} unchanged (arXiv's own records are kept)");
-                    foreach (var (line, message) in problems.Take(ListedFailures)) stderr.WriteLine($"{path}:{line}: {message}");
-                    if (problems.Count > 0 && status == CliApp.Ok) status = CliApp.FindingsFailed;
-                    continue;
-                }
-                var result = Path.GetExtension(path).Equals(".xml", StringComparison.OrdinalIgnoreCase)
-                    ? AtomFileImporter.Import(papers, path)
-                    : ImportProgressDisplay.Run(stderr, Path.GetFileName(path), progress => importer.Import(path, progress));
-                var rate = result.Elapsed.TotalSeconds > 0 ? result.Read / result.Elapsed.TotalSeconds : 0;
-                var resumed = result.ResumedAfter > 0 ? $" after line {result.ResumedAfter}, where an interrupted import stopped" : "";
-                stdout.WriteLine($"{path}: {"record".ToQuantity(result.Read)} read{resumed}, {result.Inserted} new, {result.Updated} updated, " +
-                                 $"{result.Unchanged} unchanged, {result.Failed} failed ({result.Elapsed.TotalSeconds:0.0} s, {rate:0} records/s)");
+                var result = ImportProgressDisplay.Run(stderr, Path.GetFileName(path), progress => importer.Import(papers, path, progress));
+                stdout.WriteLine(Summary(path, result));
                 foreach (var failure in result.Failures.Take(ListedFailures))
                     stderr.WriteLine($"{path}:{failure.Line}: {failure.Reason}");
                 if (result.Failed > ListedFailures) stderr.WriteLine($"{path}: … and {result.Failed - ListedFailures} more failed lines");
@@ -60,5 +48,14 @@ public static class ImportCommand
             return status;
         });
         return command;
+    }
+
+    private static string Summary(string path, ImportResult result)
+    {
+        var rate = result.Elapsed.TotalSeconds > 0 ? result.Read / result.Elapsed.TotalSeconds : 0;
+        var resumed = result.ResumedAfter > 0 ? $" after line {result.ResumedAfter}, where an interrupted import stopped" : "";
+        var note = result.Note is null ? "" : $" ({result.Note})";
+        return $"{path}: {result.Unit.ToQuantity(result.Read)} read{resumed}, {result.Inserted} new, {result.Updated} updated, " +
+               $"{result.Unchanged} unchanged{note}, {result.Failed} failed ({result.Elapsed.TotalSeconds:0.0} s, {rate:0} {result.Unit.Pluralize()}/s)";
     }
 }

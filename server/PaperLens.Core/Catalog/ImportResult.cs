@@ -11,16 +11,22 @@ public readonly record struct ImportProgress(long BytesRead, long TotalBytes, lo
 /// <summary>A line (or, in a JSON array file, an element) that was skipped, and why.</summary>
 public sealed record ImportFailure(long Line, string Reason);
 
-/// <summary>What an import did. <see cref="Read"/> counts records read, good or bad;
+/// <summary>What an import did, whichever importer did it (<see cref="IPaperImporter"/>).
+/// <see cref="Read"/> counts the file's <see cref="Unit"/>s read, good or bad;
 /// <see cref="Unchanged"/> counts records the catalog already had, or had newer.
-/// <see cref="Failures"/> lists the first <see cref="MaxListedFailures"/> bad lines; <see cref="Failed"/> counts them all.
+/// <see cref="Failures"/> lists the first <see cref="MaxListedFailures"/> lines that were skipped, and why;
+/// <see cref="Failed"/> counts them all.
 /// <see cref="Error"/> is set when the file could not be read to its end (missing, unreadable, a broken
 /// gzip stream, a JSON array broken mid-way): what was read before it is imported.
 /// <see cref="ResumedAfter"/> is the line after which this run continued an interrupted import of the
-/// same file (0 when it started from the beginning); the counts are this run's.</summary>
+/// same file (0 when it started from the beginning); the counts are this run's.
+/// <see cref="Note"/> is what a reader of the counts should know about this format, if anything.</summary>
 public sealed record ImportResult
 {
     public const int MaxListedFailures = 1000;
+
+    /// <summary>What one item of the file is called ("record", "entry"), singular.</summary>
+    public string Unit { get; init; } = "record";
 
     public long Read { get; init; }
 
@@ -37,6 +43,8 @@ public sealed record ImportResult
     public long ResumedAfter { get; init; }
 
     public string? Error { get; init; }
+
+    public string? Note { get; init; }
 
     public TimeSpan Elapsed { get; init; }
 }

@@ -15,7 +15,7 @@ namespace PaperLens.Core.Catalog;
 /// chunks in parallel; the calling thread writes them to SQLite in file order. Completion postings are
 /// staged and merged into the completion index in one sorted pass when the file is done
 /// (<see cref="CompletionIndex.MergeStaged"/>).</remarks>
-public sealed class SnapshotImporter(PaperCatalog catalog)
+public sealed class SnapshotImporter : IPaperImporter
 {
     public const int BatchSize = 20_000;
 
@@ -27,11 +27,28 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
     private const int ChunksInFlight = 3;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
+    private static ReadOnlySpan<byte> BlankOrBom => [(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF];
+
+    public string Format => "arXiv metadata snapshots (.jsonl or .json, optionally .gz)";
+
+    public bool RecognisesName(string fileName)
+    {
+        var name = fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? fileName[..^3] : fileName;
+        return Path.GetExtension(name).ToLowerInvariant() is ".jsonl" or ".json" or ".ndjson";
+    }
+
+    /// <summary>JSON lines or a JSON array, plain or gzip-compressed: the content starts with '{' or '['.</summary>
+    public bool RecognisesContent(ReadOnlySpan<byte> head)
+    {
+        ReadOnlySpan<byte> content = IsGzip(head) ? Decompressed(head) : head;
+        return content.TrimStart(BlankOrBom) is [(byte)'{' or (byte)'[', ..];
+    }
+
     /// <summary>Imports <paramref name="path"/>. Problems with the file itself (missing, unreadable, a
     /// broken gzip stream, a JSON array broken mid-way) end up in <see cref="ImportResult.Error"/> with
     /// whatever was read before them imported; only a catalog that cannot be written raises
     /// (<see cref="CatalogException"/>). Cancelling keeps the batches already committed, to be resumed.</summary>
-    public ImportResult Import(string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public ImportResult Import(PaperCatalog catalog, string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         FileStream file;
@@ -179,7 +196,27 @@ public sealed class SnapshotImporter(PaperCatalog catalog)
     {
         Span<byte> magic = stackalloc byte[2];
         file.Position = 0;
-        return file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
+        return IsGzip(magic[..file.ReadAtLeast(magic, 2, throwOnEndOfStream: false)]);
+    }
+
+    private static bool IsGzip(ReadOnlySpan<byte> head) => head is [0x1F, 0x8B, ..];
+
+    // The start of a compressed head: as much as decompresses before the head's bytes run out.
+    private static byte[] Decompressed(ReadOnlySpan<byte> head)
+    {
+        using var gzip = new GZipStream(new MemoryStream(head.ToArray()), CompressionMode.Decompress);
+        var content = new byte[PaperImporters.HeadBytes];
+        var length = 0;
+        try
+        {
+            int read;
+            while (length < content.Length && (read = gzip.Read(content, length, content.Length - length)) > 0) length += read;
+        }
+        catch (InvalidDataException)
+        {
+            // A cut-off stream ends where the head does; a broken one decompresses to nothing recognisable.
+        }
+        return content[..length];
     }
 
     private static int FirstContentByte(FileStream file, bool compressed)

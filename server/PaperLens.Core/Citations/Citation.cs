@@ -29,13 +29,18 @@ public sealed record Citation
     /// <summary>The id-shaped text as written (<c>2312.00752v2</c>); for a pandoc key, the key.</summary>
     public required string RawText { get; init; }
 
-    /// <summary>The valid id, or null when the citation is malformed or is a pandoc key not yet resolved.</summary>
-    public ArxivId? Id { get; init; }
+    /// <summary>What the citation points at; <see cref="Id"/>, <see cref="Version"/> and
+    /// <see cref="IsMalformed"/> read it.</summary>
+    public required CitationTarget Target { get; init; }
 
-    public int? Version { get; init; }
+    /// <summary>The paper cited, when the target is one.</summary>
+    public ArxivId? Id => (Target as CitationTarget.Paper)?.Id;
+
+    /// <summary>The version cited, when the target is a paper and a version was written.</summary>
+    public int? Version => (Target as CitationTarget.Paper)?.Version;
 
     /// <summary>Why the id breaks spec §1 (PL001), or null.</summary>
-    public string? MalformedReason { get; init; }
+    public string? MalformedReason => (Target as CitationTarget.Malformed)?.Reason;
 
     /// <summary>The title or name claim written beside the citation (spec §2), or null.</summary>
     public Claim? Claim { get; init; }
@@ -48,9 +53,6 @@ public sealed record Citation
     /// <summary>The BibTeX entry key or reference-definition label, for definitions.</summary>
     public string? Label { get; init; }
 
-    /// <summary>For a pandoc citation: the key, resolved through the workspace's .bib entries.</summary>
-    public string? CiteKey { get; init; }
-
     /// <summary>Zero-based notebook cell index, for citations in .ipynb files.</summary>
     public int? Cell { get; init; }
 
@@ -58,7 +60,7 @@ public sealed record Citation
     /// own line says little when a cell's source is one JSON string.</summary>
     public int? CellLine { get; init; }
 
-    public bool IsMalformed => MalformedReason is not null;
+    public bool IsMalformed => Target is CitationTarget.Malformed;
 
     /// <summary>The citation with every range passed through <paramref name="map"/>: for citations found
     /// in a copy of the text (a long line's visible text, a notebook cell, a BibTeX value without its

@@ -28,10 +28,30 @@ public static class PaperCompletion
     /// <summary>Below this many typed characters a list is never final: more typing changes it.</summary>
     public const int ShortQuery = 3;
 
-    public static CompletionAnswer? Complete(WorkspaceIndex index, IndexedDocument document, int offset, bool invoked, PaperCatalog catalog)
+    /// <summary>Fewer local matches than this are worth a title search beyond the catalog.</summary>
+    public const int FewMatches = 5;
+
+    /// <summary>Letters typed before a title search is worth a request.</summary>
+    public const int MinSearchLetters = 4;
+
+    /// <param name="titleSearch">The front end's search beyond the catalog, offered the query when the
+    /// catalog has few matches (<see cref="TitleSearchQuery"/>); while it runs the list is incomplete, so
+    /// the client asks again and its next list shows what the search added. Null: no search.</param>
+    public static CompletionAnswer? Complete(WorkspaceIndex index, IndexedDocument document, int offset, bool invoked, PaperCatalog catalog, ITitleSearch? titleSearch = null)
     {
         if (document.Text is not { } text || CompletionPlace.Find(document.Path, text, offset, invoked) is not { } place) return null;
-        return place.Kind == CompletionPlaceKind.PandocKey ? BibKeys(index, place) : Papers(index, place, catalog);
+        var answer = place.Kind == CompletionPlaceKind.PandocKey ? BibKeys(index, place) : Papers(index, place, catalog);
+        return TitleSearchQuery(answer) is { } query && titleSearch?.Offer(query) == true ? answer with { IsIncomplete = true } : answer;
+    }
+
+    /// <summary>The words worth a title search beyond the catalog: a title query (not a pandoc key, no id
+    /// typed) of at least <see cref="MinSearchLetters"/> letters that found fewer than
+    /// <see cref="FewMatches"/> papers. Null when a search would add nothing the user wants.</summary>
+    public static CompletionQuery? TitleSearchQuery(CompletionAnswer answer)
+    {
+        if (answer.Place.Kind == CompletionPlaceKind.PandocKey || answer.Items.Count >= FewMatches) return null;
+        var query = CompletionQuery.Parse(answer.Place.QueryText);
+        return query.IdPrefixes.Count > 0 || query.Words.Sum(w => w.Length) < MinSearchLetters ? null : query;
     }
 
     private static CompletionAnswer Papers(WorkspaceIndex index, CompletionPlace place, PaperCatalog catalog)

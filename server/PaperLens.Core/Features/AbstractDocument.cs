@@ -1,12 +1,20 @@
 using PaperLens.Core.Catalog;
+using PaperLens.Core.Identifiers;
 using PaperLens.Core.Presentation;
 using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Features;
 
+/// <summary>A paper's abstract document and the file name it is kept under: one file per paper, named
+/// by its id (an old-style id's slash made an underscore), so opening it twice opens one document.</summary>
+public sealed record AbstractPage(ArxivId Id, string FileName, string Markdown);
+
 /// <summary>The full record of a paper as a Markdown document: what "go to abstract" opens.</summary>
 public static class AbstractDocument
 {
+    public static AbstractPage Page(PaperRecord paper, DateTimeOffset now) =>
+        new(paper.Id, paper.Id.Canonical.Replace('/', '_') + ".md", Render(paper, now));
+
     public static string Render(PaperRecord paper, DateTimeOffset now)
     {
         var md = new MarkdownWriter()

@@ -2,6 +2,8 @@ using System.Globalization;
 using Humanizer;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
+using PaperLens.Core.Identifiers;
+using PaperLens.Core.Index;
 using PaperLens.Core.Presentation;
 using PaperLens.Core.Text;
 
@@ -27,7 +29,43 @@ public enum MissingPaper
 /// only links are the ones built here from a validated id.</summary>
 public static class PaperHover
 {
-    public static string ForPaper(PaperRecord paper, Citation citation, int citingPlaces, DateTimeOffset now)
+    /// <summary>What the hover over the citation at <paramref name="offset"/> shows; null off a citation.</summary>
+    public static HoverResult? At(WorkspaceIndex index, IPaperSource papers, IndexedDocument document, int offset, IPaperLookups? lookups)
+    {
+        if (index.CitationAt(document, offset) is not { } citation) return null;
+        HoverContent content = citation.Target switch
+        {
+            CitationTarget.Malformed => new HoverContent.Malformed(citation),
+            CitationTarget.UnresolvedKey => new HoverContent.UnresolvedKey(citation),
+            CitationTarget.Paper { Id: var id } when papers.Find(id) is { } paper => new HoverContent.Paper(paper, citation, index.CitationsOf(id).Count()),
+            CitationTarget.Paper { Id: var id } => new HoverContent.UnknownPaper(id, Missing(id, papers, lookups), citation),
+            _ => throw new InvalidOperationException($"unknown citation target {citation.Target}"),
+        };
+        return new HoverResult(citation.Span, content);
+    }
+
+    /// <summary>The hover as Markdown: the one rendering of every case.</summary>
+    public static string Render(HoverContent content, DateTimeOffset now) => content switch
+    {
+        HoverContent.Paper p => ForPaper(p.Record, p.Citation, p.CitingPlaces, now),
+        HoverContent.UnknownPaper u => ForUnknown(u.Id, u.State),
+        HoverContent.Malformed m => ForMalformed(m.Citation),
+        HoverContent.UnresolvedKey k => ForUnresolvedKey(k.Citation),
+        _ => throw new ArgumentOutOfRangeException(nameof(content), content, null),
+    };
+
+    /// <summary>What is being done about a paper the catalog lacks: the hover answers at once, and says
+    /// whether asking again later will show more.</summary>
+    private static MissingPaper Missing(ArxivId id, IPaperSource papers, IPaperLookups? lookups)
+    {
+        if (papers.IsConfirmedMiss(id)) return MissingPaper.NotOnArxiv;
+        if (lookups is null) return MissingPaper.Offline;
+        if (lookups.IsPending(id)) return MissingPaper.LookingUp;
+        if (lookups.HasFailed(id)) return MissingPaper.LookupFailed;
+        return MissingPaper.NotLookedUp;
+    }
+
+    private static string ForPaper(PaperRecord paper, Citation citation, int citingPlaces, DateTimeOffset now)
     {
         var md = new MarkdownWriter()
             .Heading(3).Link(TexText.ToPlain(paper.Title), paper.Id.AbsUrl).EndBlock()
@@ -55,14 +93,13 @@ public static class PaperHover
             .ToString();
     }
 
-    public static string ForMalformed(Citation citation) => new MarkdownWriter()
+    private static string ForMalformed(Citation citation) => new MarkdownWriter()
         .Strong("Malformed arXiv id").Text(" " + citation.RawText).EndBlock()
         .Text(citation.MalformedReason)
         .ToString();
 
-    public static string ForUnknown(Citation citation, MissingPaper state)
+    private static string ForUnknown(ArxivId id, MissingPaper state)
     {
-        var id = citation.Id!;
         var md = new MarkdownWriter();
         if (state == MissingPaper.NotOnArxiv)
             return md.Strong($"arXiv has no paper {id.Canonical}").Text(" (checked with the arXiv API).").ToString();
@@ -79,7 +116,7 @@ public static class PaperHover
         return md.ToString();
     }
 
-    public static string ForUnresolvedKey(Citation citation) => new MarkdownWriter()
-        .Text($"Pandoc key @{citation.CiteKey ?? citation.RawText} matches no .bib entry.")
+    private static string ForUnresolvedKey(Citation citation) => new MarkdownWriter()
+        .Text($"Pandoc key @{citation.RawText} matches no .bib entry.")
         .ToString();
 }

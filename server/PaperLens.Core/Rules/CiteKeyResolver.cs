@@ -62,20 +62,20 @@ public sealed class CiteKeyResolver
         var resolved = new List<Citation>(document.Citations.Count);
         foreach (var citation in document.Citations)
         {
-            if (citation.Form != CitationForm.CiteKey || citation.Id is not null)
+            if (citation.Target is not CitationTarget.UnresolvedKey)
             {
                 resolved.Add(citation);
                 continue;
             }
             var lookup = Lookup(document, KeyOf(citation));
-            if (lookup.Entry is { Id: { } id } entry) resolved.Add(citation with { Id = id, Version = entry.Version });
+            if (lookup.Entry is { Id: { } id } entry) resolved.Add(citation with { Target = new CitationTarget.Paper(id, entry.Version) });
             else if (lookup.Status != KeyStatus.Resolved) resolved.Add(citation);
         }
         return resolved;
     }
 
     /// <summary>The key a pandoc citation names (<c>gu2023</c> for <c>@gu2023</c>).</summary>
-    public static string KeyOf(Citation citation) => (citation.CiteKey ?? citation.RawText).TrimStart('@');
+    public static string KeyOf(Citation citation) => citation.RawText.TrimStart('@');
 
     private IEnumerable<int> DeclaredBibliographies(ScannedDocument document)
     {

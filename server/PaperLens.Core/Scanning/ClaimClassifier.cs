@@ -90,10 +90,10 @@ public static partial class ClaimClassifier
     private static bool IsQuoted(string text) =>
         text.Length > 2 && "\"“'‘«".Contains(text[0]) && "\"”'’»".Contains(text[^1]);
 
+    // Citation text is what the finder reads as a citation, by the one definition of the forms; any other
+    // URL is no title either.
     private static bool ContainsCitationText(string text) =>
-        text.Contains("arxiv", StringComparison.OrdinalIgnoreCase) && text.Any(char.IsAsciiDigit)
-        || text.Contains("://", StringComparison.Ordinal)
-        || text.Contains("10.48550", StringComparison.Ordinal);
+        text.Contains("://", StringComparison.Ordinal) || TextCitationFinder.ContainsCitation(text);
 
     // Every claim beside every citation is split into words: one pass, one string per word.
     private static List<string> Words(string text)

@@ -55,6 +55,10 @@ public static partial class TextCitationFinder
             yield return FromMatch(text, start, end, m, readClaims);
     }
 
+    /// <summary>Whether the text holds a citation in any form, valid or malformed.</summary>
+    public static bool ContainsCitation(string text) =>
+        text.AsSpan().IndexOfAny(Markers) >= 0 && CitationPattern().IsMatch(text);
+
     [GeneratedRegex(@"^" + IdShape + "$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex WholeIdShape();
 
@@ -110,9 +114,7 @@ public static partial class TextCitationFinder
             Extent = TextSpan.FromBounds(m.Index, span.End),
             Form = form,
             RawText = raw,
-            Id = parsed.Id,
-            Version = parsed.Version,
-            MalformedReason = parsed.Error,
+            Target = CitationTarget.Of(parsed),
             Claim = claims.Claim,
             AuthorYear = claims.AuthorYear,
         };

@@ -8,5 +8,7 @@ namespace PaperLens.Server.Handlers;
 public static class AbstractAtHandler
 {
     public static AbstractResult? Handle(Snapshot snapshot, TextDocumentPositionParams request) =>
-        snapshot.CitationAt(request) is (_, { Id: { } id }) ? DefinitionHandler.Abstract(snapshot, id.Canonical) : null;
+        snapshot.Cursor(request) is var (document, offset) && snapshot.Analysis.AbstractAt(document.Path, offset) is { } paper
+            ? DefinitionHandler.Abstract(snapshot, paper)
+            : null;
 }

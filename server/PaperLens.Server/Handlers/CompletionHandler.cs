@@ -1,6 +1,4 @@
 using System.Text.Json;
-using PaperLens.Core.Completion;
-using PaperLens.Core.Identifiers;
 using PaperLens.Server.Protocol;
 using PaperLens.Server.Session;
 
@@ -18,7 +16,7 @@ public static class CompletionHandler
         if (snapshot.Document(request.TextDocument) is not { } document || snapshot.Offset(document, request.Position) is not { } offset)
             return new CompletionList(false, []);
         var invoked = request.Context?.TriggerKind != TriggerCharacter;
-        if (PaperCompletion.Complete(snapshot.Index, document, offset, invoked, snapshot.Papers) is not { } answer)
+        if (snapshot.Analysis.Completions(document.Path, offset, invoked, snapshot.TitleSearch) is not { } answer)
             return new CompletionList(false, []);
 
         var range = snapshot.Range(document, answer.Place.Query);
@@ -32,21 +30,17 @@ public static class CompletionHandler
             TextEdit = new TextEdit(range, item.InsertText),
             Data = item.PaperId is { } id ? JsonSerializer.SerializeToElement(new ResolveData(id)) : null,
         }).ToList();
-        // Few local matches: an arXiv title search may add papers; the client asks again as the user types.
-        var searching = answer.Place.Kind != CompletionPlaceKind.PandocKey
-            && snapshot.TitleSearch?.Offer(CompletionQuery.Parse(answer.Place.QueryText), items.Count) == true;
-        return new CompletionList(answer.IsIncomplete || searching, items);
+        return new CompletionList(answer.IsIncomplete, items);
     }
 
     /// <summary>Adds the paper's documentation (title, authors, abstract summary) to an item this server produced.</summary>
     public static CompletionItem Resolve(Snapshot snapshot, CompletionItem item)
     {
         if (item.Data is not { ValueKind: JsonValueKind.Object } data
-            || !data.TryGetProperty("id", out var idElement) || idElement.GetString() is not { } text
-            || ArxivIdParser.Parse(text) is not { Id: { } id }
-            || snapshot.Papers.Find(id) is not { } paper)
+            || !data.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.String
+            || snapshot.Analysis.CompletionDocumentation(idElement.GetString()!) is not { } documentation)
             return item;
-        return item with { Documentation = MarkupContent.Markdown(PaperCompletion.Documentation(paper)) };
+        return item with { Documentation = MarkupContent.Markdown(documentation) };
     }
 
     private sealed record ResolveData([property: System.Text.Json.Serialization.JsonPropertyName("id")] string Id);

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using PaperLens.Core.Rules;
 using PaperLens.Server.Session;
 
 namespace PaperLens.Server.Handlers;
@@ -12,17 +11,12 @@ public sealed record WorkspaceCheckSummary(
     [property: JsonPropertyName("information")] int Information,
     [property: JsonPropertyName("hints")] int Hints);
 
-/// <summary><c>paperlens.checkWorkspace</c>: the snapshot's workspace check, summarised.</summary>
+/// <summary><c>paperlens.checkWorkspace</c>: the snapshot's <see cref="Core.Analysis.CheckSummary"/>.</summary>
 public static class WorkspaceCheckHandler
 {
     public static WorkspaceCheckSummary Handle(Snapshot snapshot)
     {
-        var documents = snapshot.Index.Documents.Values.ToList();
-        var findings = snapshot.Analysis.CheckWorkspace();
-        int Count(Severity s) => findings.Count(f => f.Severity == s);
-        return new WorkspaceCheckSummary(
-            documents.Count,
-            documents.Sum(d => d.Scan.Citations.Count),
-            Count(Severity.Error), Count(Severity.Warning), Count(Severity.Information), Count(Severity.Hint));
+        var summary = snapshot.Analysis.CheckSummary();
+        return new WorkspaceCheckSummary(summary.Files, summary.Citations, summary.Errors, summary.Warnings, summary.Information, summary.Hints);
     }
 }

@@ -1,3 +1,4 @@
+using PaperLens.Core.Features;
 using PaperLens.Core.Identifiers;
 using PaperLens.Metadata;
 
@@ -8,7 +9,7 @@ namespace PaperLens.Server.Session;
 /// runs at a time and everything enqueued meanwhile is fetched together in the next one, ids from open
 /// documents first. When a fetch teaches the catalog something (a record or a confirmed miss),
 /// <c>landed</c> is called so the server can refresh what the editor shows.</summary>
-public sealed class PaperFetchQueue : IDisposable
+public sealed class PaperFetchQueue : IPaperLookups, IDisposable
 {
     /// <summary>At most this many ids per fetch, so that results land and refresh the editor while a
     /// large workspace is still being looked up.</summary>

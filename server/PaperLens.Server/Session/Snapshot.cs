@@ -1,6 +1,5 @@
 using PaperLens.Core;
 using PaperLens.Core.Catalog;
-using PaperLens.Core.Citations;
 using PaperLens.Core.Index;
 using PaperLens.Core.Text;
 using PaperLens.Server.Protocol;
@@ -32,12 +31,13 @@ public sealed record Snapshot(Analysis Analysis, PositionEncoding Encoding, Serv
     public int? Offset(IndexedDocument document, Position position) =>
         document.Text is { } text && document.Lines is { } lines ? Encoding.ToOffset(text, lines, position) : null;
 
-    /// <summary>The open document and the citation under an editor's cursor, if any.</summary>
-    public (IndexedDocument Document, Citation Citation)? CitationAt(TextDocumentPositionParams request) =>
-        Document(request.TextDocument) is { } document && Offset(document, request.Position) is { } offset
-            && Index.CitationAt(document, offset) is { } citation
-            ? (document, citation)
-            : null;
+    /// <summary>The open document and the offset of an editor's cursor in it; null for a document
+    /// without text.</summary>
+    public (IndexedDocument Document, int Offset)? Cursor(TextDocumentPositionParams request) =>
+        Document(request.TextDocument) is { } document && Offset(document, request.Position) is { } offset ? (document, offset) : null;
+
+    /// <summary>Where this snapshot's abstract documents are written: beside its catalog.</summary>
+    public AbstractFiles Abstracts => AbstractFiles.BesideCatalog(Settings.CatalogPath);
 
     public Protocol.Range Range(IndexedDocument document, TextSpan span)
     {

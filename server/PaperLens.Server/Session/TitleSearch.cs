@@ -3,19 +3,13 @@ using PaperLens.Metadata;
 
 namespace PaperLens.Server.Session;
 
-/// <summary>Title completion beyond the catalog: when the catalog has few matches for a query of a few
-/// letters, one arXiv title search runs in the background and adds what it finds to the catalog. The
-/// completion request never waits for it; its list says it is incomplete, so the editor asks again as
-/// the user types and the next list shows the papers the search added. One search at a time, and never
+/// <summary>Title completion beyond the catalog: when completion finds few matches in the catalog for a
+/// query of a few letters, one arXiv title search runs in the background and adds what it finds to the
+/// catalog. The completion request never waits for it; its list says it is incomplete, so the editor
+/// asks again as the user types and the next list shows the papers the search added. One search at a time, and never
 /// the same words twice in a session.</summary>
-public sealed class TitleSearch : IDisposable
+public sealed class TitleSearch : ITitleSearch, IDisposable
 {
-    /// <summary>Fewer local matches than this start a search.</summary>
-    public const int FewMatches = 5;
-
-    /// <summary>Letters typed before a search is worth a request.</summary>
-    public const int MinLetters = 4;
-
     /// <summary>Papers asked of one search.</summary>
     public const int Limit = 20;
 
@@ -37,12 +31,11 @@ public sealed class TitleSearch : IDisposable
         _stopping = _stop.Token;
     }
 
-    /// <summary>Starts a search for the query's words when the catalog found fewer than
-    /// <see cref="FewMatches"/> papers for them. Returns whether a search is running now (started by
-    /// this call or an earlier one), that is whether the client should ask again.</summary>
-    public bool Offer(CompletionQuery query, int localMatches)
+    /// <summary>Starts a search for the query's words unless one is running (then the client should ask
+    /// again too) or these words were searched already. Completion decides which queries are worth it
+    /// (<see cref="PaperCompletion.TitleSearchQuery"/>).</summary>
+    public bool Offer(CompletionQuery query)
     {
-        if (localMatches >= FewMatches || query.IdPrefixes.Count > 0 || query.Words.Sum(w => w.Length) < MinLetters) return false;
         var words = string.Join(' ', query.Words);
         lock (_gate)
         {

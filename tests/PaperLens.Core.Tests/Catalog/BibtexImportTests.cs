@@ -25,14 +25,15 @@ public sealed class BibtexImportTests : IDisposable
         using var catalog = PaperCatalog.Open(files.CatalogPath);
         var before = catalog.Count();
 
-        var (counts, read, problems) = BibtexImporter.Import(catalog, HepmlPath);
+        var result = new BibtexImporter().Import(catalog, HepmlPath);
 
-        Assert.Empty(problems);
+        Assert.Null(result.Error);
+        Assert.Empty(result.Failures);
         Assert.Equal(2378, entries.Count);
         var byId = entries.GroupBy(e => e.Id!.Canonical).ToList();
-        Assert.Equal(byId.Count, counts.Inserted + counts.Updated + counts.Unchanged);
-        Assert.Equal(before + counts.Inserted, catalog.Count());
-        Assert.Equal(allEntries.Count, read);
+        Assert.Equal(byId.Count, result.Inserted + result.Updated + result.Unchanged);
+        Assert.Equal(before + result.Inserted, catalog.Count());
+        Assert.Equal(allEntries.Count, result.Read);
         foreach (var paper in byId)
         {
             var record = catalog.Find(paper.First().Id!);
@@ -49,10 +50,10 @@ public sealed class BibtexImportTests : IDisposable
         var bib = files.Write("refs.bib", "@misc{anon, title = {An Anonymous Note on Catalogs}, eprint = {2601.00001}, archivePrefix = {arXiv}}\n");
         using var catalog = PaperCatalog.Open(files.CatalogPath);
 
-        var (counts, _, problems) = BibtexImporter.Import(catalog, bib);
+        var result = new BibtexImporter().Import(catalog, bib);
 
-        Assert.Empty(problems);
-        Assert.Equal(1, counts.Inserted);
+        Assert.Empty(result.Failures);
+        Assert.Equal(1, result.Inserted);
         var record = catalog.Find(ArxivId.Of("2601.00001"))!;
         Assert.Equal("", record.Authors);
         Assert.Equal("An Anonymous Note on Catalogs", record.Title);

@@ -11,9 +11,9 @@ public sealed class SearchableCatalog : IDisposable
     public SearchableCatalog()
     {
         Catalog = PaperCatalog.Open(files.CatalogPath);
-        var importer = new SnapshotImporter(Catalog);
-        importer.Import(CatalogTestFiles.Fixture(CatalogTestFiles.BrowseFixtures));
-        importer.Import(CatalogTestFiles.Fixture(CatalogTestFiles.Head200));
+        var importer = new SnapshotImporter();
+        importer.Import(Catalog, CatalogTestFiles.Fixture(CatalogTestFiles.BrowseFixtures));
+        importer.Import(Catalog, CatalogTestFiles.Fixture(CatalogTestFiles.Head200));
     }
 
     public PaperCatalog Catalog { get; }

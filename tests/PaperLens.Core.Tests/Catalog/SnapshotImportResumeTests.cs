@@ -36,7 +36,7 @@ public sealed class SnapshotImportResumeTests : IDisposable
         Assert.Equal(SeedCount + committed, catalog.Count());
         Assert.Equal([Id(1)], catalog.Search(UniqueWord(1), 5).Select(p => p.Id.Canonical));
 
-        var rerun = new SnapshotImporter(catalog).Import(path);
+        var rerun = new SnapshotImporter().Import(catalog, path);
 
         Assert.Null(rerun.Error);
         Assert.Equal(committed, rerun.ResumedAfter);
@@ -62,7 +62,7 @@ public sealed class SnapshotImportResumeTests : IDisposable
         Assert.Empty(Complete(catalog, UniqueWord(1)));
         Assert.Contains("2405.13956", Complete(catalog, "attention"));
 
-        new SnapshotImporter(catalog).Import(path);
+        new SnapshotImporter().Import(catalog, path);
 
         Assert.Equal([Id(1)], Complete(catalog, UniqueWord(1)));
         // A heavy prefix (every paper has the word "resumable") answers from the rebuilt top lists, newest first.
@@ -75,9 +75,9 @@ public sealed class SnapshotImportResumeTests : IDisposable
         var path = WriteSnapshot("papers.jsonl", Papers, compressed: false);
         using var catalog = PaperCatalog.Open(files.CatalogPath);
         ImportUntilFirstCommit(catalog, path);
-        new SnapshotImporter(catalog).Import(path);
+        new SnapshotImporter().Import(catalog, path);
 
-        var again = new SnapshotImporter(catalog).Import(path);
+        var again = new SnapshotImporter().Import(catalog, path);
 
         Assert.Equal(0, again.ResumedAfter);
         Assert.Equal((long)Papers, again.Read);
@@ -93,7 +93,7 @@ public sealed class SnapshotImportResumeTests : IDisposable
         var committed = ImportUntilFirstCommit(catalog, path);
         File.AppendAllText(path, Line(Papers + 1));
 
-        var rerun = new SnapshotImporter(catalog).Import(path);
+        var rerun = new SnapshotImporter().Import(catalog, path);
 
         Assert.Equal(0, rerun.ResumedAfter);
         Assert.Equal(Papers + 1L, rerun.Read);
@@ -110,7 +110,7 @@ public sealed class SnapshotImportResumeTests : IDisposable
         var staged = catalog.Find(ArxivId.Of(Id(1)))!;
         catalog.Upsert([staged with { Title = "Quokkas revisited", UpdateDate = new DateOnly(2024, 1, 1) }]);
 
-        new SnapshotImporter(catalog).Import(path);
+        new SnapshotImporter().Import(catalog, path);
 
         Assert.Empty(Complete(catalog, UniqueWord(1)));
         Assert.Equal([Id(1)], Complete(catalog, "quokkas"));
@@ -127,7 +127,7 @@ public sealed class SnapshotImportResumeTests : IDisposable
             committed = p.CommittedLine;
             stop.Cancel();
         });
-        Assert.ThrowsAny<OperationCanceledException>(() => new SnapshotImporter(catalog).Import(path, progress, stop.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => new SnapshotImporter().Import(catalog, path, progress, stop.Token));
         return committed;
     }
 

@@ -23,7 +23,7 @@ public sealed class SnapshotImportTests : IDisposable
         var path = CatalogTestFiles.Fixture(fixture);
         using var catalog = PaperCatalog.Open(files.CatalogPath);
 
-        var result = new SnapshotImporter(catalog).Import(path);
+        var result = new SnapshotImporter().Import(catalog, path);
 
         Assert.Equal(0, result.Failed);
         Assert.Null(result.Error);
@@ -43,9 +43,9 @@ public sealed class SnapshotImportTests : IDisposable
     public void Known_records_read_back_field_by_field()
     {
         using var catalog = PaperCatalog.Open(files.CatalogPath);
-        var importer = new SnapshotImporter(catalog);
-        importer.Import(CatalogTestFiles.Fixture(CatalogTestFiles.BrowseFixtures));
-        importer.Import(CatalogTestFiles.Fixture(CatalogTestFiles.Head200));
+        var importer = new SnapshotImporter();
+        importer.Import(catalog, CatalogTestFiles.Fixture(CatalogTestFiles.BrowseFixtures));
+        importer.Import(catalog, CatalogTestFiles.Fixture(CatalogTestFiles.Head200));
 
         var first = catalog.Find(ArxivId.Of("0704.0001"))!;
         Assert.Equal("C. Bal\\'azs, E. L. Berger, P. M. Nadolsky, C.-P. Yuan", first.Authors);
@@ -93,7 +93,7 @@ public sealed class SnapshotImportTests : IDisposable
     public void Exactly_the_records_with_a_withdrawal_notice_are_withdrawn()
     {
         using var catalog = PaperCatalog.Open(files.CatalogPath);
-        new SnapshotImporter(catalog).Import(CatalogTestFiles.Fixture(CatalogTestFiles.BrowseFixtures));
+        new SnapshotImporter().Import(catalog, CatalogTestFiles.Fixture(CatalogTestFiles.BrowseFixtures));
 
         var ids = File.ReadLines(CatalogTestFiles.Fixture(CatalogTestFiles.BrowseFixtures))
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString()!)
@@ -110,14 +110,14 @@ public sealed class SnapshotImportTests : IDisposable
     public void Importing_the_same_files_twice_leaves_the_same_catalog()
     {
         using var catalog = PaperCatalog.Open(files.CatalogPath);
-        var importer = new SnapshotImporter(catalog);
+        var importer = new SnapshotImporter();
         string[] fixtures = [CatalogTestFiles.BrowseFixtures, CatalogTestFiles.Head200, CatalogTestFiles.SeedPapers];
-        foreach (var fixture in fixtures) importer.Import(CatalogTestFiles.Fixture(fixture));
+        foreach (var fixture in fixtures) importer.Import(catalog, CatalogTestFiles.Fixture(fixture));
         catalog.Dispose();
         var once = CatalogDump.Of(files.CatalogPath);
 
         using var reopened = PaperCatalog.Open(files.CatalogPath);
-        var again = fixtures.Select(f => new SnapshotImporter(reopened).Import(CatalogTestFiles.Fixture(f))).ToList();
+        var again = fixtures.Select(f => new SnapshotImporter().Import(reopened, CatalogTestFiles.Fixture(f))).ToList();
         reopened.Dispose();
 
         Assert.All(again, result =>
@@ -141,11 +141,11 @@ public sealed class SnapshotImportTests : IDisposable
         File.Copy(CatalogTestFiles.Fixture(CatalogTestFiles.Head200), head);
         File.SetLastWriteTimeUtc(head, new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         using var headLast = PaperCatalog.Open(files.PathOf("head-last.db"));
-        new SnapshotImporter(headLast).Import(browse);
-        var headOverBrowse = new SnapshotImporter(headLast).Import(head);
+        new SnapshotImporter().Import(headLast, browse);
+        var headOverBrowse = new SnapshotImporter().Import(headLast, head);
         using var headFirst = PaperCatalog.Open(files.PathOf("head-first.db"));
-        new SnapshotImporter(headFirst).Import(head);
-        var browseOverHead = new SnapshotImporter(headFirst).Import(browse);
+        new SnapshotImporter().Import(headFirst, head);
+        var browseOverHead = new SnapshotImporter().Import(headFirst, browse);
 
         var browseRecords = File.ReadLines(browse).Select(line => JsonDocument.Parse(line).RootElement)
             .DistinctBy(json => json.GetProperty("id").GetString()).ToDictionary(json => json.GetProperty("id").GetString()!);
@@ -184,7 +184,7 @@ public sealed class SnapshotImportTests : IDisposable
             good[2]) + "\n");
         using var catalog = PaperCatalog.Open(files.CatalogPath);
 
-        var result = new SnapshotImporter(catalog).Import(path);
+        var result = new SnapshotImporter().Import(catalog, path);
 
         Assert.Equal(7, result.Read);
         Assert.Equal(2, result.Inserted);
@@ -212,8 +212,8 @@ public sealed class SnapshotImportTests : IDisposable
         using var fromPlain = PaperCatalog.Open(files.PathOf("plain.db"));
         using var fromGzip = PaperCatalog.Open(files.PathOf("gzip.db"));
 
-        var plainResult = new SnapshotImporter(fromPlain).Import(plain);
-        var gzipResult = new SnapshotImporter(fromGzip).Import(compressed);
+        var plainResult = new SnapshotImporter().Import(fromPlain, plain);
+        var gzipResult = new SnapshotImporter().Import(fromGzip, compressed);
 
         Assert.Equal(200, gzipResult.Inserted);
         Assert.Equal((plainResult.Read, plainResult.Inserted, plainResult.Failed), (gzipResult.Read, gzipResult.Inserted, gzipResult.Failed));
@@ -233,7 +233,7 @@ public sealed class SnapshotImportTests : IDisposable
         File.WriteAllBytes(path, compressed.ToArray()[..(int)(compressed.Length * 6 / 10)]);
         using var catalog = PaperCatalog.Open(files.CatalogPath);
 
-        var result = new SnapshotImporter(catalog).Import(path);
+        var result = new SnapshotImporter().Import(catalog, path);
 
         Assert.InRange(result.Inserted, 50, 199);
         Assert.True(result.Error is not null || result.Failed == 1, $"error {result.Error}, {result.Failed} failed");
@@ -247,7 +247,7 @@ public sealed class SnapshotImportTests : IDisposable
         var path = files.Write("papers.json", "[\n" + string.Join(",\n", lines) + "\n]\n");
         using var catalog = PaperCatalog.Open(files.CatalogPath);
 
-        var result = new SnapshotImporter(catalog).Import(path);
+        var result = new SnapshotImporter().Import(catalog, path);
 
         Assert.Equal(5, result.Inserted);
         Assert.Null(result.Error);
@@ -262,7 +262,7 @@ public sealed class SnapshotImportTests : IDisposable
         var path = files.Write("papers.json", "[" + lines[0] + "," + lines[1] + ", {\"id\": ");
         using var catalog = PaperCatalog.Open(files.CatalogPath);
 
-        var result = new SnapshotImporter(catalog).Import(path);
+        var result = new SnapshotImporter().Import(catalog, path);
 
         Assert.Equal(2, result.Inserted);
         Assert.Equal(3, Assert.Single(result.Failures).Line);
@@ -281,7 +281,7 @@ public sealed class SnapshotImportTests : IDisposable
             """);
         using var catalog = PaperCatalog.Open(files.CatalogPath);
 
-        var result = new SnapshotImporter(catalog).Import(path);
+        var result = new SnapshotImporter().Import(catalog, path);
 
         Assert.Equal(3, result.Inserted);
         var noVersions = catalog.Find(ArxivId.Of("hep-th/9901001"))!;
@@ -304,7 +304,7 @@ public sealed class SnapshotImportTests : IDisposable
         using var catalog = PaperCatalog.Open(files.CatalogPath);
         var reports = new List<ImportProgress>();
 
-        var result = new SnapshotImporter(catalog).Import(path, new SynchronousProgress(reports.Add));
+        var result = new SnapshotImporter().Import(catalog, path, new SynchronousProgress(reports.Add));
 
         var last = reports[^1];
         Assert.Equal(new FileInfo(path).Length, last.TotalBytes);
@@ -319,7 +319,7 @@ public sealed class SnapshotImportTests : IDisposable
         var path = files.PathOf("nowhere.jsonl");
         using var catalog = PaperCatalog.Open(files.CatalogPath);
 
-        var result = new SnapshotImporter(catalog).Import(path);
+        var result = new SnapshotImporter().Import(catalog, path);
 
         Assert.StartsWith($"cannot read {path}", result.Error);
         Assert.Equal(0, result.Read);

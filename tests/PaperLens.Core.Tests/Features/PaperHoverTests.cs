@@ -41,12 +41,12 @@ public sealed class PaperHoverTests
     };
 
     private static Citation Cited(string raw, ArxivId? id, int? version = null) =>
-        new() { Span = new TextSpan(0, raw.Length), Form = CitationForm.Prefix, RawText = raw, Id = id, Version = version };
+        new() { Span = new TextSpan(0, raw.Length), Form = CitationForm.Prefix, RawText = raw, Target = id is null ? CitationTarget.UnresolvedKey.Instance : new CitationTarget.Paper(id, version) };
 
     [Fact]
     public void Hover_for_a_paper_record()
     {
-        var markdown = PaperHover.ForPaper(Paper, Cited("2312.00752v1", Mamba, 1), citingPlaces: 2, Now);
+        var markdown = PaperHover.Render(new HoverContent.Paper(Paper, Cited("2312.00752v1", Mamba, 1), CitingPlaces: 2), Now);
 
         Expect.Equal(markdown, """
             ### [Mamba: Linear-Time Sequence Modeling with Selective State Spaces](https://arxiv.org/abs/2312.00752)
@@ -69,7 +69,7 @@ public sealed class PaperHoverTests
     [Fact]
     public void Hover_for_a_hostile_record_shows_its_text_literally()
     {
-        var markdown = PaperHover.ForPaper(Hostile, Cited("2312.00752", Mamba), citingPlaces: 1, Now);
+        var markdown = PaperHover.Render(new HoverContent.Paper(Hostile, Cited("2312.00752", Mamba), CitingPlaces: 1), Now);
 
         Expect.Equal(markdown, """
             ### [3D Gaussian Splatting: \*Bold\* \[x\](javascript:alert(1)) \<img src=x\>](https://arxiv.org/abs/2312.00752)
@@ -92,7 +92,7 @@ public sealed class PaperHoverTests
     [Fact]
     public void Hover_for_a_missing_paper_in_each_lookup_state()
     {
-        var hovers = Enum.GetValues<MissingPaper>().Select(state => (state, Markdown: PaperHover.ForUnknown(Cited("2312.00752", Mamba), state))).ToList();
+        var hovers = Enum.GetValues<MissingPaper>().Select(state => (state, Markdown: PaperHover.Render(new HoverContent.UnknownPaper(Mamba, state, Cited("2312.00752", Mamba)), Now))).ToList();
 
         Expect.Equal(string.Join("\n\n", hovers.Select(h => $"// {h.state}\n{h.Markdown}")), """
             // NotLookedUp
@@ -134,8 +134,8 @@ public sealed class PaperHoverTests
     [Fact]
     public void Hover_for_a_malformed_id_and_an_unresolved_key()
     {
-        var malformed = PaperHover.ForMalformed(Cited("2313.00752", null) with { MalformedReason = "month 13 does not exist" });
-        var key = PaperHover.ForUnresolvedKey(Cited("gu2023", null) with { CiteKey = "gu2023", Form = CitationForm.CiteKey });
+        var malformed = PaperHover.Render(new HoverContent.Malformed(Cited("2313.00752", null) with { Target = new CitationTarget.Malformed("month 13 does not exist") }), Now);
+        var key = PaperHover.Render(new HoverContent.UnresolvedKey(Cited("gu2023", null) with { Form = CitationForm.CiteKey }), Now);
 
         Expect.Equal(malformed, """
             **Malformed arXiv id** 2313.00752

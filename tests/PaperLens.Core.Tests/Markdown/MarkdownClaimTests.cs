@@ -19,6 +19,7 @@ public class MarkdownClaimTests
     [InlineData("- Gu, A., & Dao, T. (2023). «Mamba: Linear-Time Sequence Modeling with Selective State Spaces». arXiv:2312.00752")]
     [InlineData("> 1. Gu, A., & Dao, T. (2023). «Mamba: Linear-Time Sequence Modeling with Selective State Spaces». <https://arxiv.org/abs/2312.00752>")]
     [InlineData("\"«Attention Is All You Need»\" ([pdf](https://arxiv.org/pdf/1706.03762))")]
+    [InlineData("[«On the Use of ArXiv as a Dataset: 1.5 Million Papers»](https://arxiv.org/abs/1905.00075)")]
     [InlineData("[vaswani]: https://arxiv.org/abs/1706.03762 \"«Attention Is All You Need»\"")]
     [InlineData("As in [«Attention Is All You Need»][vaswani].\n\n[vaswani]: https://arxiv.org/abs/1706.03762")]
     public void Reads_a_title_claim(string marked) => AssertClaim(marked, ClaimKind.Title);
@@ -39,6 +40,8 @@ public class MarkdownClaimTests
     [InlineData("Prior work <a href=\"https://arxiv.org/abs/1706.03762\">have found</a> that.")]
     [InlineData("[arXiv:1706.03762](https://arxiv.org/abs/1706.03762)")]
     [InlineData("[1706.03762](https://arxiv.org/abs/1706.03762)")]
+    [InlineData("[arXiv 1706.03762v2](https://arxiv.org/abs/1706.03762)")]
+    [InlineData("[ArXiv:1706.3762](https://arxiv.org/abs/1706.03762)")]
     [InlineData("[https://arxiv.org/abs/1706.03762](https://arxiv.org/abs/1706.03762)")]
     [InlineData("[[paper]](https://arxiv.org/abs/1706.03762) [[code]](https://github.com/x/y)")]
     [InlineData("[![arXiv](https://img.shields.io/badge/arXiv-1706.03762-b31b1b.svg)](https://arxiv.org/abs/1706.03762)")]

@@ -26,9 +26,8 @@ public class PandocCitationKeyTests
         Assert.All(document.Citations, c =>
         {
             Assert.Equal(CitationForm.CiteKey, c.Form);
-            Assert.Null(c.Id);
-            Assert.Equal(fixture.Slice(c.Span), c.CiteKey);
-            Assert.Equal(c.CiteKey, c.RawText);
+            Assert.Equal(CitationTarget.UnresolvedKey.Instance, c.Target);
+            Assert.Equal(fixture.Slice(c.Span), c.RawText);
         });
     }
 
@@ -57,8 +56,7 @@ public class PandocCitationKeyTests
         Assert.All(document.Citations, c =>
         {
             Assert.Equal(CitationForm.Prefix, c.Form);
-            Assert.Null(c.CiteKey);
-            Assert.NotNull(c.Id);
+            Assert.IsType<CitationTarget.Paper>(c.Target);
         });
         if (canonical is null) return;
         var citation = Assert.Single(document.Citations);

@@ -1,6 +1,7 @@
 using PaperLens.Core.Features;
 using PaperLens.Core.Index;
 using PaperLens.Core.Rules;
+using PaperLens.Core.Tests.Catalog;
 using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Tests.Rules;
@@ -8,8 +9,9 @@ namespace PaperLens.Core.Tests.Rules;
 /// <summary>An <see cref="Analysis"/> gives each document the findings of a check of the whole workspace,
 /// whatever sequence of changes made the index: the paranoid comparison (marksman's) of
 /// <see cref="Analysis.Diagnostics"/> with <see cref="Checker.Check"/> over every document.</summary>
-public class AnalysisTests
+public sealed class AnalysisTests : IDisposable
 {
+    private readonly FixtureCatalog _catalog = new();
     private const string Informer = "Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting";
     private const string Seq2Seq = "Sequence to Sequence Learning with Neural Networks";
 
@@ -35,7 +37,7 @@ public class AnalysisTests
     [Fact]
     public void A_documents_diagnostics_are_its_part_of_the_whole_workspace_check_after_every_change()
     {
-        var papers = FakePaperSource.WithFixtures();
+        var papers = _catalog.Papers;
         var texts = new Dictionary<string, string>
         {
             ["/ws/a.md"] = Lines[0] + Lines[4],
@@ -82,7 +84,7 @@ public class AnalysisTests
             .With(IndexedDocument.FromText("/ws/a.md", Lines[1], 1))
             .With(IndexedDocument.FromText("/ws/model.py", "# arXiv:1409.3215\n", 1));
 
-        var mismatch = Assert.Single(new Analysis(index, FakePaperSource.WithFixtures(), RuleSettings.Default).Diagnostics("/ws/a.md"));
+        var mismatch = Assert.Single(new Analysis(index, _catalog.Papers, RuleSettings.Default).Diagnostics("/ws/a.md"));
 
         Assert.Equal("PL003", mismatch.Code);
         Assert.EndsWith("; it is the title of arXiv:1409.3215", mismatch.Message);
@@ -93,7 +95,7 @@ public class AnalysisTests
     {
         var text = Lines[1];
         var index = WorkspaceIndex.Empty.With(IndexedDocument.FromText("/ws/a.md", text, 1));
-        var analysis = new Analysis(index, FakePaperSource.WithFixtures(), RuleSettings.Default);
+        var analysis = new Analysis(index, _catalog.Papers, RuleSettings.Default);
         var at = text.IndexOf("2012", StringComparison.Ordinal);
 
         var actions = analysis.CodeActions("/ws/a.md", new TextSpan(at, 0));
@@ -102,7 +104,9 @@ public class AnalysisTests
         Assert.Same(Assert.Single(analysis.Diagnostics("/ws/a.md")), fix.Resolves);
         Assert.Equal(Informer, fix.NewText);
         Assert.All(actions.Where(a => a.Kind == CitationEditKind.Rewrite), a => Assert.Null(a.Resolves));
-        Assert.DoesNotContain(new Analysis(index, FakePaperSource.WithFixtures(), RuleSettings.Default.With("PL003", Severity.Off))
+        Assert.DoesNotContain(new Analysis(index, _catalog.Papers, RuleSettings.Default.With("PL003", Severity.Off))
             .CodeActions("/ws/a.md", new TextSpan(at, 0)), a => a.Kind == CitationEditKind.QuickFix);
     }
+
+    public void Dispose() => _catalog.Dispose();
 }

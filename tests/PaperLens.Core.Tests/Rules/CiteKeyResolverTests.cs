@@ -46,7 +46,7 @@ public class CiteKeyResolverTests
 
         Assert.Equal(KeyStatus.Resolved, resolver.Lookup(document, "hochreiter1997").Status);
         var citation = Assert.Single(resolver.Resolve(document));
-        Assert.Equal("gu2023", citation.CiteKey);
+        Assert.Equal((CitationForm.CiteKey, "gu2023"), (citation.Form, citation.RawText));
     }
 
     [Fact]

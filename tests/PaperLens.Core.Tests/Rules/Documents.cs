@@ -28,8 +28,7 @@ internal static class Documents
         Span = new TextSpan(entry.Span.Start + 20, entry.Id!.Canonical.Length),
         Form = CitationForm.Bibtex,
         RawText = entry.Id.WithVersion(entry.Version),
-        Id = entry.Id,
-        Version = entry.Version,
+        Target = new CitationTarget.Paper(entry.Id, entry.Version),
         Role = CitationRole.BibEntry,
         Label = entry.Key,
         Claim = entry.Title is { } title ? new Claim(title, ClaimKind.Title, new TextSpan(entry.Span.Start + 30, title.Length)) : null,
@@ -44,6 +43,6 @@ internal static class Documents
         Span = span,
         Form = CitationForm.CiteKey,
         RawText = key,
-        CiteKey = key,
+        Target = CitationTarget.UnresolvedKey.Instance,
     };
 }

@@ -33,7 +33,7 @@ internal static class PandocCitationKeys
                 if (!bare && !IsBracketed(text, layout.LineAt(at), at, key.End + (text[at + 1] == '{' ? 1 : 0))) continue;
                 var raw = text.Substring(key.Start, key.Length);
                 if (IsCrossReference(raw) || IsPrefixedId(text, key)) continue;
-                yield return new Citation { Span = key, Form = CitationForm.CiteKey, RawText = raw, CiteKey = raw };
+                yield return new Citation { Span = key, Form = CitationForm.CiteKey, RawText = raw, Target = CitationTarget.UnresolvedKey.Instance };
             }
         }
     }
