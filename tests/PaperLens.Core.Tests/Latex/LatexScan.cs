@@ -41,8 +41,8 @@ internal static class LatexScan
             return string.Join('\n', parts);
         });
         var entries = document.BibEntries.Select(e =>
-            $"\\bibitem{{{e.Key}}} at «{text[e.KeySpan.Start..e.KeySpan.End]}»: {e.Id?.Canonical ?? "no id"}; "
-            + string.Join("; ", e.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} = {f.Value}")));
+            string.Join("; ", e.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} = {f.Value}")
+                .Prepend($"\\bibitem{{{e.Key}}} at «{text[e.KeySpan.Start..e.KeySpan.End]}»: {e.Id?.Canonical ?? "no id"}")));
         return string.Join('\n', described.Concat(entries));
     }
 }

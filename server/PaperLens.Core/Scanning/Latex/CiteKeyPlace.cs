@@ -32,7 +32,11 @@ public static class CiteKeyPlace
         }
         if (open < 0 || !IsCiteAt(text, tokens, open - 1)) return null;
         for (var k = open + 1; k < tokens.Count; k++)
-            if (tokens[k].Kind is not (Word or Space)) return null;
+        {
+            // A comment may stand between keys, but a cursor in one is not in the key list.
+            var between = tokens[k].Is(Comment) && k < tokens.Count - 1;
+            if (tokens[k].Kind is not (Word or Space) && !between) return null;
+        }
         var queryStart = offset;
         while (queryStart > tokens[open].Span.End && text[queryStart - 1] != ',' && !char.IsWhiteSpace(text[queryStart - 1])) queryStart--;
         return TextSpan.FromBounds(queryStart, offset);
