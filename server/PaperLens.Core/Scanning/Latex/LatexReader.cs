@@ -11,11 +11,10 @@ namespace PaperLens.Core.Scanning.Latex;
 /// recursed into (nesting is as deep as the input): their braces are simply not prose.</summary>
 internal sealed class LatexReader
 {
-    // How many tokens an argument may hold: a key list, a link's text. An unclosed group is no argument.
-    private const int ArgumentReach = 2000;
-
-    // How far an \iffalse looks for its \fi before it is taken for a stray command.
-    private const int ConditionalReach = 50_000;
+    // How many tokens an argument may hold: a key list, a link's text; an optional argument (p.~3, a natbib
+    // label) is shorter. An unclosed one is no argument, and the bound keeps a file of them linear.
+    private const int ArgumentReach = 1000;
+    private const int OptionalReach = 100;
 
     /// <summary>An <c>\href</c>: the citations of its URL, and where it and its text stand in the prose.</summary>
     private sealed record Href(List<Citation> Citations, int ProseStart, int TextStart, int TextEndToken)
@@ -33,6 +32,7 @@ internal sealed class LatexReader
     private readonly List<Href> _hrefs = [];
     private readonly Stack<Href> _openHrefs = new();
     private (string Key, TextSpan KeySpan, TextSpan? Label, int Start)? _item;
+    private Dictionary<int, int>? _branchEnds;
     private bool _afterComment;
 
     public LatexReader(string text)
@@ -120,7 +120,9 @@ internal sealed class LatexReader
                 break;
             default:
                 if (LatexCommands.HasNonProseArgument(name)) return SkipArguments(i + 1);
+                // A letter (\o) belongs to its word; any other command ends the word before it.
                 if (TexText.Typeset(name) is { } typeset) _prose.AppendFor(typeset, token.Span);
+                else _prose.Space(token.Span.Start);
                 break;
         }
         // TeX takes the spaces after a control word as the end of its name, a blank line aside.
@@ -313,20 +315,29 @@ internal sealed class LatexReader
         return group.Close + 1;
     }
 
-    /// <summary><c>\iffalse … \fi</c> is commented out; an <c>\else</c> branch is typeset.</summary>
+    /// <summary><c>\iffalse … \fi</c> is commented out; an <c>\else</c> branch is typeset. An
+    /// <c>\iffalse</c> without its <c>\fi</c> is taken for a stray command.</summary>
     private int SkipFalseBranch(int i)
     {
-        var depth = 1;
-        var limit = Math.Min(_tokens.Count, i + ConditionalReach);
-        for (var k = i + 1; k < limit; k++)
+        _branchEnds ??= BranchEnds();
+        return _branchEnds.TryGetValue(i, out var end) ? end + 1 : i + 1;
+    }
+
+    /// <summary>Where each conditional's first branch ends (its <c>\else</c> or <c>\fi</c>), by the token
+    /// index of its <c>\if…</c>: one pass, however many conditionals are left open.</summary>
+    private Dictionary<int, int> BranchEnds()
+    {
+        var ends = new Dictionary<int, int>();
+        var open = new Stack<int>();
+        for (var k = 0; k < _tokens.Count; k++)
         {
             if (!_tokens[k].Is(Command)) continue;
             var name = _tokens[k].Name(_text);
-            if (LatexCommands.IsConditional(name)) depth++;
-            else if (name is "fi" && --depth == 0) return k + 1;
-            else if (name is "else" && depth == 1) return k + 1;
+            if (LatexCommands.IsConditional(name)) open.Push(k);
+            else if (name is "else" && open.TryPeek(out var conditional)) ends.TryAdd(conditional, k);
+            else if (name is "fi" && open.TryPop(out conditional)) ends.TryAdd(conditional, k);
         }
-        return i + 1;
+        return ends;
     }
 
     /// <summary>Past a command's star, optional arguments and first argument (a group or a command).</summary>
@@ -366,7 +377,7 @@ internal sealed class LatexReader
     private int? Matching(int open, TexTokenKind opener, TexTokenKind closer)
     {
         var depth = 0;
-        var limit = Math.Min(_tokens.Count, open + ArgumentReach);
+        var limit = Math.Min(_tokens.Count, open + (opener == OpenBracket ? OptionalReach : ArgumentReach));
         for (var k = open; k < limit; k++)
         {
             if (_tokens[k].Kind == opener) depth++;
@@ -396,8 +407,13 @@ internal sealed class LatexReader
         // The text of a link that cites through its URL is not a second citation: \href{URL}{arXiv:ID}.
         var citingTexts = _hrefs.Select(h => TextSpan.FromBounds(h.TextStart, h.TextEnd)).ToList();
         foreach (var citation in TextCitationFinder.Find(prose))
-            if (!citingTexts.Any(t => t.Start <= citation.Span.Start && citation.Span.End <= t.End))
-                citations.Add(citation.MapSpans(_prose.ToSource));
+        {
+            if (citingTexts.Any(t => t.Start <= citation.Span.Start && citation.Span.End <= t.End)) continue;
+            // An id is written in one piece: "1706.0{}3762" reads as one in the prose, but no edit or
+            // rewrite could treat the text written there as the id.
+            var mapped = citation.MapSpans(_prose.ToSource);
+            if (_text.AsSpan(mapped.Span.Start, mapped.Span.Length).SequenceEqual(citation.RawText)) citations.Add(mapped);
+        }
         foreach (var href in _hrefs)
         {
             var claims = HrefClaims.Read(_text, prose, _prose, href.ProseStart, TextSpan.FromBounds(href.TextStart, href.TextEnd));

@@ -23,7 +23,7 @@ internal static class TexTokenizer
     private static readonly SearchValues<char> TextStops = SearchValues.Create("\\{}[]% \t\r\n\f");
 
     // A URL never holds a paragraph break and is far shorter than this; an unclosed one is not a URL.
-    private const int LongestUrl = 4096;
+    private const int LongestUrl = 2048;
 
     public static List<TexToken> Tokenize(string text) => Tokenize(text, 0, text.Length);
 
