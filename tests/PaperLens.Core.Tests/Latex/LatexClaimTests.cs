@@ -34,6 +34,8 @@ public class LatexClaimTests
             """);
     }
 
+    /// <remarks>The last entry has the layout BibTeX's plainnat writes, the year after the id: its blocks
+    /// give its claims (seen in a real paper's bibliography, where no claim was read before).</remarks>
     [Fact]
     public void A_bibitem_is_a_reference_entry_and_the_definition_of_its_key()
     {
@@ -48,6 +50,10 @@ public class LatexClaimTests
             \bibitem{vaswani2017} A.~Vaswani, N.~Shazeer, et~al. (2017). Attention is all you need.
               \url{https://arxiv.org/abs/1706.03762}
             \bibitem{lecun1998} Y.~LeCun et al. Gradient-based learning. Proc. IEEE, 1998.
+            \bibitem{liu2023}
+            Yang Liu, Dan Iter, and Chenguang Zhu.
+            \newblock {G-Eval}: {NLG} evaluation using {GPT-4} with better human alignment.
+            \newblock \emph{arXiv:2303.16634}, 2023.
             \end{thebibliography}
             After the bibliography: arXiv:2404.16112.
             """);
@@ -66,11 +72,17 @@ public class LatexClaimTests
                 title claim "Attention is all you need" at «Attention is all you need»
                 authors "A. Vaswani, N. Shazeer, et al." year 2017
                 in \bibitem{vaswani2017}
-            12: After the bibliography: arXiv:«2404.16112».
+            14: \newblock \emph{arXiv:«2303.16634»}, 2023.
+                Prefix paper 2303.16634
+                title claim "G-Eval: NLG evaluation using GPT-4 with better human alignment" at «G-Eval}: {NLG} evaluation using {GPT-4} with better human alignment»
+                authors "Yang Liu, Dan Iter, and Chenguang Zhu" year 2023
+                in \bibitem{liu2023}
+            16: After the bibliography: arXiv:«2404.16112».
                 Prefix paper 2404.16112
             \bibitem{gu2023} at «gu2023»: 2312.00752; author = Gu and Dao; title = Mamba: Linear-time sequence modeling with selective state spaces; year = 2023
             \bibitem{vaswani2017} at «vaswani2017»: 1706.03762; author = A. Vaswani, N. Shazeer, et al.; title = Attention is all you need; year = 2017
             \bibitem{lecun1998} at «lecun1998»: no id
+            \bibitem{liu2023} at «liu2023»: 2303.16634; author = Yang Liu, Dan Iter, and Chenguang Zhu; title = G-Eval: NLG evaluation using GPT-4 with better human alignment; year = 2023
             """);
     }
 }

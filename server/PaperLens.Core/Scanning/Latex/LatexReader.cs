@@ -31,7 +31,9 @@ internal sealed class LatexReader
     private readonly List<BibItem> _items = [];
     private readonly List<Href> _hrefs = [];
     private readonly Stack<Href> _openHrefs = new();
-    private (string Key, TextSpan KeySpan, TextSpan? Label, int Start)? _item;
+    private (string Key, TextSpan KeySpan, TextSpan? Label, int Start, int ProseStart)? _item;
+    // Where each \newblock of the open entry starts in the prose.
+    private readonly List<int> _blocks = [];
     private Dictionary<int, int>? _branchEnds;
     private bool _afterComment;
 
@@ -117,6 +119,7 @@ internal sealed class LatexReader
                 break;
             case "newblock":
                 _prose.Space(token.Span.Start);
+                if (_item is not null) _blocks.Add(_prose.Length);
                 break;
             default:
                 if (LatexCommands.HasNonProseArgument(name)) return SkipArguments(i + 1);
@@ -237,7 +240,8 @@ internal sealed class LatexReader
             at = close + 1;
         }
         if (Group(SkipBlank(at)) is not { } group || Items(group.Open, group.Close).FirstOrDefault() is not { Length: > 0 } key) return at;
-        _item = (_text.Substring(key.Start, key.Length), key, label, start);
+        _item = (_text.Substring(key.Start, key.Length), key, label, start, _prose.Length);
+        _blocks.Clear();
         return group.Close + 1;
     }
 
@@ -245,7 +249,9 @@ internal sealed class LatexReader
     {
         if (_item is not { } item) return;
         while (end > item.Start && char.IsWhiteSpace(_text[end - 1])) end--;
-        _items.Add(new BibItem(item.Key, item.KeySpan, item.Label, TextSpan.FromBounds(item.Start, end)));
+        var blocks = _blocks.Prepend(item.ProseStart).Append(_prose.Length).ToList();
+        var proseBlocks = blocks.Zip(blocks.Skip(1), TextSpan.FromBounds).ToList();
+        _items.Add(new BibItem(item.Key, item.KeySpan, item.Label, TextSpan.FromBounds(item.Start, end), proseBlocks));
         _item = null;
         _prose.LineBreak(end);
     }
@@ -426,7 +432,7 @@ internal sealed class LatexReader
         foreach (var item in _items)
         {
             var inside = citations.Where(c => item.Span.Start <= c.Span.Start && c.Span.End <= item.Span.End).ToList();
-            var own = item.Own(_text, inside).ToList();
+            var own = item.Own(_text, inside, item.BlockClaims(prose, _prose)).ToList();
             citations.RemoveAll(c => item.Span.Start <= c.Span.Start && c.Span.End <= item.Span.End);
             citations.AddRange(own);
             entries.Add(item.ToEntry(own));
