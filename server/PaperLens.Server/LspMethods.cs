@@ -50,7 +50,7 @@ public static class LspMethods
         Read("textDocument/references", Json.ReferenceParams, Json.IReadOnlyListLocation, (snapshot, request, _) => ReferencesHandler.Handle(snapshot, request),
             (capabilities, _) => capabilities with { ReferencesProvider = true }),
         Read("textDocument/completion", Json.CompletionParams, Json.CompletionList, (snapshot, request, _) => CompletionHandler.Handle(snapshot, request),
-            (capabilities, _) => capabilities with { CompletionProvider = new CompletionOptions([":", "@", "["], ResolveProvider: false) }),
+            (capabilities, _) => capabilities with { CompletionProvider = new CompletionOptions([":", "@", "[", "{"], ResolveProvider: false) }),
         // After textDocument/completion's row, whose options it completes.
         Read("completionItem/resolve", Json.CompletionItem, Json.CompletionItem, (snapshot, request, _) => CompletionHandler.Resolve(snapshot, request),
             (capabilities, _) => capabilities with { CompletionProvider = capabilities.CompletionProvider! with { ResolveProvider = true } }),
