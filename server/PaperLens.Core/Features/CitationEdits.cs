@@ -142,15 +142,15 @@ public sealed class CitationEdits(string path, string text, IPaperSource papers)
     private static string AbsUrl(Citation citation) => "https://arxiv.org/abs/" + citation.Id!.WithVersion(citation.Version);
 
     // The catalog's title is TeX already, as a BibTeX field wants it, but untrusted: it is escaped for
-    // the inside of braces (BibtexText). A quoted value becomes a braced one, since a '"' of the title
-    // (an umlaut, \"o) would end it; a field written with double braces (to keep its capitals) keeps
+    // the inside of braces (BibtexText). A quoted value becomes a braced one when the title holds a '"'
+    // (an umlaut, \"o), which would end it; a field written with double braces (to keep its capitals) keeps
     // them, and a value that is not one literal becomes one.
     private (TextSpan Span, string Value) BibtexValue(TextSpan span, string title)
     {
         var tex = BibtexText.Braced(title);
         var wrapped = IsBraceWrapped(text.AsSpan(span.Start, span.Length));
         var opening = span.Start > 0 ? text[span.Start - 1] : '\0';
-        if (opening == '{') return (span, wrapped ? "{" + tex + "}" : tex);
+        if (opening == '{' || (opening == '"' && !tex.Contains('"'))) return (span, wrapped ? "{" + tex + "}" : tex);
         if (opening == '"' && span.End < text.Length && text[span.End] == '"')
             return (TextSpan.FromBounds(span.Start - 1, span.End + 1), wrapped ? "{{" + tex + "}}" : "{" + tex + "}");
         return (span, "{" + tex + "}");
