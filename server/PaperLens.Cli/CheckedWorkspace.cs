@@ -105,7 +105,8 @@ public sealed class CheckedWorkspace : IDisposable
             .ToList();
     }
 
-    private PaperCatalog OpenCatalog => _catalog ?? throw new InvalidOperationException("the catalog was not opened");
+    /// <summary>The catalog, opened by <see cref="Load"/>.</summary>
+    public PaperCatalog OpenCatalog => _catalog ?? throw new InvalidOperationException("the catalog was not opened");
 
     public ReportedDiagnostic Locate(Diagnostic d)
     {

@@ -21,6 +21,7 @@ public static class CliApp
         {
             CheckCommand.Create(stdout, stderr),
             CitationsCommand.Create(stdout, stderr),
+            BibCommand.Create(stdout, stderr),
             ImportCommand.Create(stdout, stderr, importers),
             LookupCommand.Create(stdout),
             LspCommand.Create(),

@@ -50,18 +50,21 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
     public IReadOnlyList<Diagnostic> Diagnostics(string path) => Checked.ByPath.GetValueOrDefault(path, []);
 
     /// <summary>The edits offered for the citations of an open document that touch <paramref name="range"/>:
-    /// fixes for the findings the check reported on them, and rewrites. Empty for a document without text.</summary>
+    /// fixes for the findings the check reported on them, rewrites, and the entry of a cited paper that no
+    /// .bib names (<see cref="BibliographyAdditions"/>). Empty for a document without text.</summary>
     public IReadOnlyList<CitationEdit> CodeActions(string path, TextSpan range)
     {
         if (Index.Get(path) is not { Text: { } text } document) return [];
         var findings = Diagnostics(path);
         var edits = new CitationEdits(path, text, Papers);
+        var additions = new BibliographyAdditions(Index, Papers, document);
         var actions = new List<CitationEdit>();
         foreach (var citation in document.Scan.Citations)
         {
             if (!Touches(citation.Span, range) && !(citation.Claim is { } claim && Touches(claim.Span, range))) continue;
             // The check reports a citation's findings at its span: those are what its fixes resolve.
             actions.AddRange(edits.For(citation, findings.Where(f => f.Span == citation.Span).ToList()));
+            if (additions.For(citation) is { } addition) actions.Add(addition);
         }
         return actions;
     }

@@ -61,7 +61,7 @@ public static class LspMethods
         Read("textDocument/inlayHint", Json.InlayHintParams, Json.IReadOnlyListInlayHint, (snapshot, request, _) => InlayHintHandler.Handle(snapshot, request),
             (capabilities, _) => capabilities with { InlayHintProvider = true }),
         Read("textDocument/codeAction", Json.CodeActionParams, Json.IReadOnlyListCodeAction, (snapshot, request, _) => CodeActionHandler.Handle(snapshot, request),
-            (capabilities, _) => capabilities with { CodeActionProvider = new CodeActionOptions(["quickfix", "refactor.rewrite"]) }),
+            (capabilities, _) => capabilities with { CodeActionProvider = new CodeActionOptions(["quickfix", "refactor", "refactor.rewrite"]) }),
         Read("textDocument/diagnostic", Json.DocumentDiagnosticParams, Json.FullDocumentDiagnosticReport, (snapshot, request, _) => DiagnosticsHandler.Pull(snapshot, request),
             (capabilities, client) => client.PullDiagnostics
                 ? capabilities with { DiagnosticProvider = new DiagnosticOptions("paperlens", InterFileDependencies: true, WorkspaceDiagnostics: false) }

@@ -321,10 +321,13 @@ public class CodeActionTests
         var uri = client.Workspace.Uri("model.py");
 
         var quickfixes = await client.RequestAsync("textDocument/codeAction", Request(uri, fixture.Cursor, fixture.Cursor, null, "quickfix"));
-        var rewrites = await client.RequestAsync("textDocument/codeAction", Request(uri, fixture.Cursor, fixture.Cursor, null, "refactor"));
+        var rewrites = await client.RequestAsync("textDocument/codeAction", Request(uri, fixture.Cursor, fixture.Cursor, null, "refactor.rewrite"));
+        var refactorings = await client.RequestAsync("textDocument/codeAction", Request(uri, fixture.Cursor, fixture.Cursor, null, "refactor"));
 
         Assert.Equal(["quickfix"], quickfixes.EnumerateArray().Select(Kind));
         Assert.Equal(["refactor.rewrite"], rewrites.EnumerateArray().Select(Kind));
+        // "refactor" takes in its sub-kinds: the rewrite, and adding the paper to the bibliography.
+        Assert.Equal(["refactor.rewrite", "refactor"], refactorings.EnumerateArray().Select(Kind));
     }
 
     [Fact]
@@ -343,5 +346,62 @@ public class CodeActionTests
         Assert.Equal(0, pastTheEnd.GetArrayLength());
         Assert.Equal(0, notOpen.GetArrayLength());
         Assert.NotEqual(0, wholeDocument.GetArrayLength());
+    }
+}
+
+/// <summary>"Add to bibliography" over the protocol: a <c>refactor</c> whose edit appends the entry at the
+/// end of the workspace's .bib, or creates <c>references.bib</c> (<c>documentChanges</c>: a CreateFile, then
+/// the text) when there is none.</summary>
+public class AddToBibliographyActionTests
+{
+    private static JsonObject Request(string uri, (int Line, int Character) at) => new()
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = uri },
+        ["range"] = new JsonObject
+        {
+            ["start"] = new JsonObject { ["line"] = at.Line, ["character"] = at.Character },
+            ["end"] = new JsonObject { ["line"] = at.Line, ["character"] = at.Character },
+        },
+        ["context"] = new JsonObject { ["diagnostics"] = new JsonArray() },
+    };
+
+    [Fact]
+    public async Task Without_a_bib_the_action_creates_references_bib_holding_the_entry()
+    {
+        var fixture = CursorFixture.Parse("Read arXiv:1409.3$0215.\n");
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+        await client.OpenAsync("notes.md", fixture.Text);
+
+        var actions = await client.RequestAsync("textDocument/codeAction", Request(client.Workspace.Uri("notes.md"), fixture.Cursor));
+
+        var add = Assert.Single(actions.EnumerateArray(), a => a.GetProperty("kind").GetString() == "refactor");
+        Assert.Equal("Add to bibliography: sutskever2014sequence in references.bib (new file)", add.GetProperty("title").GetString());
+        var changes = add.GetProperty("edit").GetProperty("documentChanges").EnumerateArray().ToArray();
+        var bib = client.Workspace.Uri("references.bib");
+        Assert.Equal(("create", bib, true), (changes[0].GetProperty("kind").GetString(), changes[0].GetProperty("uri").GetString(), changes[0].GetProperty("options").GetProperty("ignoreIfExists").GetBoolean()));
+        Assert.Equal((bib, JsonValueKind.Null), (changes[1].GetProperty("textDocument").GetProperty("uri").GetString(), changes[1].GetProperty("textDocument").GetProperty("version").ValueKind));
+        var insert = Assert.Single(changes[1].GetProperty("edits").EnumerateArray());
+        Assert.Equal("""{"start":{"line":0,"character":0},"end":{"line":0,"character":0}}""", insert.GetProperty("range").GetRawText());
+        Assert.StartsWith("@misc{sutskever2014sequence,\n      title={Sequence to Sequence Learning with Neural Networks},\n", insert.GetProperty("newText").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_one_bib_the_entry_is_appended_at_its_end_and_the_rest_is_untouched()
+    {
+        const string existing = "% my refs\n@book{knuth, title = {The {\\TeX}book}}";
+        var fixture = CursorFixture.Parse("# arXiv:1409.3$0215\n");
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+        await client.OpenAsync("refs.bib", existing, "bibtex");
+        await client.OpenAsync("model.py", fixture.Text, "python");
+
+        var actions = await client.RequestAsync("textDocument/codeAction", Request(client.Workspace.Uri("model.py"), fixture.Cursor));
+
+        var add = Assert.Single(actions.EnumerateArray(), a => a.GetProperty("kind").GetString() == "refactor");
+        var edit = Assert.Single(add.GetProperty("edit").GetProperty("changes").GetProperty(client.Workspace.Uri("refs.bib")).EnumerateArray());
+        Assert.Equal("""{"start":{"line":1,"character":38},"end":{"line":1,"character":38}}""", edit.GetProperty("range").GetRawText());
+        var applied = existing + edit.GetProperty("newText").GetString();
+        var scan = PaperLens.Core.Scanning.Bibtex.BibtexScanner.Scan(applied, 0, applied.Length);
+        Assert.Empty(scan.Problems);
+        Assert.Equal(["knuth", "sutskever2014sequence"], scan.Entries.Select(e => e.Key));
     }
 }

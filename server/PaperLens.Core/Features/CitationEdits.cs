@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PaperLens.Core.Bibliography;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
 using PaperLens.Core.Identifiers;
@@ -16,12 +17,20 @@ public enum CitationEditKind
     QuickFix,
     /// <summary>Rewrites a citation that is not wrong into a better form.</summary>
     Rewrite,
+    /// <summary>Adds the cited paper's entry to the document's bibliography (<see cref="CitationEdit.Bibliography"/>).</summary>
+    AddToBibliography,
 }
 
 /// <summary>One proposed change to a document: replace <see cref="Span"/> with <see cref="NewText"/>
 /// (an empty span inserts). A fix names the finding it resolves, so a front end can attach the
 /// finding as it showed it (LSP's <c>CodeAction.diagnostics</c>) without asking which rule fired.</summary>
-public sealed record CitationEdit(string Title, CitationEditKind Kind, TextSpan Span, string NewText, Diagnostic? Resolves = null);
+public sealed record CitationEdit(string Title, CitationEditKind Kind, TextSpan Span, string NewText, Diagnostic? Resolves = null)
+{
+    /// <summary>Set when the edit changes a bibliography rather than the document: <see cref="NewText"/> goes
+    /// at the end of that file's text (<see cref="Span"/> is unused: a closed file's length is not in the
+    /// index), or is the whole of a file to create when it does not exist.</summary>
+    public BibliographyFile? Bibliography { get; init; }
+}
 
 /// <summary>The changes PaperLens offers for one citation of an open document:
 /// <list type="bullet">
@@ -75,11 +84,12 @@ public sealed class CitationEdits(string path, string text, IPaperSource papers)
     {
         if (citation.Claim is not { Kind: ClaimKind.Title } claim || claim.Span.End > text.Length) return null;
         var real = ShortTitle.Plain(paper.Title);
+        var span = claim.Span;
         string replacement;
-        if (citation.Form == CitationForm.Bibtex) replacement = BibtexValue(claim.Span, paper.Title);
+        if (citation.Form == CitationForm.Bibtex) (span, replacement) = BibtexValue(claim.Span, paper.Title);
         else if (InMarkdownProse(claim.Span.Start)) replacement = MarkdownTitle(claim.Span, real);
         else replacement = PlainText(real);
-        return new CitationEdit($"Change the title to \u201C{real}\u201D", CitationEditKind.QuickFix, claim.Span, replacement, mismatch);
+        return new CitationEdit($"Change the title to \u201C{real}\u201D", CitationEditKind.QuickFix, span, replacement, mismatch);
     }
 
     private static CitationEdit? Version(Citation citation, PaperRecord paper, IReadOnlyList<Diagnostic> findings)
@@ -131,13 +141,19 @@ public sealed class CitationEdits(string path, string text, IPaperSource papers)
 
     private static string AbsUrl(Citation citation) => "https://arxiv.org/abs/" + citation.Id!.WithVersion(citation.Version);
 
-    // The catalog's title is TeX already, as a BibTeX field wants it; a field written with double
-    // braces (to keep its capitals) keeps them, and a value that is not one literal becomes one.
-    private string BibtexValue(TextSpan span, string title)
+    // The catalog's title is TeX already, as a BibTeX field wants it, but untrusted: it is escaped for
+    // the inside of braces (BibtexText). A quoted value becomes a braced one when the title holds a '"'
+    // (an umlaut, \"o), which would end it; a field written with double braces (to keep its capitals) keeps
+    // them, and a value that is not one literal becomes one.
+    private (TextSpan Span, string Value) BibtexValue(TextSpan span, string title)
     {
-        var tex = Whitespace.Collapse(title);
-        var literal = span.Start > 0 && text[span.Start - 1] is '{' or '"';
-        return literal && !IsBraceWrapped(text.AsSpan(span.Start, span.Length)) ? tex : "{" + tex + "}";
+        var tex = BibtexText.Braced(title);
+        var wrapped = IsBraceWrapped(text.AsSpan(span.Start, span.Length));
+        var opening = span.Start > 0 ? text[span.Start - 1] : '\0';
+        if (opening == '{' || (opening == '"' && !tex.Contains('"'))) return (span, wrapped ? "{" + tex + "}" : tex);
+        if (opening == '"' && span.End < text.Length && text[span.End] == '"')
+            return (TextSpan.FromBounds(span.Start - 1, span.End + 1), wrapped ? "{{" + tex + "}}" : "{" + tex + "}");
+        return (span, "{" + tex + "}");
     }
 
     private static bool IsBraceWrapped(ReadOnlySpan<char> value)

@@ -346,7 +346,7 @@ public static class TexText
             "dag †", "ddag ‡", "S §", "P ¶", "copyright ©", "textregistered ®", "texttrademark ™",
             "textdegree °", "degree °", "textendash –", "textemdash —", "textquoteleft ‘",
             "textquoteright ’", "textquotedblleft “", "textquotedblright ”", "textasciitilde ~",
-            "textbackslash \\", "textunderscore _", "textbar |", "textless <", "textgreater >",
+            "textbackslash \\", "textbraceleft {", "textbraceright }", "textunderscore _", "textbar |", "textless <", "textgreater >",
             "textbullet •", "textperiodcentered ·", "euro €", "pounds £", "LaTeX LaTeX", "TeX TeX",
             "BibTeX BibTeX", "LaTeXe LaTeX2ε",
         ];

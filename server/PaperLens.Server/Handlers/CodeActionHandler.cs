@@ -1,17 +1,21 @@
+using PaperLens.Core.Bibliography;
 using PaperLens.Core.Features;
 using PaperLens.Core.Text;
 using PaperLens.Server.Protocol;
 using PaperLens.Server.Session;
+using PaperLens.Server.Transport;
 
 namespace PaperLens.Server.Handlers;
 
 /// <summary>The edits the snapshot's <see cref="Core.Analysis.CodeActions"/> offers for the requested
 /// range of an open document, as code actions: fixes are <c>quickfix</c> and carry the client's
-/// diagnostics they resolve, rewrites are <c>refactor.rewrite</c>.</summary>
+/// diagnostics they resolve, rewrites are <c>refactor.rewrite</c>; "Add to bibliography" is a <c>refactor</c>
+/// whose edit appends to the bibliography file, or creates it (<c>documentChanges</c> with a <c>CreateFile</c>).</summary>
 public static class CodeActionHandler
 {
     public const string QuickFix = "quickfix";
     public const string Rewrite = "refactor.rewrite";
+    public const string Refactor = "refactor";
 
     public static IReadOnlyList<CodeAction> Handle(Snapshot snapshot, CodeActionParams request)
     {
@@ -26,21 +30,40 @@ public static class CodeActionHandler
         var actions = new List<CodeAction>();
         foreach (var edit in snapshot.Analysis.CodeActions(document.Path, range))
         {
-            var kind = edit.Kind == CitationEditKind.QuickFix ? QuickFix : Rewrite;
+            var kind = edit.Kind switch
+            {
+                CitationEditKind.QuickFix => QuickFix,
+                CitationEditKind.Rewrite => Rewrite,
+                _ => Refactor,
+            };
             if (only is { Count: > 0 } && !only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal))) continue;
             // The client's copies of the finding the fix resolves: same code, overlapping range.
             var fixes = edit.Resolves is not { } finding
                 ? null
                 : sent.Where(d => d.Code == finding.Code && Overlaps(d.Range, snapshot.Range(document, finding.Span))).ToList();
-            var change = new TextEdit(snapshot.Range(document, edit.Span), edit.NewText);
             actions.Add(new CodeAction(
                 edit.Title,
                 kind,
-                new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [request.TextDocument.Uri] = [change] }),
+                edit.Bibliography is { } bibliography
+                    ? BibliographyEdit(snapshot, bibliography, edit.NewText)
+                    : new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [request.TextDocument.Uri] = [new TextEdit(snapshot.Range(document, edit.Span), edit.NewText)] }),
                 fixes is { Count: > 0 } ? fixes : null,
                 edit.Kind == CitationEditKind.QuickFix ? true : null));
         }
         return actions;
+    }
+
+    // Appended at the end of the bibliography's text, or a new file created holding the entry.
+    private static WorkspaceEdit BibliographyEdit(Snapshot snapshot, BibliographyFile file, string text)
+    {
+        var uri = DocumentUri.FromPath(file.Path);
+        if (file.Exists && snapshot.Index.Get(file.Path) is { } existing)
+            return new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [uri] = [new TextEdit(snapshot.End(existing), text)] });
+        var start = new Position(0, 0);
+        return new WorkspaceEdit(null, [
+            new CreateFile(uri, new CreateFileOptions(IgnoreIfExists: true)),
+            new TextDocumentEdit(new OptionalVersionedTextDocumentIdentifier(uri, null), [new TextEdit(new Protocol.Range(start, start), text)]),
+        ]);
     }
 
     private static bool Overlaps(Protocol.Range a, Protocol.Range b) => !Before(a.End, b.Start) && !Before(b.End, a.Start);

@@ -38,8 +38,32 @@ public sealed record TextEdit(
     [property: JsonPropertyName("range")] Range Range,
     [property: JsonPropertyName("newText")] string NewText);
 
+/// <summary>Either <see cref="Changes"/> (edits of existing files by URI) or <see cref="DocumentChanges"/>
+/// (<see cref="TextDocumentEdit"/>s and <see cref="CreateFile"/>s in order, for an edit that makes a file).</summary>
 public sealed record WorkspaceEdit(
-    [property: JsonPropertyName("changes")] IReadOnlyDictionary<string, IReadOnlyList<TextEdit>> Changes);
+    [property: JsonPropertyName("changes")] IReadOnlyDictionary<string, IReadOnlyList<TextEdit>>? Changes,
+    [property: JsonPropertyName("documentChanges")] IReadOnlyList<object>? DocumentChanges = null);
+
+public sealed record TextDocumentEdit(
+    [property: JsonPropertyName("textDocument")] OptionalVersionedTextDocumentIdentifier TextDocument,
+    [property: JsonPropertyName("edits")] IReadOnlyList<TextEdit> Edits);
+
+/// <summary>A document named by URI, at any version when <see cref="Version"/> is null (written as null: the member is required).</summary>
+public sealed record OptionalVersionedTextDocumentIdentifier(
+    [property: JsonPropertyName("uri")] string Uri,
+    [property: JsonPropertyName("version"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Version);
+
+public sealed record CreateFile(
+    [property: JsonPropertyName("uri")] string Uri,
+    [property: JsonPropertyName("options")] CreateFileOptions? Options = null)
+{
+    [JsonPropertyName("kind")]
+    public string Kind => "create";
+}
+
+public sealed record CreateFileOptions(
+    [property: JsonPropertyName("overwrite")] bool? Overwrite = null,
+    [property: JsonPropertyName("ignoreIfExists")] bool? IgnoreIfExists = null);
 
 public sealed record Command(
     [property: JsonPropertyName("title")] string Title,

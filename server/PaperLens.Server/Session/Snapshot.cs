@@ -48,6 +48,13 @@ public sealed record Snapshot(Analysis Analysis, PositionEncoding Encoding, Serv
         return Encoding.ToRange(text, lines, span);
     }
 
+    /// <summary>The empty range at the end of a document's text, where an appended entry goes.</summary>
+    public Protocol.Range End(IndexedDocument document)
+    {
+        var length = document.Text?.Length ?? document.Lines?.TextLength ?? DiskText(document)?.Length ?? 0;
+        return Range(document, new TextSpan(length, 0));
+    }
+
     public Location Location(IndexedDocument document, TextSpan span) => new(DocumentUri.FromPath(document.Path), Range(document, span));
 
     public void Dispose() => Lease?.Dispose();
