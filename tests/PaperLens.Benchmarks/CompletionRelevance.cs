@@ -26,7 +26,7 @@ internal static partial class CompletionRelevance
         new("title, first 2 words", null, 0.90, 20),
         new("title, first 3 words", 0.95, null, 20),
         new("title, first 4 words", 0.98, null, 20),
-        new("surname + first title word", null, 0.90, 20),
+        new("first author's surname + first title word", null, 0.90, 20),
         new("id prefix (6+ characters, unique)", 1.0, null, 20),
     ];
 
@@ -86,10 +86,11 @@ internal static partial class CompletionRelevance
                 if (words.Count >= count) queries.Add((count - 1, id, string.Join(' ', words.Take(count))));
             if (Surname(detail) is { } surname && words.Count > 0) queries.Add((4, id, surname + " " + words[0]));
         }
-        var idQueries = shown.Keys.Select(id => (Kind: 5, Id: id, Text: raw.UniqueIdPrefix(id, IdPrefixMinimum))).ToList();
+        // An old-style id is an id from its slash on ("hep-th/"); before, its archive reads as a word.
+        var idQueries = shown.Keys
+            .Select(id => (Kind: 5, Id: id, Text: raw.UniqueIdPrefix(id, Math.Max(IdPrefixMinimum, id.IndexOf('/') + 2))))
+            .ToList();
 
-        // Two documents, one after the other: ids typed in full are citations, and cited papers rank
-        // first, which must not help the title queries.
         Console.Error.WriteLine($"{queries.Count} title and surname queries, {idQueries.Count} id prefixes...");
         var outcomes = await RanksAsync(client, workspace, "relevance-titles.md", queries);
         outcomes.AddRange(await RanksAsync(client, workspace, "relevance-ids.md", idQueries));
@@ -171,7 +172,7 @@ internal static partial class CompletionRelevance
         var shown = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         await WithDocumentAsync(client, workspace, "relevance-labels.md", ordered, async (line, id) =>
         {
-            foreach (var item in await CompleteAsync(client, workspace, "relevance-labels.md", line, id))
+            foreach (var item in await CompleteAsync(client, workspace, "relevance-labels.md", id))
                 if (InsertedId(item) == id) shown[id] = (item.GetProperty("label").GetString()!, item.GetProperty("detail").GetString() ?? "");
         });
         return shown;
@@ -182,9 +183,9 @@ internal static partial class CompletionRelevance
         var outcomes = new List<Outcome>(queries.Count);
         await WithDocumentAsync(client, workspace, name, queries.Select(q => q.Text).ToList(), async (line, text) =>
         {
-            if (line < WarmUp) await CompleteAsync(client, workspace, name, line, text);
+            if (line < WarmUp) await CompleteAsync(client, workspace, name, text);
             var clock = Stopwatch.StartNew();
-            var items = await CompleteAsync(client, workspace, name, line, text);
+            var items = await CompleteAsync(client, workspace, name, text);
             var elapsed = clock.Elapsed.TotalMilliseconds;
             var rank = items.FindIndex(item => InsertedId(item) == queries[line].Id);
             outcomes.Add(new Outcome(queries[line].Kind, queries[line].Id, text, rank, elapsed));
@@ -192,22 +193,30 @@ internal static partial class CompletionRelevance
         return outcomes;
     }
 
-    // A document with "arXiv:QUERY" on each line, open while each line is completed at its end.
+    // One document whose only line is "arXiv:QUERY", each query in turn, as a note being written: the
+    // papers it cites (an id typed in full) are those of the query at hand only.
     private static async Task WithDocumentAsync(LspStdioClient client, string workspace, string name, List<string> queries, Func<int, string, Task> each)
     {
         var uri = new Uri(Path.Combine(workspace, name)).AbsoluteUri;
-        var text = string.Concat(queries.Select(q => $"arXiv:{q}\n"));
-        await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "markdown", version = 1, text } });
-        for (var line = 0; line < queries.Count; line++) await each(line, queries[line]);
+        await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "markdown", version = 0, text = "" } });
+        for (var i = 0; i < queries.Count; i++)
+        {
+            await client.NotifyAsync("textDocument/didChange", new
+            {
+                textDocument = new { uri, version = i + 1 },
+                contentChanges = new[] { new { text = $"arXiv:{queries[i]}\n" } },
+            });
+            await each(i, queries[i]);
+        }
         await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri } });
     }
 
-    private static async Task<List<JsonElement>> CompleteAsync(LspStdioClient client, string workspace, string name, int line, string query)
+    private static async Task<List<JsonElement>> CompleteAsync(LspStdioClient client, string workspace, string name, string query)
     {
         var reply = await client.RequestAsync("textDocument/completion", new
         {
             textDocument = new { uri = new Uri(Path.Combine(workspace, name)).AbsoluteUri },
-            position = new { line, character = "arXiv:".Length + query.Length },
+            position = new { line = 0, character = "arXiv:".Length + query.Length },
             context = new { triggerKind = 1 },
         }, RequestTimeout);
         var items = reply.ValueKind == JsonValueKind.Object && reply.TryGetProperty("items", out var list) ? list
@@ -233,7 +242,7 @@ internal static partial class CompletionRelevance
         var output = Console.Out;
         output.WriteLine();
         output.WriteLine("completion-relevance (real papers among synthetic ones, typed after arXiv: through paperlens lsp)");
-        output.WriteLine($"  {"kind",-34}  {"queries",7}  {"recall@1",8}  {"recall@5",8}  {"p50 ms",7}  {"p99 ms",7}  goal");
+        output.WriteLine($"  {"kind",-41}  {"queries",7}  {"recall@1",8}  {"recall@5",8}  {"p50 ms",7}  {"p99 ms",7}  goal");
         for (var k = 0; k < Kinds.Length; k++)
         {
             var kind = Kinds[k];
@@ -247,7 +256,7 @@ internal static partial class CompletionRelevance
             if (kind.GoalAt5 is { } g5) goals.Add($"recall@5 >= {g5:F2} {(at5 >= g5 ? "met" : "MISSED")}");
             goals.Add($"p99 <= {kind.GoalP99} ms {(latency.P99 <= kind.GoalP99 ? "met" : "MISSED")}");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {kind.Name,-34}  {of.Count,7}  {at1,8:F3}  {at5,8:F3}  {latency.P50,7:F2}  {latency.P99,7:F2}  {string.Join("; ", goals)}"));
+                $"  {kind.Name,-41}  {of.Count,7}  {at1,8:F3}  {at5,8:F3}  {latency.P50,7:F2}  {latency.P99,7:F2}  {string.Join("; ", goals)}"));
             rows.Add(new
             {
                 kind = kind.Name,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PaperLens.Core.Completion;
@@ -13,8 +14,8 @@ namespace PaperLens.Core.Catalog;
 /// <item>Title starts: the range of the title-start keys that begin with the typed words (its top list
 /// and fresh postings when the prefix is heavy), so every such paper is found, in score order, in a
 /// range read or a list read. Most typed titles stop here: their first words are already specific.</item>
-/// <item>Surname then title start: the range of the first-author keys, for each typed word taken as the
-/// surname; complete in the same way.</item>
+/// <item>First author's surname and title start: the range of the first-author keys, for each typed
+/// word taken as the surname; complete in the same way.</item>
 /// <item>The rest (phrases inside a title, other authors, scattered words): the candidates of the
 /// scattered terms (<see cref="Candidates"/>), newest first, each checked against its title by
 /// <see cref="CompletionRank.Classify"/>, until enough phrase matches are found or
@@ -25,7 +26,7 @@ namespace PaperLens.Core.Catalog;
 internal sealed partial class CompletionIndex
 {
     // Candidates checked against their titles per query, a few milliseconds of reads at most.
-    private const int MaxChecked = 512;
+    private const int MaxChecked = 256;
     // Keys cut to their length share a range with keys that go on differently; the titles decide.
     private const int MaxCutRange = 2_000;
     // Each typed word in turn is tried as the first author's surname, for queries up to this long.
@@ -47,7 +48,7 @@ internal sealed partial class CompletionIndex
             more |= AddRange(ranked, CompletionText.TitleStartKey(query.Phrase), query, CompletionClass.TitleStart, enough);
             if (ranked.AtLeast(CompletionClass.TitleStart) >= enough) return ranked.Take(limit, more: true);
             foreach (var (surname, others) in SurnameFirst(query.Phrase))
-                more |= AddRange(ranked, CompletionText.AuthorTitleKey(surname, others), query, CompletionClass.Phrase, enough);
+                more |= AddRange(ranked, CompletionText.AuthorTitleKey(surname, others), query, CompletionClass.FirstAuthorAndTitleStart, enough);
         }
         more |= AddOthers(ranked, query, enough);
         return ranked.Take(limit, more);
@@ -105,7 +106,7 @@ internal sealed partial class CompletionIndex
         var phrases = 0;
         foreach (var paper in Read(keys))
         {
-            if (phrases + ranked.AtLeast(CompletionClass.TitleStart) >= enough || checkedPapers++ == MaxChecked) return true;
+            if (phrases + ranked.AtLeast(CompletionClass.FirstAuthorAndTitleStart) >= enough || checkedPapers++ == MaxChecked) return true;
             if (paper.Classify(query) is not { } found) continue;
             ranked.Add(paper.Key, found, paper.Score, cited: false);
             if (found == CompletionClass.Phrase) phrases++;
@@ -270,19 +271,17 @@ internal sealed partial class CompletionIndex
     }
 
     /// <summary>A candidate as <see cref="CompletionRank"/> reads it.</summary>
-    private sealed record Paper(long Key, ArxivId Id, long Score, List<string> TitleWords, HashSet<string> Surnames, IReadOnlyCollection<string> Tokens)
+    private sealed record Paper(long Key, ArxivId Id, long Score, List<string> TitleWords, List<string> Surnames)
     {
         // Columns: key, id, title, authors.
         public static Paper Of(SqliteDataReader reader)
         {
             var id = ArxivId.Of(reader.GetString(1));
-            var title = TexText.ToPlain(reader.GetString(2));
-            var authors = TexText.ToPlain(reader.GetString(3));
-            return new Paper(reader.GetInt64(0), id, CompletionText.Score(id), CompletionText.Words(title).ToList(),
-                CompletionText.Surnames(authors).ToHashSet(StringComparer.Ordinal), CompletionText.PaperTokens(id, title, authors));
+            return new Paper(reader.GetInt64(0), id, CompletionText.Score(id), CompletionText.Words(TexText.ToPlain(reader.GetString(2))).ToList(),
+                CompletionText.Surnames(TexText.ToPlain(reader.GetString(3))).ToList());
         }
 
         public CompletionClass? Classify(CompletionQuery query) =>
-            CompletionRank.Classify(query, Id.Canonical, TitleWords, Surnames, Tokens);
+            CompletionRank.Classify(query, Id.Canonical, TitleWords, Surnames, Id.Year.ToString(CultureInfo.InvariantCulture));
     }
 }

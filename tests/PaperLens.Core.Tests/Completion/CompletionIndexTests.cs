@@ -70,12 +70,15 @@ public sealed class CompletionIndexTests : IDisposable
     public void Title_starts_are_matched_folded(string query, string id) => Assert.Equal(id, Complete(query).First());
 
     [Fact]
-    public void A_surname_and_a_title_word_rank_with_phrases_before_scattered_words()
+    public void The_first_authors_surname_and_the_title_start_come_before_other_authors_and_scattered_words()
     {
-        catalog.Upsert([Record("2405.00005|Self-Attention for Vision, after Vaswani|D. Other")]);
+        catalog.Upsert([
+            Record("2405.00005|Self-Attention for Vision, after Vaswani|D. Other"),
+            Record("2406.00006|Sparse Attention Patterns|E. First and F. Vaswani"),
+        ]);
 
-        Assert.Equal(["1706.03762", "2405.00005"], Complete("vaswani attention"));
-        Assert.Equal(["1706.03762", "2405.00005"], Complete("attention vaswani"));
+        Assert.Equal(["1706.03762", "2406.00006", "2405.00005"], Complete("vaswani attention"));
+        Assert.Equal(["1706.03762", "2406.00006", "2405.00005"], Complete("attention vaswani"));
     }
 
     [Fact]
@@ -207,7 +210,7 @@ public sealed class CompletionIndexTests : IDisposable
             var title = Text.TexText.ToPlain(p.Title);
             var authors = Text.TexText.ToPlain(p.Authors);
             return CompletionRank.Classify(parsed, p.Id.Canonical, CompletionText.Words(title).ToList(),
-                CompletionText.Surnames(authors).ToHashSet(), CompletionText.PaperTokens(p.Id, title, authors));
+                CompletionText.Surnames(authors).ToList(), p.Id.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         return catalog.FindMany(AllIds()).Values
             .Select(p => (Paper: p, Rank: Rank(p)))
