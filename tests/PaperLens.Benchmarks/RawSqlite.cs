@@ -65,6 +65,21 @@ internal sealed class RawSqlite : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>The shortest prefix of <paramref name="id"/>, at least <paramref name="minimum"/> characters
+    /// long, that no other paper's id starts with (the whole id when another id extends it).</summary>
+    public string UniqueIdPrefix(string id, int minimum)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM (SELECT 1 FROM papers WHERE id >= $p AND id < $p || char(1114111) LIMIT 2)";
+        var prefix = command.Parameters.Add("$p", SqliteType.Text);
+        for (var length = Math.Min(minimum, id.Length); length < id.Length; length++)
+        {
+            prefix.Value = id[..length];
+            if ((long)command.ExecuteScalar()! == 1) return id[..length];
+        }
+        return id;
+    }
+
     public long PaperCount()
     {
         using var command = _connection.CreateCommand();

@@ -9,8 +9,11 @@ internal sealed class RepositoryPaths
     /// <summary>The folder holding PaperLens.sln.</summary>
     public string Root { get; }
 
-    /// <summary>The shared data and tools folder, a sibling of the repository (../shared).</summary>
-    public string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The shared data and tools folder: $PAPERLENS_SHARED, else a sibling of the repository
+    /// (../shared; a git worktree elsewhere names it with the variable).</summary>
+    public string Shared => Environment.GetEnvironmentVariable("PAPERLENS_SHARED") is { Length: > 0 } shared
+        ? Path.GetFullPath(shared)
+        : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     public string SeedPapers => Path.Combine(Root, "server", "PaperLens.Core", "Catalog", "seed-papers.jsonl");
 

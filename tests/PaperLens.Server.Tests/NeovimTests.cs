@@ -40,6 +40,9 @@ public sealed class NeovimTests(NeovimTests.Session session) : IClassFixture<Neo
     public void Completion_after_arXiv_offers_the_title_and_accepting_it_inserts_the_id() => session.AssertPassed("completion");
 
     [Fact]
+    public void Typing_the_first_words_of_a_title_offers_that_paper_first() => session.AssertPassed("completion_of_a_title_start_picks_that_paper_first");
+
+    [Fact]
     public void Completion_in_Markdown_prose_inserts_a_link() => session.AssertPassed("completion_in_prose_inserts_a_link");
 
     [Fact]

@@ -103,6 +103,18 @@ internal static class CatalogSchema
             offset INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+        // 4. Completion ranks by where the typed words stand (CompletionRank): every paper gains the
+        // key of its title's start and the key of its first author's surname followed by it
+        // (CompletionText.PaperTokens). The old postings lack them, so the index is emptied here,
+        // staged papers included (their token lists are of the old kind), and PaperCatalog.Migrate
+        // rebuilds it from the papers.
+        """
+        DELETE FROM completion_postings;
+        DELETE FROM completion_fresh;
+        DELETE FROM completion_heavy;
+        DELETE FROM completion_top;
+        DELETE FROM completion_staged;
+        """,
     ];
 
     public static long Latest => Migrations.Count;

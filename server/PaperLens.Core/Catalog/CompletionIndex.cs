@@ -36,15 +36,14 @@ namespace PaperLens.Core.Catalog;
 /// Until the merge, completion answers as before the import began (an interrupted import leaves its
 /// papers staged: found by search and hover, offered by completion once a rerun completes).</item>
 /// </list>
-/// Several words: the word with the fewest postings drives (its whole range, sorted, when that is at
-/// most <see cref="MaxRangeToSort"/>, else its top list and fresh range, and the answer may then be
-/// incomplete); candidates are read in score order and each other word is checked against the key set
-/// of its range when that is short (<see cref="KeySetLimit"/>), else against the candidate's own tokens
-/// (a common prefix matches often, so few are read), stopping once
-/// enough match. Id prefixes use the papers.id index.
-/// Papers cited in the workspace are matched in memory first (they are few) and come before the rest.
+/// Besides words, surnames and the year, each paper has two keys among its tokens (migration 4,
+/// <see cref="CompletionText.PaperTokens"/>): its title's start (all its folded words, stop words
+/// included) and its first author's surname followed by that start. They sort before every word, so a
+/// key prefix is a range like a word prefix, with the same top lists and fresh postings: the papers
+/// whose title starts with the typed words are one range read, whole, whatever the catalog's size.
+/// How a query uses them, by class of match: CompletionIndex.Find.cs.
 /// </remarks>
-internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransaction? transaction = null)
+internal sealed partial class CompletionIndex(SqliteConnection connection, SqliteTransaction? transaction = null)
 {
     public const int HeavyThreshold = 4_000;
     public const int TopSize = 200;
@@ -61,6 +60,8 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
     private const int KeySetLimit = 40_000;
     // Sorts after every character a token can hold, so [p, p + Last) is the range of tokens starting with p.
     private const string Last = "\U0010FFFF";
+    // Sorts after the keys' marks and before every word (words start with a letter or digit).
+    private const string FirstWord = "0";
 
     internal int HeavyThresholdForTests { get; init; } = HeavyThreshold;
 
@@ -188,30 +189,23 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
         return (long)count.ExecuteScalar()!;
     }
 
-    /// <summary>Indexes every paper of a catalog created before completion existed, a slice of keys at a time.</summary>
+    /// <summary>Indexes every paper of a catalog whose completion index is missing or was emptied by a
+    /// migration that changed the tokens: stages every paper's tokens, then merges them as an import does.</summary>
     public void BuildFromPapers()
     {
-        const int Slice = 20_000;
-        using var select = Command("SELECT key, id, title, authors FROM papers WHERE key > $after ORDER BY key LIMIT $slice");
-        select.Parameters.AddWithValue("$slice", Slice);
-        var after = select.Parameters.AddWithValue("$after", 0L);
-        while (true)
+        using var select = Command("SELECT key, id, title, authors FROM papers");
+        using var stage = new RawStatement(connection, StageSql);
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
         {
-            var papers = new List<(long Key, long Score, IReadOnlyCollection<string> Tokens)>(Slice);
-            using (var reader = select.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    var id = ArxivId.Of(reader.GetString(1));
-                    var tokens = CompletionText.PaperTokens(id, TexText.ToPlain(reader.GetString(2)), TexText.ToPlain(reader.GetString(3)));
-                    papers.Add((reader.GetInt64(0), CompletionText.Score(id), tokens));
-                }
-            }
-            if (papers.Count == 0) break;
-            Add(papers);
-            after.Value = papers[^1].Key;
+            var id = ArxivId.Of(reader.GetString(1));
+            var tokens = CompletionText.PaperTokens(id, TexText.ToPlain(reader.GetString(2)), TexText.ToPlain(reader.GetString(3)));
+            stage.Bind(1, reader.GetInt64(0));
+            stage.Bind(2, CompletionText.Score(id));
+            stage.Bind(3, JsonSerializer.Serialize(tokens));
+            stage.ExecuteInt64();
         }
-        RebuildTopLists();
+        MergeStaged();
     }
 
     /// <summary>Finds which prefixes are heavy and precomputes their top lists; empties the fresh postings.</summary>
@@ -246,13 +240,12 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
     private void WriteTopLists(HashSet<string> heavy)
     {
         using var insert = new RawStatement(connection, "INSERT INTO completion_top (prefix, score, key) VALUES (?1, ?2, ?3)");
-        using var tokens = new RawStatement(connection, "SELECT DISTINCT token FROM completion_postings ORDER BY token");
-        using var best = new RawStatement(connection, "SELECT score, key FROM completion_postings WHERE token = ?1 ORDER BY score DESC, key DESC LIMIT ?2");
         var open = new TopList?[MaxHeavyPrefixLength + 1];
         var offerTo = new List<TopList>(MaxHeavyPrefixLength);
-        while (tokens.Step())
+        // The lists a token's postings are offered to: those of its heavy prefixes. Lists of the
+        // prefixes it no longer shares with the previous token are complete and written out.
+        void Enter(string token)
         {
-            var token = Encoding.UTF8.GetString(tokens.Utf8(0));
             offerTo.Clear();
             for (var length = 1; length <= MaxHeavyPrefixLength; length++)
             {
@@ -271,6 +264,29 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
                 }
                 if (list.Heavy) offerTo.Add(list);
             }
+        }
+
+        // The title and author keys (they sort before every word) have a posting or two each: one
+        // ordered pass reads them, where a query per key would cost one per paper.
+        using (var keys = new RawStatement(connection, "SELECT token, score, key FROM completion_postings WHERE token < ?1 ORDER BY token"))
+        {
+            keys.Bind(1, FirstWord);
+            var current = "";
+            while (keys.Step())
+            {
+                var token = Encoding.UTF8.GetString(keys.Utf8(0));
+                if (token != current) Enter(current = token);
+                foreach (var list in offerTo) list.Offer(keys.Int64(1), keys.Int64(2));
+            }
+        }
+
+        using var tokens = new RawStatement(connection, "SELECT DISTINCT token FROM completion_postings WHERE token >= ?1 ORDER BY token");
+        tokens.Bind(1, FirstWord);
+        using var best = new RawStatement(connection, "SELECT score, key FROM completion_postings WHERE token = ?1 ORDER BY score DESC, key DESC LIMIT ?2");
+        while (tokens.Step())
+        {
+            var token = Encoding.UTF8.GetString(tokens.Utf8(0));
+            Enter(token);
             if (offerTo.Count == 0) continue;
             best.Bind(1, token);
             best.Bind(2, TopSize);
@@ -358,166 +374,6 @@ internal sealed class CompletionIndex(SqliteConnection connection, SqliteTransac
         }
         for (var length = 1; length <= MaxHeavyPrefixLength; length++) Close(length);
         return heavy;
-    }
-
-    /// <summary>Up to <paramref name="limit"/> keys of papers matching <paramref name="query"/>, the
-    /// <paramref name="preferredIds"/> among them first, then by score; and whether more match.</summary>
-    public (IReadOnlyList<long> Keys, bool More) Find(CompletionQuery query, int limit, IReadOnlyCollection<string> preferredIds)
-    {
-        var keys = new List<long>();
-        var seen = new HashSet<long>();
-        foreach (var (key, _) in Preferred(query, preferredIds))
-        {
-            if (keys.Count == limit) return (keys, true);
-            if (seen.Add(key)) keys.Add(key);
-        }
-        if (query.IsEmpty) return (keys, false);
-
-        var (candidates, exhaustive, driver) = Candidates(query, limit + 1 + keys.Count);
-        var more = !exhaustive;
-        foreach (var key in Matching(query, candidates, driver))
-        {
-            if (!seen.Add(key)) continue;
-            if (keys.Count == limit) return (keys, true);
-            keys.Add(key);
-        }
-        return (keys, more);
-    }
-
-    private IEnumerable<(long Key, long Score)> Preferred(CompletionQuery query, IReadOnlyCollection<string> preferredIds)
-    {
-        // Cited papers are matched one by one; a workspace citing more than this (a mirror of a
-        // bibliography, a generated tree) would cost every keystroke that much, so it ranks by score alone.
-        if (preferredIds.Count is 0 or > MaxPreferred) return [];
-        using var select = Command("SELECT key, id, title, authors FROM papers WHERE id IN (SELECT value FROM json_each($ids))");
-        select.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(preferredIds));
-        var found = new List<(long, long)>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-        {
-            var id = ArxivId.Of(reader.GetString(1));
-            if (query.Matches(id.Canonical, CompletionText.PaperTokens(id, TexText.ToPlain(reader.GetString(2)), TexText.ToPlain(reader.GetString(3)))))
-                found.Add((reader.GetInt64(0), CompletionText.Score(id)));
-        }
-        return found.OrderByDescending(f => f.Item2);
-    }
-
-    // Candidate keys in score order, whether they are every paper the driving term matches, and the
-    // driving word (which the candidates match by construction).
-    private (IEnumerable<long> Keys, bool Exhaustive, string? Driver) Candidates(CompletionQuery query, int enough)
-    {
-        if (query.Words.Count == 0)
-        {
-            using var byId = Command("SELECT key FROM papers WHERE id >= $prefix AND id < $end ORDER BY id DESC LIMIT $limit");
-            var prefix = query.IdPrefixes.MaxBy(p => p.Length)!;
-            byId.Parameters.AddWithValue("$prefix", prefix);
-            byId.Parameters.AddWithValue("$end", prefix + Last);
-            var exhaustiveLimit = query.IdPrefixes.Count == 1 ? enough : -1;
-            byId.Parameters.AddWithValue("$limit", exhaustiveLimit);
-            var keys = ReadKeys(byId);
-            return (keys, exhaustiveLimit < 0 || keys.Count < enough, null);
-        }
-
-        var single = query.Words.Count == 1 && query.IdPrefixes.Count == 0;
-        var driver = query.Words.MinBy(w => Size(w).Postings)!;
-        var (postings, heavy) = Size(driver);
-        if (!IsStale() && (single ? heavy : postings > MaxRangeToSort))
-        {
-            using var top = Command(
-                """
-                SELECT key FROM (
-                    SELECT score, key FROM completion_top WHERE prefix = $prefix
-                    UNION
-                    SELECT score, key FROM completion_fresh WHERE token >= $prefix AND token < $end)
-                ORDER BY score DESC
-                """);
-            top.Parameters.AddWithValue("$prefix", driver);
-            top.Parameters.AddWithValue("$end", driver + Last);
-            return (ReadKeys(top), false, driver);
-        }
-
-        using var range = Command(
-            $"""
-            SELECT key FROM completion_postings WHERE token >= $prefix AND token < $end
-            GROUP BY score, key ORDER BY score DESC {(single ? "LIMIT $limit" : "")}
-            """);
-        range.Parameters.AddWithValue("$prefix", driver);
-        range.Parameters.AddWithValue("$end", driver + Last);
-        if (single) range.Parameters.AddWithValue("$limit", enough);
-        var rangeKeys = ReadKeys(range);
-        return (rangeKeys, !single || rangeKeys.Count < enough, driver);
-    }
-
-    // How many postings a prefix's range holds (recorded for a heavy prefix, counted for a light one,
-    // whose range is short by definition), and whether it has a top list.
-    private (long Postings, bool Heavy) Size(string prefix)
-    {
-        using var heavy = Command("SELECT postings FROM completion_heavy WHERE prefix = $prefix");
-        heavy.Parameters.AddWithValue("$prefix", prefix);
-        if (heavy.ExecuteScalar() is long postings) return (postings, true);
-        using var count = Command("SELECT count(*) FROM completion_postings WHERE token >= $prefix AND token < $end");
-        count.Parameters.AddWithValue("$prefix", prefix);
-        count.Parameters.AddWithValue("$end", prefix + Last);
-        return ((long)count.ExecuteScalar()!, false);
-    }
-
-    // A single term was matched by the index itself. With several, a word whose range is short enough
-    // is checked against the set of its papers' keys, read once; the rest (very common prefixes, id
-    // prefixes) against each candidate's own tokens, which a common prefix makes quick to satisfy.
-    private IEnumerable<long> Matching(CompletionQuery query, IEnumerable<long> candidates, string? driver)
-    {
-        if (query.Words.Count + query.IdPrefixes.Count <= 1)
-        {
-            foreach (var key in candidates) yield return key;
-            yield break;
-        }
-        var keySets = new List<HashSet<long>>();
-        var rest = new List<string>();
-        foreach (var word in query.Words.Where(w => w != driver))
-        {
-            if (Size(word).Postings <= KeySetLimit) keySets.Add(KeysOf(word));
-            else rest.Add(word);
-        }
-        var remaining = new CompletionQuery(rest, query.IdPrefixes);
-        var filtered = candidates.Where(key => keySets.All(set => set.Contains(key)));
-        if (remaining.IsEmpty)
-        {
-            foreach (var key in filtered) yield return key;
-            yield break;
-        }
-        foreach (var batch in filtered.Chunk(CheckBatch))
-        {
-            using var select = Command("SELECT key, id, title, authors FROM papers WHERE key IN (SELECT value FROM json_each($keys))");
-            select.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(batch));
-            var matching = new HashSet<long>();
-            using (var reader = select.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    var id = ArxivId.Of(reader.GetString(1));
-                    var tokens = CompletionText.PaperTokens(id, TexText.ToPlain(reader.GetString(2)), TexText.ToPlain(reader.GetString(3)));
-                    if (remaining.Matches(id.Canonical, tokens)) matching.Add(reader.GetInt64(0));
-                }
-            }
-            foreach (var key in batch)
-                if (matching.Contains(key)) yield return key;
-        }
-    }
-
-    private HashSet<long> KeysOf(string prefix)
-    {
-        using var select = Command("SELECT key FROM completion_postings WHERE token >= $prefix AND token < $end");
-        select.Parameters.AddWithValue("$prefix", prefix);
-        select.Parameters.AddWithValue("$end", prefix + Last);
-        return ReadKeys(select).ToHashSet();
-    }
-
-    private static List<long> ReadKeys(SqliteCommand command)
-    {
-        var keys = new List<long>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) keys.Add(reader.GetInt64(0));
-        return keys;
     }
 
     private long StagedPostings()

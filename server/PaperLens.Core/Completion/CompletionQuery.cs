@@ -8,6 +8,34 @@ namespace PaperLens.Core.Completion;
 /// FTS syntax characters are ordinary separators here.</summary>
 public sealed partial record CompletionQuery(IReadOnlyList<string> Words, IReadOnlyList<string> IdPrefixes)
 {
+    // Words that say little scattered through a title; in a phrase or at its start they count.
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "of", "on", "or", "the", "to", "via", "vs", "we", "with",
+    };
+
+    private readonly IReadOnlyList<string>? phrase;
+
+    /// <summary>The folded words in the order typed, repeats kept ("sequence to sequence"): what a
+    /// title starts with or contains as a phrase. <see cref="Words"/> when not parsed from text.</summary>
+    public IReadOnlyList<string> Phrase
+    {
+        get => phrase ?? Words;
+        init => phrase = value;
+    }
+
+    /// <summary>The terms a paper must match with its words scattered: <see cref="Words"/> without the
+    /// stop words, except the last word typed (maybe the start of a longer one) and unless all are.</summary>
+    public CompletionQuery Scattered
+    {
+        get
+        {
+            var last = Phrase.Count > 0 ? Phrase[^1] : null;
+            var kept = Words.Where(w => w == last || !StopWords.Contains(w)).ToList();
+            return kept.Count == Words.Count || kept.Count == 0 ? this : new CompletionQuery(kept, IdPrefixes);
+        }
+    }
+
     public bool IsEmpty => Words.Count == 0 && IdPrefixes.Count == 0;
 
     /// <summary>Characters typed, the measure of how selective the query can be.</summary>
@@ -22,7 +50,7 @@ public sealed partial record CompletionQuery(IReadOnlyList<string> Words, IReadO
             if (IdPrefix().Match(raw) is { Success: true } id) ids.Add(id.Groups["id"].Value.ToLowerInvariant());
             else words.AddRange(CompletionText.Words(raw));
         }
-        return new CompletionQuery(words.Distinct(StringComparer.Ordinal).ToList(), ids);
+        return new CompletionQuery(words.Distinct(StringComparer.Ordinal).ToList(), ids) { Phrase = words };
     }
 
     /// <summary>Whether a paper with these tokens and this id matches every term.</summary>

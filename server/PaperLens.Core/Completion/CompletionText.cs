@@ -9,17 +9,61 @@ namespace PaperLens.Core.Completion;
 /// <summary>The one definition of what completion matches on: the words of a title, the surnames of
 /// the authors and the year, folded the same way for the index and for what the user types (lower
 /// case, accents dropped, split at anything that is not a letter or digit). One-character words are
-/// not indexed: every prefix query already reaches them through longer words.</summary>
+/// not indexed as words: every prefix query already reaches them through longer words. Two keys
+/// rank a paper by what a researcher types first: the start of its title (<see cref="TitleStartKey"/>)
+/// and its first author's surname followed by it (<see cref="AuthorTitleKey"/>).</summary>
 public static class CompletionText
 {
-    /// <summary>The distinct index tokens of a paper.</summary>
+    /// <summary>Begins the key of a title's start. Control characters never occur in a folded word, so
+    /// keys sort apart from the words, and a word prefix never reaches a key.</summary>
+    public const char TitleStartMark = '\u0001';
+
+    /// <summary>Begins the key of a first author's surname followed by the title's start.</summary>
+    public const char AuthorTitleMark = '\u0002';
+
+    // Characters kept after the mark: four typed words fit (a longer query is checked against the
+    // title itself), and the keys stay a small part of the catalog.
+    private const int TitleKeyLength = 40;
+    private const int AuthorKeyLength = 32;
+
+    /// <summary>The distinct index tokens of a paper: its words, surnames and year, and its two keys.</summary>
     public static IReadOnlyCollection<string> PaperTokens(ArxivId id, string plainTitle, string plainAuthors)
     {
         var tokens = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in Words(plainTitle)) if (word.Length > 1) tokens.Add(word);
-        foreach (var surname in Surnames(plainAuthors)) tokens.Add(surname);
+        var titleWords = Words(plainTitle).ToList();
+        foreach (var word in titleWords) if (word.Length > 1) tokens.Add(word);
+        string? firstSurname = null;
+        foreach (var surname in Surnames(plainAuthors))
+        {
+            firstSurname ??= surname;
+            tokens.Add(surname);
+        }
         tokens.Add(id.Year.ToString(CultureInfo.InvariantCulture));
+        if (titleWords.Count > 0)
+        {
+            tokens.Add(TitleStartKey(titleWords).Key);
+            if (firstSurname is not null) tokens.Add(AuthorTitleKey(firstSurname, titleWords).Key);
+        }
         return tokens;
+    }
+
+    /// <summary>The key of a title that starts with <paramref name="words"/> (all of them, stop words
+    /// and one-letter words too, joined by single spaces); for typed words, the prefix of the keys of
+    /// the titles that start with them, and whether it was cut to the key's length.</summary>
+    public static (string Key, bool Cut) TitleStartKey(IEnumerable<string> words) =>
+        Key(TitleStartMark, string.Join(' ', words), TitleKeyLength);
+
+    /// <summary>The key of a paper whose first author's surname is <paramref name="surname"/> and whose
+    /// title starts with <paramref name="words"/>, as <see cref="TitleStartKey"/>.</summary>
+    public static (string Key, bool Cut) AuthorTitleKey(string surname, IEnumerable<string> words) =>
+        Key(AuthorTitleMark, surname + " " + string.Join(' ', words), AuthorKeyLength);
+
+    private static (string, bool) Key(char mark, string text, int length)
+    {
+        if (text.Length <= length) return (mark + text, false);
+        // Never half a surrogate pair: the keys travel as JSON.
+        var cut = char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
+        return (mark + text[..cut], true);
     }
 
     /// <summary>The folded words of <paramref name="text"/>, in order.</summary>

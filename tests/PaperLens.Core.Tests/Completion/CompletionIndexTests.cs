@@ -38,12 +38,47 @@ public sealed class CompletionIndexTests : IDisposable
     }
 
     [Fact]
-    public void A_prefix_of_a_title_word_finds_the_papers_newest_first()
+    public void A_prefix_finds_the_titles_starting_with_it_first_then_the_others_newest_first()
     {
         var ids = Complete("tra");
 
-        Assert.Equal(["2010.11929", "1810.04805", "hep-th/9901001"], ids.Where(IsOurs));
+        Assert.Equal(["hep-th/9901001", "2010.11929", "1810.04805"], ids.Where(IsOurs));
         Assert.DoesNotContain("2312.00752", ids);
+    }
+
+    [Fact]
+    public void The_paper_whose_title_starts_with_the_typed_words_comes_before_newer_ones_that_contain_them()
+    {
+        catalog.Upsert([
+            Record("2401.00001|Learning Sequence to Sequence Models for Speech|A. Newer"),
+            Record("2402.00002|On Sequence Models: to Sequence or Not|B. Newest"),
+            Record("2403.00003|A Survey of Sequence to Sequence Learning|C. Latest"),
+        ]);
+
+        var ids = Complete("sequence to sequence");
+        Assert.Equal(["1409.3215", "2403.00003", "2401.00001"], ids.Take(3));
+        Assert.Contains("2402.00002", ids.Skip(3));
+        Assert.Equal("1409.3215", Complete("Sequence-to-Sequence Learn").First());
+        Assert.Equal("1706.03762", Complete("attention is all").First());
+    }
+
+    [Theory]
+    [InlineData("traversable wormholes in string", "hep-th/9901001")]
+    [InlineData("Traversable Wormholes in Strïng", "hep-th/9901001")]
+    [InlineData("an image is worth 16x16", "2010.11929")]
+    [InlineData("LoRA: low-rank", "2106.09685")]
+    public void Title_starts_are_matched_folded(string query, string id) => Assert.Equal(id, Complete(query).First());
+
+    [Fact]
+    public void The_first_authors_surname_and_the_title_start_come_before_other_authors_and_scattered_words()
+    {
+        catalog.Upsert([
+            Record("2405.00005|Self-Attention for Vision, after Vaswani|D. Other"),
+            Record("2406.00006|Sparse Attention Patterns|E. First and F. Vaswani"),
+        ]);
+
+        Assert.Equal(["1706.03762", "2406.00006", "2405.00005"], Complete("vaswani attention"));
+        Assert.Equal(["1706.03762", "2406.00006", "2405.00005"], Complete("attention vaswani"));
     }
 
     [Fact]
@@ -91,7 +126,9 @@ public sealed class CompletionIndexTests : IDisposable
         var all = catalog.Complete(CompletionQuery.Parse("s"), 50, []).Papers.Select(p => p.Id.Canonical).ToList();
         var cited = catalog.Complete(CompletionQuery.Parse("s"), 50, ["1409.3215", "1707.06347", "2106.09685"]).Papers.Select(p => p.Id.Canonical).ToList();
 
-        Assert.Equal(["2106.09685", "1707.06347", "1409.3215"], cited.Take(3));
+        // "Sequence to Sequence…" starts with s; the other two match "s" inside (Shen, Schulman).
+        Assert.Equal(["1409.3215", "2106.09685", "1707.06347"], cited.Where(IsOurs).Take(3));
+        Assert.Equal("1409.3215", cited[0]);
         Assert.Equal(all.Order(), cited.Order());
         var two = catalog.Complete(CompletionQuery.Parse("s"), 2, []);
         Assert.Equal(2, two.Papers.Count);
@@ -106,7 +143,8 @@ public sealed class CompletionIndexTests : IDisposable
         catalog.Upsert(generated.Select(line => Record(line)));
         using (var raw = CatalogTestFiles.Raw(files.CatalogPath))
             new CompletionIndex(raw) { HeavyThresholdForTests = 5 }.RebuildTopLists();
-        string[] queries = ["t", "tr", "tra", "transformer", "s", "st", "a", "author1", "2017", "tra st", "s t a", "learn of"];
+        string[] queries = ["t", "tr", "tra", "transformer", "s", "st", "a", "author1", "2017", "tra st", "s t a", "learn of",
+            "transformers tracking", "tracking of", "author3 streams", "of state"];
         foreach (var query in queries) Assert.Equal(FullScan(query), Complete(query, limit: 10));
 
         // A newer paper and a retitled one, written after the lists were built.
@@ -139,19 +177,47 @@ public sealed class CompletionIndexTests : IDisposable
         Assert.Equal(["1706.03762"], reopened.Complete(CompletionQuery.Parse("vaswani attention"), 50, []).Papers.Select(p => p.Id.Canonical));
     }
 
+    [Fact]
+    public void A_catalog_indexed_before_title_starts_is_reindexed_when_opened()
+    {
+        catalog.Upsert([Record("2401.00001|Learning Sequence to Sequence Models|A. Newer")]);
+        catalog.Dispose();
+        using (var raw = CatalogTestFiles.Raw(files.CatalogPath))
+        using (var command = raw.CreateCommand())
+        {
+            // What a version 3 catalog holds: words, surnames and years, no keys.
+            command.CommandText = "DELETE FROM completion_postings WHERE token < '0'; DELETE FROM completion_fresh WHERE token < '0'; PRAGMA user_version = 3";
+            command.ExecuteNonQuery();
+        }
+
+        using var reopened = PaperCatalog.Open(files.CatalogPath);
+
+        Assert.Equal(["1409.3215", "2401.00001"], reopened.Complete(CompletionQuery.Parse("sequence to sequence"), 50, []).Papers.Select(p => p.Id.Canonical).Take(2));
+    }
+
     private static readonly string[] Words =
         ["Transformers", "Tracking", "Streams", "Learning", "State", "Stable", "Attention", "Adaptive", "Transfer", "Sparse", "Training", "Trees", "Astronomy"];
 
     private List<string> Complete(string query, int limit = 50) =>
         catalog.Complete(CompletionQuery.Parse(query), limit, []).Papers.Select(p => p.Id.Canonical).ToList();
 
-    // Every paper, filtered by the same matching rule and sorted by score: what the index must return.
+    // Every paper, classified by the same rule and sorted by class and score: what the index must return.
     private List<string> FullScan(string query)
     {
         var parsed = CompletionQuery.Parse(query);
+        CompletionClass? Rank(PaperRecord p)
+        {
+            var title = Text.TexText.ToPlain(p.Title);
+            var authors = Text.TexText.ToPlain(p.Authors);
+            return CompletionRank.Classify(parsed, p.Id.Canonical, CompletionText.Words(title).ToList(),
+                CompletionText.Surnames(authors).ToList(), p.Id.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         return catalog.FindMany(AllIds()).Values
-            .Where(p => parsed.Matches(p.Id.Canonical, CompletionText.PaperTokens(p.Id, Text.TexText.ToPlain(p.Title), Text.TexText.ToPlain(p.Authors))))
-            .OrderByDescending(p => CompletionText.Score(p.Id))
+            .Select(p => (Paper: p, Rank: Rank(p)))
+            .Where(p => p.Rank is not null)
+            .OrderBy(p => p.Rank)
+            .ThenByDescending(p => CompletionText.Score(p.Paper.Id))
+            .Select(p => p.Paper)
             .Take(10)
             .Select(p => p.Id.Canonical)
             .ToList();

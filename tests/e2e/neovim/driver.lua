@@ -218,6 +218,22 @@ local function complete(bufnr, text, wanted)
   fail('completing "' .. text .. '": no "' .. wanted .. '" among ' .. #items .. ' items: ' .. labels(items))
 end
 
+-- Types `text` as `complete` does and accepts the first item, as pressing Enter on the list's first
+-- line does; returns the line.
+local function complete_first(bufnr, text)
+  vim.api.nvim_buf_set_lines(bufnr, -1, -1, false, { '', text })
+  local line_number, typed = last_line(bufnr)
+  local _, column = vim.str_utfindex(typed)
+  local cursor = { line = line_number, character = column }
+  local params = position_params(bufnr, cursor)
+  params.context = { triggerKind = 1 }
+  local items = completion_items(request(bufnr, 'textDocument/completion', params))
+  if #items == 0 then fail('completing "' .. text .. '": no items') end
+  accept(bufnr, items[1], cursor)
+  local _, accepted = last_line(bufnr)
+  return accepted
+end
+
 local function main()
   vim.o.swapfile = false
   vim.o.hidden = true
@@ -379,6 +395,13 @@ local function main()
     run_check('completion', function()
       local accepted = complete(buffers.notes, 'Related: arXiv:Inform', INFORMER)
       if accepted ~= 'Related: arXiv:2012.07436' then fail('after arXiv: the id goes in; the line became: ' .. accepted) end
+      return accepted
+    end)
+
+    -- Newer catalog papers contain these words too ("Order Matters: Sequence to sequence for sets").
+    run_check('completion_of_a_title_start_picks_that_paper_first', function()
+      local accepted = complete_first(buffers.notes, 'Following arXiv:sequence to sequence')
+      if accepted ~= 'Following arXiv:1409.3215' then fail('the first item is not the title that starts so; the line became: ' .. accepted) end
       return accepted
     end)
 

@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using PaperLens.Core.Completion;
+using PaperLens.Core.Identifiers;
+using PaperLens.Core.Text;
+
+namespace PaperLens.Core.Catalog;
+
+/// <summary>The query side of the completion index: papers by <see cref="CompletionClass"/>, each class
+/// from the index part that finds it whole.</summary>
+/// <remarks>
+/// <list type="number">
+/// <item>Title starts: the range of the title-start keys that begin with the typed words (its top list
+/// and fresh postings when the prefix is heavy), so every such paper is found, in score order, in a
+/// range read or a list read. Most typed titles stop here: their first words are already specific.</item>
+/// <item>First author's surname and title start: the range of the first-author keys, for each typed
+/// word taken as the surname; complete in the same way.</item>
+/// <item>The rest (phrases inside a title, other authors, scattered words): the candidates of the
+/// scattered terms (<see cref="Candidates"/>), newest first, each checked against its title by
+/// <see cref="CompletionRank.Classify"/>, until enough phrase matches are found or
+/// <see cref="MaxChecked"/> candidates were read; then the answer says more may match.</item>
+/// </list>
+/// Papers cited in the workspace are matched in memory (they are few) and classified the same way.
+/// </remarks>
+internal sealed partial class CompletionIndex
+{
+    // Candidates checked against their titles per query, a few milliseconds of reads at most.
+    private const int MaxChecked = 256;
+    // Keys cut to their length share a range with keys that go on differently; the titles decide.
+    private const int MaxCutRange = 2_000;
+    // Each typed word in turn is tried as the first author's surname, for queries up to this long.
+    private const int MaxSurnameTries = 4;
+
+    /// <summary>Up to <paramref name="limit"/> keys of papers matching <paramref name="query"/>, best
+    /// class first (<see cref="CompletionClass"/>), the <paramref name="preferredIds"/> first within a
+    /// class, then newest first; and whether more match.</summary>
+    public (IReadOnlyList<long> Keys, bool More) Find(CompletionQuery query, int limit, IReadOnlyCollection<string> preferredIds)
+    {
+        var ranked = new RankedKeys();
+        foreach (var (key, rank, score) in Preferred(query, preferredIds)) ranked.Add(key, rank, score, cited: true);
+        if (query.IsEmpty) return ranked.Take(limit, more: false);
+
+        var enough = limit + 1;
+        var more = false;
+        if (query.IdPrefixes.Count == 0)
+        {
+            more |= AddRange(ranked, CompletionText.TitleStartKey(query.Phrase), query, CompletionClass.TitleStart, enough);
+            if (ranked.AtLeast(CompletionClass.TitleStart) >= enough) return ranked.Take(limit, more: true);
+            foreach (var (surname, others) in SurnameFirst(query.Phrase))
+                more |= AddRange(ranked, CompletionText.AuthorTitleKey(surname, others), query, CompletionClass.FirstAuthorAndTitleStart, enough);
+        }
+        more |= AddOthers(ranked, query, enough);
+        return ranked.Take(limit, more);
+    }
+
+    // Each word as the surname, the others, in order, as the start of the title.
+    private static IEnumerable<(string Surname, List<string> Others)> SurnameFirst(IReadOnlyList<string> phrase)
+    {
+        if (phrase.Count is < 2 or > MaxSurnameTries) yield break;
+        for (var i = 0; i < phrase.Count; i++)
+            if (phrase[i].Length > 1) yield return (phrase[i], phrase.Where((_, j) => j != i).ToList());
+    }
+
+    // A key's range: the papers in it, in the class given. A key cut to its length stands for the
+    // papers whose keys share the cut start, and their titles say which match. Returns whether the
+    // range may hold more than was added.
+    private bool AddRange(RankedKeys ranked, (string Key, bool Cut) prefix, CompletionQuery query, CompletionClass rank, int enough)
+    {
+        if (!prefix.Cut)
+        {
+            var (postings, complete) = Best(prefix.Key, enough);
+            foreach (var (key, score) in postings) ranked.Add(key, rank, score, cited: false);
+            return !complete;
+        }
+        var (candidates, whole) = Best(prefix.Key, MaxCutRange);
+        var added = 0;
+        foreach (var paper in Read(candidates))
+        {
+            if (paper.Classify(query) is not { } found || found > rank) continue;
+            if (added == enough) return true;
+            ranked.Add(paper.Key, found, paper.Score, cited: false);
+            added++;
+        }
+        return !whole;
+    }
+
+    // Everything else, from the candidates of the scattered terms in score order. A single word or a
+    // single id prefix is matched by the index itself, so nothing is read.
+    private bool AddOthers(RankedKeys ranked, CompletionQuery query, int enough)
+    {
+        var scattered = query.Scattered;
+        var (candidates, exhaustive, driver) = Candidates(scattered, enough + ranked.Total);
+        var keys = Filtered(scattered, candidates, driver);
+        if (query.Phrase.Count + query.IdPrefixes.Count == 1)
+        {
+            var rank = query.Phrase.Count == 1 ? CompletionClass.Phrase : CompletionClass.TitleStart;
+            foreach (var (key, score) in keys)
+            {
+                if (ranked.Total >= enough) return true;
+                ranked.Add(key, rank, score, cited: false);
+            }
+            return !exhaustive;
+        }
+        var checkedPapers = 0;
+        var phrases = 0;
+        foreach (var paper in Read(keys))
+        {
+            if (phrases + ranked.AtLeast(CompletionClass.FirstAuthorAndTitleStart) >= enough || checkedPapers++ == MaxChecked) return true;
+            if (paper.Classify(query) is not { } found) continue;
+            ranked.Add(paper.Key, found, paper.Score, cited: false);
+            if (found == CompletionClass.Phrase) phrases++;
+        }
+        return !exhaustive;
+    }
+
+    private IEnumerable<(long Key, CompletionClass Rank, long Score)> Preferred(CompletionQuery query, IReadOnlyCollection<string> preferredIds)
+    {
+        // Cited papers are matched one by one; a workspace citing more than this (a mirror of a
+        // bibliography, a generated tree) would cost every keystroke that much, so it ranks by score alone.
+        if (preferredIds.Count is 0 or > MaxPreferred) return [];
+        using var select = Command("SELECT key, id, title, authors FROM papers WHERE id IN (SELECT value FROM json_each($ids))");
+        select.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(preferredIds));
+        var found = new List<(long, CompletionClass, long)>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var paper = Paper.Of(reader);
+            if (query.IsEmpty) found.Add((paper.Key, CompletionClass.TitleStart, paper.Score));
+            else if (paper.Classify(query) is { } rank) found.Add((paper.Key, rank, paper.Score));
+        }
+        return found;
+    }
+
+    // The postings of a prefix's range, best first, up to enough of them, and whether that is all:
+    // a heavy prefix from its top list and the fresh postings, a light one by sorting its range.
+    private (List<(long Key, long Score)> Postings, bool Complete) Best(string prefix, int enough)
+    {
+        using var heavy = Command("SELECT EXISTS (SELECT 1 FROM completion_heavy WHERE prefix = $prefix)");
+        heavy.Parameters.AddWithValue("$prefix", prefix);
+        var listed = (long)heavy.ExecuteScalar()! != 0 && !IsStale() && enough <= TopSize;
+        using var select = Command(listed
+            ? """
+              SELECT key, score FROM (
+                  SELECT score, key FROM completion_top WHERE prefix = $prefix
+                  UNION
+                  SELECT score, key FROM completion_fresh WHERE token >= $prefix AND token < $end)
+              ORDER BY score DESC, key DESC LIMIT $limit
+              """
+            : """
+              SELECT key, score FROM completion_postings WHERE token >= $prefix AND token < $end
+              GROUP BY score, key ORDER BY score DESC, key DESC LIMIT $limit
+              """);
+        select.Parameters.AddWithValue("$prefix", prefix);
+        select.Parameters.AddWithValue("$end", prefix + Last);
+        select.Parameters.AddWithValue("$limit", enough);
+        var postings = ReadScored(select);
+        return (postings, !listed && postings.Count < enough);
+    }
+
+    // Candidate keys of the scattered terms in score order, whether they are every paper the driving
+    // term matches, and the driving word (which the candidates match by construction).
+    private (IEnumerable<(long Key, long Score)> Keys, bool Exhaustive, string? Driver) Candidates(CompletionQuery query, int enough)
+    {
+        if (query.Words.Count == 0)
+        {
+            using var byId = Command("SELECT key, id FROM papers WHERE id >= $prefix AND id < $end ORDER BY id DESC LIMIT $limit");
+            var prefix = query.IdPrefixes.MaxBy(p => p.Length)!;
+            byId.Parameters.AddWithValue("$prefix", prefix);
+            byId.Parameters.AddWithValue("$end", prefix + Last);
+            var exhaustiveLimit = query.IdPrefixes.Count == 1 ? enough : -1;
+            byId.Parameters.AddWithValue("$limit", exhaustiveLimit);
+            var keys = new List<(long, long)>();
+            using (var reader = byId.ExecuteReader())
+                while (reader.Read()) keys.Add((reader.GetInt64(0), CompletionText.Score(ArxivId.Of(reader.GetString(1)))));
+            return (keys, exhaustiveLimit < 0 || keys.Count < enough, null);
+        }
+
+        var single = query.Words.Count == 1 && query.IdPrefixes.Count == 0;
+        var driver = query.Words.MinBy(w => Size(w).Postings)!;
+        var (postings, heavy) = Size(driver);
+        if (!IsStale() && (single ? heavy : postings > MaxRangeToSort))
+        {
+            using var top = Command(
+                """
+                SELECT key, score FROM (
+                    SELECT score, key FROM completion_top WHERE prefix = $prefix
+                    UNION
+                    SELECT score, key FROM completion_fresh WHERE token >= $prefix AND token < $end)
+                ORDER BY score DESC, key DESC
+                """);
+            top.Parameters.AddWithValue("$prefix", driver);
+            top.Parameters.AddWithValue("$end", driver + Last);
+            return (ReadScored(top), false, driver);
+        }
+
+        using var range = Command(
+            $"""
+            SELECT key, score FROM completion_postings WHERE token >= $prefix AND token < $end
+            GROUP BY score, key ORDER BY score DESC, key DESC {(single ? "LIMIT $limit" : "")}
+            """);
+        range.Parameters.AddWithValue("$prefix", driver);
+        range.Parameters.AddWithValue("$end", driver + Last);
+        if (single) range.Parameters.AddWithValue("$limit", enough);
+        var rangeKeys = ReadScored(range);
+        return (rangeKeys, !single || rangeKeys.Count < enough, driver);
+    }
+
+    // How many postings a prefix's range holds (recorded for a heavy prefix, counted for a light one,
+    // whose range is short by definition), and whether it has a top list.
+    private (long Postings, bool Heavy) Size(string prefix)
+    {
+        using var heavy = Command("SELECT postings FROM completion_heavy WHERE prefix = $prefix");
+        heavy.Parameters.AddWithValue("$prefix", prefix);
+        if (heavy.ExecuteScalar() is long postings) return (postings, true);
+        using var count = Command("SELECT count(*) FROM completion_postings WHERE token >= $prefix AND token < $end");
+        count.Parameters.AddWithValue("$prefix", prefix);
+        count.Parameters.AddWithValue("$end", prefix + Last);
+        return ((long)count.ExecuteScalar()!, false);
+    }
+
+    // The candidates in the key sets of the other words whose ranges are short enough to read as sets;
+    // the rest of the terms are checked against each candidate's title (Classify), which a common
+    // prefix makes quick to satisfy.
+    private IEnumerable<(long Key, long Score)> Filtered(CompletionQuery query, IEnumerable<(long Key, long Score)> candidates, string? driver)
+    {
+        var keySets = new List<HashSet<long>>();
+        foreach (var word in query.Words.Where(w => w != driver))
+            if (Size(word).Postings <= KeySetLimit) keySets.Add(KeysOf(word));
+        return candidates.Where(c => keySets.All(set => set.Contains(c.Key)));
+    }
+
+    private HashSet<long> KeysOf(string prefix)
+    {
+        using var select = Command("SELECT key FROM completion_postings WHERE token >= $prefix AND token < $end");
+        select.Parameters.AddWithValue("$prefix", prefix);
+        select.Parameters.AddWithValue("$end", prefix + Last);
+        var keys = new HashSet<long>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read()) keys.Add(reader.GetInt64(0));
+        return keys;
+    }
+
+    // The papers of the candidates, in their order, read a batch at a time.
+    private IEnumerable<Paper> Read(IEnumerable<(long Key, long Score)> candidates)
+    {
+        foreach (var batch in candidates.Chunk(CheckBatch))
+        {
+            using var select = Command("SELECT key, id, title, authors FROM papers WHERE key IN (SELECT value FROM json_each($keys))");
+            select.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(batch.Select(c => c.Key).ToArray()));
+            var papers = new Dictionary<long, Paper>(batch.Length);
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var paper = Paper.Of(reader);
+                    papers[paper.Key] = paper;
+                }
+            }
+            foreach (var (key, _) in batch)
+                if (papers.TryGetValue(key, out var paper)) yield return paper;
+        }
+    }
+
+    private static List<(long Key, long Score)> ReadScored(SqliteCommand command)
+    {
+        var postings = new List<(long, long)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) postings.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        return postings;
+    }
+
+    /// <summary>A candidate as <see cref="CompletionRank"/> reads it.</summary>
+    private sealed record Paper(long Key, ArxivId Id, long Score, List<string> TitleWords, List<string> Surnames)
+    {
+        // Columns: key, id, title, authors.
+        public static Paper Of(SqliteDataReader reader)
+        {
+            var id = ArxivId.Of(reader.GetString(1));
+            return new Paper(reader.GetInt64(0), id, CompletionText.Score(id), CompletionText.Words(TexText.ToPlain(reader.GetString(2))).ToList(),
+                CompletionText.Surnames(TexText.ToPlain(reader.GetString(3))).ToList());
+        }
+
+        public CompletionClass? Classify(CompletionQuery query) =>
+            CompletionRank.Classify(query, Id.Canonical, TitleWords, Surnames, Id.Year.ToString(CultureInfo.InvariantCulture));
+    }
+}
