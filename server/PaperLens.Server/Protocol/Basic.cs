@@ -42,11 +42,17 @@ public sealed record TextEdit(
 /// (<see cref="TextDocumentEdit"/>s and <see cref="CreateFile"/>s in order, for an edit that makes a file).</summary>
 public sealed record WorkspaceEdit(
     [property: JsonPropertyName("changes")] IReadOnlyDictionary<string, IReadOnlyList<TextEdit>>? Changes,
-    [property: JsonPropertyName("documentChanges")] IReadOnlyList<object>? DocumentChanges = null);
+    [property: JsonPropertyName("documentChanges")] IReadOnlyList<DocumentChange>? DocumentChanges = null);
+
+/// <summary>One step of <see cref="WorkspaceEdit.DocumentChanges"/>. LSP tells the steps apart by their
+/// members (a file operation has <c>kind</c>), so each is written as its own type, with no discriminator.</summary>
+[JsonDerivedType(typeof(TextDocumentEdit))]
+[JsonDerivedType(typeof(CreateFile))]
+public abstract record DocumentChange;
 
 public sealed record TextDocumentEdit(
     [property: JsonPropertyName("textDocument")] OptionalVersionedTextDocumentIdentifier TextDocument,
-    [property: JsonPropertyName("edits")] IReadOnlyList<TextEdit> Edits);
+    [property: JsonPropertyName("edits")] IReadOnlyList<TextEdit> Edits) : DocumentChange;
 
 /// <summary>A document named by URI, at any version when <see cref="Version"/> is null (written as null: the member is required).</summary>
 public sealed record OptionalVersionedTextDocumentIdentifier(
@@ -55,7 +61,7 @@ public sealed record OptionalVersionedTextDocumentIdentifier(
 
 public sealed record CreateFile(
     [property: JsonPropertyName("uri")] string Uri,
-    [property: JsonPropertyName("options")] CreateFileOptions? Options = null)
+    [property: JsonPropertyName("options")] CreateFileOptions? Options = null) : DocumentChange
 {
     [JsonPropertyName("kind")]
     public string Kind => "create";
