@@ -34,6 +34,43 @@ public static class Frames
         return message;
     }
 
+    /// <summary>A JSON string literal of any UTF-16 text, lone surrogates included (escaped, where a
+    /// serializer would put U+FFFD), other text as it is.</summary>
+    public static string Quote(string text)
+    {
+        var json = new StringBuilder("\"");
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var paired = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            if (paired)
+            {
+                json.Append(c).Append(text[++i]);
+            }
+            else if (c is '"' or '\\' || c < ' ' || char.IsSurrogate(c))
+            {
+                json.Append($"\\u{(int)c:X4}");
+            }
+            else
+            {
+                json.Append(c);
+            }
+        }
+        return json.Append('"').ToString();
+    }
+
+    /// <summary>The message as JSON with the texts (which may hold lone surrogates) where its
+    /// <see cref="TextSlot"/> strings are.</summary>
+    public static string WithTexts(JsonNode message, IReadOnlyList<string> texts)
+    {
+        var json = message.ToJsonString();
+        for (var i = 0; i < texts.Count; i++) json = json.Replace($"\"\\u0001text{i}\\u0001\"", Quote(texts[i]), StringComparison.Ordinal);
+        return json;
+    }
+
+    /// <summary>Stands for the <paramref name="index"/>th text <see cref="WithTexts"/> puts in.</summary>
+    public static string TextSlot(int index) => $"\u0001text{index}\u0001";
+
     /// <summary>An id as the server must echo it: JSON text, strings compared by value.</summary>
     public static string IdText(JsonNode? id) => id switch
     {

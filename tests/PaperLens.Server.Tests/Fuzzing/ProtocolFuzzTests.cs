@@ -23,7 +23,7 @@ public class ProtocolFuzzTests
         for (var episode = budget.Episode ?? 0; sent < budget.Messages; episode++)
         {
             using var world = new FuzzWorld();
-            var batches = new ProtocolGenerators(world).Episode(MessagesPerEpisode).Generate(new PCG((uint)episode, budget.Seed), null, out _);
+            var batches = new ProtocolGenerators(world, budget.Without).Episode(MessagesPerEpisode).Generate(new PCG((uint)episode, budget.Seed), null, out _);
             sent += batches.Sum(batch => batch.Sum(message => message.Count));
             episodes++;
             var failure = await ProtocolOracle.RunAsync(world, batches, FuzzBudget.AnswerTimeout);

@@ -13,7 +13,7 @@ public delegate FuzzMessage Draft(int serial, IReadOnlyList<FuzzMessage> earlier
 /// LSP requests with hostile but well-typed params, params of the wrong type or missing, unknown methods,
 /// ids of every JSON type, notifications, cancellations, responses nobody asked for, bodies that are not
 /// JSON, and raw framing faults. Each knows what the server must answer.</summary>
-public sealed class ProtocolGenerators(FuzzWorld world)
+public sealed class ProtocolGenerators(FuzzWorld world, IReadOnlySet<string> without)
 {
     private const int ParseError = -32700;
     private const int InvalidRequest = -32600;
@@ -93,27 +93,35 @@ public sealed class ProtocolGenerators(FuzzWorld world)
     private static readonly Gen<JsonNode?> NotAnId = Gen.OneOfConst<Func<JsonNode?>>(
         () => null, () => true, () => new JsonObject { ["id"] = 1 }, () => new JsonArray(1)).Select(make => make());
 
-    public Gen<Draft> Message => Gen.Frequency(
-        (30, GoodRequest),
-        (8, IllTypedRequest),
-        (4, MissingParamRequest),
-        (3, UnknownMethodRequest),
-        (3, ScalarParamsRequest),
-        (2, InvalidIdRequest),
-        (2, NotAnIdRequest),
-        (2, NonStringMethod),
-        (14, DocumentNotification),
-        (4, Cancellation),
-        (4, OtherNotification),
-        (4, UnsolicitedResponse),
-        (4, Unparseable),
-        (2, NotARequest),
-        (3, FolderChange),
-        (3, FramingFault),
-        (1, Flood),
-        (1, ConcurrentBurst),
-        (1, HugeDocument),
-        (1, Reinitialize));
+    /// <summary>The kinds of message, by name, and how often each comes.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["good-request", "ill-typed-request", "missing-param-request", "unknown-method-request", "scalar-params-request", "invalid-id-request", "not-an-id-request", "non-string-method", "document-notification", "cancellation", "other-notification", "unsolicited-response", "unparseable", "not-a-request", "folder-change", "framing-fault", "flood", "concurrent-burst", "huge-document", "reinitialize", "shutdown"];
+
+    /// <summary>Any message of the kinds not left out (PAPERLENS_FUZZ_WITHOUT names kinds, to look past a
+    /// known failure while it is being fixed).</summary>
+    public Gen<Draft> Message => Weighted(
+        (30, "good-request", GoodRequest),
+        (8, "ill-typed-request", IllTypedRequest),
+        (4, "missing-param-request", MissingParamRequest),
+        (3, "unknown-method-request", UnknownMethodRequest),
+        (3, "scalar-params-request", ScalarParamsRequest),
+        (2, "invalid-id-request", InvalidIdRequest),
+        (2, "not-an-id-request", NotAnIdRequest),
+        (2, "non-string-method", NonStringMethod),
+        (14, "document-notification", DocumentNotification),
+        (4, "cancellation", Cancellation),
+        (4, "other-notification", OtherNotification),
+        (4, "unsolicited-response", UnsolicitedResponse),
+        (4, "unparseable", Unparseable),
+        (2, "not-a-request", NotARequest),
+        (3, "folder-change", FolderChange),
+        (3, "framing-fault", FramingFault),
+        (1, "flood", Flood),
+        (1, "concurrent-burst", ConcurrentBurst),
+        (1, "huge-document", HugeDocument),
+        (1, "reinitialize", Reinitialize));
+
+    private Gen<Draft> Weighted(params (int Weight, string Kind, Gen<Draft> Gen)[] kinds) =>
+        Gen.Frequency(kinds.Where(k => !without.Contains(k.Kind)).Select(k => (k.Weight, (IGen<Draft>)k.Gen)).ToArray());
 
     private Gen<Draft> GoodRequest => Gen.Select(WellTypedRequest, ValidId, (request, makeId) => (Draft)((serial, _) =>
     {
@@ -421,13 +429,15 @@ public sealed class ProtocolGenerators(FuzzWorld world)
             }).ToList();
         });
 
-    private Gen<Draft> BeforeInitialize => Gen.Frequency(
-        (6, GoodRequest), (2, UnknownMethodRequest), (2, IllTypedRequest), (4, DocumentNotification), (1, Cancellation), (1, Unparseable),
-        (2, Gen.Const(Lifecycle(Fuzzing.Lifecycle.Shutdown, "shutdown", null))));
+    private Gen<Draft> BeforeInitialize => Weighted(
+        (6, "good-request", GoodRequest), (2, "unknown-method-request", UnknownMethodRequest), (2, "ill-typed-request", IllTypedRequest),
+        (4, "document-notification", DocumentNotification), (1, "cancellation", Cancellation), (1, "unparseable", Unparseable),
+        (2, "shutdown", Gen.Const(Lifecycle(Fuzzing.Lifecycle.Shutdown, "shutdown", null))));
 
-    private Gen<Draft> AfterShutdown => Gen.Frequency(
-        (6, GoodRequest), (2, UnknownMethodRequest), (2, IllTypedRequest), (4, DocumentNotification), (1, Cancellation), (1, Unparseable),
-        (1, Gen.Const(Lifecycle(Fuzzing.Lifecycle.Shutdown, "shutdown", null))), (1, Reinitialize), (1, FolderChange));
+    private Gen<Draft> AfterShutdown => Weighted(
+        (6, "good-request", GoodRequest), (2, "unknown-method-request", UnknownMethodRequest), (2, "ill-typed-request", IllTypedRequest),
+        (4, "document-notification", DocumentNotification), (1, "cancellation", Cancellation), (1, "unparseable", Unparseable),
+        (1, "shutdown", Gen.Const(Lifecycle(Fuzzing.Lifecycle.Shutdown, "shutdown", null))), (1, "reinitialize", Reinitialize), (1, "folder-change", FolderChange));
 
     /// <summary>An initialize request: folders from the root, a folder in it and one beside it (as
     /// workspaceFolders, or the root alone as rootUri), capabilities that change what the server does.</summary>
