@@ -16,29 +16,21 @@ public sealed class FuzzWorld : IDisposable
             ("notes/b.md", "A typo: arXiv:2313.00752, and https://arxiv.org/abs/1409.3215\n"));
         _files.AddRange([Path.Combine(Workspace.Root, "a.md"), Path.Combine(Workspace.Root, "notes", "b.md")]);
         var top = Path.GetDirectoryName(Workspace.Root)!;
-        Notes = Path.Combine(Workspace.Root, "notes");
-        Second = Write(Path.Combine(top, "second"), ("n1.md", "Seq2seq arXiv:1409.3215\n"), ("n2.md", "RNN review arXiv:1506.00019\n"));
-        WithFifo = Write(Path.Combine(top, "with-fifo"), ("p.md", "Order matters arXiv:1511.06391\n"));
-        MakeFifo(Path.Combine(WithFifo, "pipe.md"));
-        Outside = Write(Path.Combine(top, "outside"), ("o.md", "Outside arXiv:2012.07436\n"));
-        Folders = [Workspace.Root, Notes, Second, WithFifo];
+        var notes = Path.Combine(Workspace.Root, "notes");
+        var second = Write(Path.Combine(top, "second"), ("n1.md", "Seq2seq arXiv:1409.3215\n"), ("n2.md", "RNN review arXiv:1506.00019\n"));
+        var withFifo = Write(Path.Combine(top, "with-fifo"), ("p.md", "Order matters arXiv:1511.06391\n"));
+        MakeFifo(Path.Combine(withFifo, "pipe.md"));
+        var outside = Write(Path.Combine(top, "outside"), ("o.md", "Outside arXiv:2012.07436\n"));
+        Folders = [Workspace.Root, notes, second, withFifo];
         Documents =
         [
-            Workspace.Uri("a.md"), Workspace.Uri("notes/b.md"), DocumentUri.FromPath(Path.Combine(Second, "n1.md")),
-            DocumentUri.FromPath(Path.Combine(Outside, "o.md")), DocumentUri.FromPath(Path.Combine(Outside, "unsaved.md")), DocumentUri.FromPath(Path.Combine(Outside, "refs.bib")),
-            DocumentUri.FromPath(Path.Combine(Outside, "model.py")), "untitled:Untitled-1", "file:///", "not a uri", "file:///nonexistent/%ZZ.md", "",
+            Workspace.Uri("a.md"), Workspace.Uri("notes/b.md"), DocumentUri.FromPath(Path.Combine(second, "n1.md")),
+            DocumentUri.FromPath(Path.Combine(outside, "o.md")), DocumentUri.FromPath(Path.Combine(outside, "unsaved.md")), DocumentUri.FromPath(Path.Combine(outside, "refs.bib")),
+            DocumentUri.FromPath(Path.Combine(outside, "model.py")), "untitled:Untitled-1", "file:///", "not a uri", "file:///nonexistent/%ZZ.md", "",
         ];
     }
 
     public TestWorkspace Workspace { get; }
-
-    public string Notes { get; }
-
-    public string Second { get; }
-
-    public string WithFifo { get; }
-
-    public string Outside { get; }
 
     /// <summary>Folders a client may add and remove; the first is the root given to initialize.</summary>
     public IReadOnlyList<string> Folders { get; }

@@ -28,7 +28,7 @@ public sealed class ProtocolGenerators(FuzzWorld world, IReadOnlySet<string> wit
 
     /// <summary>Text a hostile client puts in strings: empty, Unicode of every width, control characters,
     /// Markdown and HTML, very long, and a lone surrogate.</summary>
-    public static readonly Gen<string> HostileString = Gen.Frequency(
+    private static readonly Gen<string> HostileString = Gen.Frequency(
         (4, Gen.String[Gen.Char.AlphaNumeric, 0, 12]),
         (2, Gen.String),
         (1, Gen.OneOfConst("", " ", "arXiv:2012.07436", "<script>alert(1)</script>", "[x](javascript:1)", "🙂🙂", "e\u0301", "\u202E", "\0", "%00", "\r\n", Frames.LoneSurrogate + "x")),
