@@ -11,7 +11,7 @@ namespace PaperLens.Server.Tests.Fuzzing;
 /// import completes, and afterwards both find the papers it added.</summary>
 public class CatalogImportFuzzTests
 {
-    private const int Papers = 25_000;
+    private const int Papers = 12_000;
     private const string Informer = "Informer: Beyond Efficient Transformer";
 
     [Fact]
