@@ -77,6 +77,10 @@ public sealed class StdioProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Every message the server writes, as it is read, before it is matched to a request: for a
+    /// client that keeps its own books (the fuzzer sends ids of every kind, and responses nobody asked for).</summary>
+    public event Action<JsonObject>? Received;
+
     /// <summary>What the server wrote to stderr (its log), for failure messages.</summary>
     public string Stderr
     {
@@ -249,6 +253,7 @@ public sealed class StdioProcess : IAsyncDisposable
 
     private void Receive(JsonObject message)
     {
+        Received?.Invoke(message);
         var isRequestOrNotification = message["method"] is not null;
         if (!isRequestOrNotification && message["id"] is JsonValue idValue && idValue.TryGetValue<int>(out var id))
         {
