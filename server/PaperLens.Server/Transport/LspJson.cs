@@ -8,7 +8,8 @@ namespace PaperLens.Server.Transport;
 public static class LspJson
 {
     /// <summary>The dispatch table's params and results, with the formatter's settings; a params object
-    /// missing a member its record's constructor requires is invalid params, not a half-built record.</summary>
+    /// missing a member its record's constructor requires, or holding null where the record's member is not
+    /// nullable (<c>"textDocument": null</c>), is invalid params, not a half-built record a handler trips on.</summary>
     public static LspJsonContext Context { get; } = CreateContext();
 
     /// <summary>Applied to StreamJsonRpc's System.Text.Json formatter: absent rather than null members
@@ -22,7 +23,7 @@ public static class LspJson
 
     private static LspJsonContext CreateContext()
     {
-        var options = new JsonSerializerOptions { RespectRequiredConstructorParameters = true };
+        var options = new JsonSerializerOptions { RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true };
         Configure(options);
         return new LspJsonContext(options);
     }
