@@ -7,9 +7,9 @@ using System.Text.Json;
 namespace PaperLens.Server.Transport;
 
 /// <summary>Reads LSP frames (<c>Content-Length: N</c> headers, a blank line, N bytes) from the raw input
-/// and passes only well-framed ones on. A header block without a usable Content-Length is reported and
-/// dropped, so a client's stray bytes can't stall or end the session; a body that is not valid JSON is
-/// the message handler's to skip.</summary>
+/// and passes only well-framed ones on, their text made well formed (<see cref="WellFormedText"/>). A
+/// header block without a usable Content-Length is reported and dropped, so a client's stray bytes can't
+/// stall or end the session; a body that is not valid JSON is the message handler's to skip.</summary>
 public static class FrameFilter
 {
     /// <summary>The method a request is renamed to when its params are neither an object nor an array.</summary>
@@ -48,6 +48,8 @@ public static class FrameFilter
                     }
                     if (buffer.Length < length) break;
                     var body = buffer.Slice(0, length);
+                    var repaired = WellFormedText.Repair(body);
+                    if (repaired is not null) body = new ReadOnlySequence<byte>(repaired);
                     if (RedirectIfParamsUnreadable(body) is { } redirected)
                     {
                         await writer.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {redirected.Length}\r\n\r\n"), cancellationToken).ConfigureAwait(false);
@@ -55,7 +57,7 @@ public static class FrameFilter
                     }
                     else
                     {
-                        await writer.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {length}\r\n\r\n"), cancellationToken).ConfigureAwait(false);
+                        await writer.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), cancellationToken).ConfigureAwait(false);
                         foreach (var segment in body) await writer.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
                     }
                     buffer = buffer.Slice(length);
