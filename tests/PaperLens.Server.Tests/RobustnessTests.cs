@@ -267,6 +267,41 @@ public class RobustnessTests
     }
 
     [Fact]
+    public async Task A_FIFO_named_like_a_document_is_skipped_and_the_rest_of_the_workspace_is_indexed()
+    {
+        using var workspace = new TestWorkspace(("notes/a.md", "typo arXiv:2313.00752\n"));
+        workspace.MakeFifo("notes/pipe.md");
+        workspace.MakeFifo("refs.bib");
+        await using var server = StdioProcess.Start(workspace);
+
+        await server.InitializeAsync(workspace);
+
+        var published = await server.WaitForDiagnosticsAsync(workspace.Uri("notes/a.md"), p => Codes(p).Contains("PL001"));
+        Assert.Equal(["PL001"], Codes(published));
+        Assert.Contains(LogMessages(server), m => m.StartsWith("indexed 1 files", StringComparison.Ordinal) && m.EndsWith(", 2 skipped", StringComparison.Ordinal));
+        await FinishAsync(server);
+    }
+
+    [Fact]
+    public async Task A_FIFO_reported_as_a_changed_file_is_skipped_with_its_reason_and_requests_are_still_answered()
+    {
+        using var workspace = new TestWorkspace();
+        await using var server = StdioProcess.Start(workspace);
+        await server.InitializeAsync(workspace);
+        var uri = await OpenAsync(server, workspace, "a.md", "Survey: arXiv:2404.16112 is long.\n");
+        var fifo = workspace.MakeFifo("incoming.md");
+
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(new JsonObject { ["uri"] = workspace.Uri("incoming.md"), ["type"] = 1 }),
+        });
+
+        Assert.Contains(Mamba360, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
+        Assert.Contains($"{fifo} is not read: FIFO", LogMessages(server));
+        await FinishAsync(server);
+    }
+
+    [Fact]
     public async Task Cancelled_requests_are_answered_and_the_server_carries_on()
     {
         using var workspace = new TestWorkspace();
@@ -364,6 +399,9 @@ public class RobustnessTests
         answer["result"]?["contents"]?["value"]?.GetValue<string>() ?? throw new Xunit.Sdk.XunitException("no hover: " + answer.ToJsonString());
 
     private static int? ErrorCode(JsonObject answer) => answer["error"]?["code"]?.GetValue<int>();
+
+    private static List<string> LogMessages(StdioProcess server) =>
+        server.Notifications.Where(n => n["method"]?.GetValue<string>() == "window/logMessage").Select(n => n["params"]!["message"]!.GetValue<string>()).ToList();
 
     private static IEnumerable<JsonNode> Diagnostics(JsonObject published) => published["diagnostics"]!.AsArray().Select(d => d!);
 
