@@ -8,6 +8,8 @@ const string Usage = """
                          [--records 100000]
       lsp                paperlens lsp over stdio: start, indexing, hover, completion, memory,
                          beside the raw SQLite queries [--records 500000] [--catalog FILE] [--files 10000]
+      concurrent-checks  paperlens lsp: memory after many workspace checks at once, each after an edit
+                         [--checks 40] [--files 3000] [--megabytes 60]
       generate           only write the synthetic repository [--files] [--megabytes] [--seed]
     common: [--out DIR] [--repetitions 3] [--paperlens path/to/paperlens.dll] [--baseline-only]
     """;
@@ -20,9 +22,9 @@ try
         return args.Length == 0 ? 2 : 0;
     }
     var paths = RepositoryPaths.Locate();
-    if (args[0] == "lsp")
+    if (args[0] is "lsp" or "concurrent-checks")
     {
-        var report = LspBenchmark.Run(paths, args[1..]);
+        var report = args[0] == "lsp" ? LspBenchmark.Run(paths, args[1..]) : ConcurrentChecks.Run(paths, args[1..]);
         report.Print(Console.Out);
         Console.WriteLine($"  written: {report.Save()}");
         return 0;

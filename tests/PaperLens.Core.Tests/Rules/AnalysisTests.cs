@@ -1,4 +1,6 @@
+using PaperLens.Core.Catalog;
 using PaperLens.Core.Features;
+using PaperLens.Core.Identifiers;
 using PaperLens.Core.Index;
 using PaperLens.Core.Rules;
 using PaperLens.Core.Text;
@@ -104,5 +106,61 @@ public class AnalysisTests
         Assert.All(actions.Where(a => a.Kind == CitationEditKind.Rewrite), a => Assert.Null(a.Resolves));
         Assert.DoesNotContain(new Analysis(index, FakePaperSource.WithFixtures(), RuleSettings.Default.With("PL003", Severity.Off))
             .CodeActions("/ws/a.md", new TextSpan(at, 0)), a => a.Kind == CitationEditKind.QuickFix);
+    }
+
+    [Fact]
+    public void Checks_of_different_states_run_one_at_a_time_and_the_askers_of_one_state_share_its_check()
+    {
+        const int States = 6;
+        const int AskersPerState = 3;
+        var papers = new CountingPaperSource(FakePaperSource.WithFixtures());
+        var analyses = Enumerable.Range(0, States)
+            .Select(i => new Analysis(WorkspaceIndex.Empty.With(IndexedDocument.FromText("/ws/a.md", $"edit {i}: arXiv:2404.16112\n", i)), papers, RuleSettings.Default))
+            .ToList();
+        using var start = new Barrier(States * AskersPerState);
+
+        var askers = analyses.SelectMany(analysis => Enumerable.Range(0, AskersPerState).Select(_ => new Thread(() =>
+        {
+            start.SignalAndWait();
+            analysis.CheckWorkspace();
+        }))).ToList();
+        askers.ForEach(t => t.Start());
+        askers.ForEach(t => t.Join());
+
+        Assert.Equal(States, papers.Checks);
+        Assert.Equal(1, papers.MostAtOnce);
+    }
+
+    /// <summary>Counts the workspace checks (one batch lookup each) and how many ran at once; each takes
+    /// long enough for checks started together to overlap if nothing keeps them apart.</summary>
+    private sealed class CountingPaperSource(IPaperSource inner) : IPaperSource
+    {
+        private int _running;
+        private int _checks;
+        private int _mostAtOnce;
+
+        public int Checks => _checks;
+
+        public int MostAtOnce => _mostAtOnce;
+
+        public PaperRecord? Find(ArxivId id) => inner.Find(id);
+
+        public bool IsConfirmedMiss(ArxivId id) => inner.IsConfirmedMiss(id);
+
+        public IReadOnlyDictionary<ArxivId, PaperRecord> FindMany(IEnumerable<ArxivId> ids)
+        {
+            Interlocked.Increment(ref _checks);
+            var running = Interlocked.Increment(ref _running);
+            InterlockedMax(ref _mostAtOnce, running);
+            Thread.Sleep(100);
+            Interlocked.Decrement(ref _running);
+            return inner.FindMany(ids);
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+                if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
+        }
     }
 }
