@@ -16,8 +16,8 @@ public static class WellFormedText
 {
     private const int EscapeLength = 6;
 
-    /// <returns>The repaired message, or null when it is well formed already (nearly always: the check is
-    /// two vectorised passes and allocates nothing).</returns>
+    /// <returns>The repaired message, or null when it is well formed already (nearly always). The check is
+    /// two vectorised passes over the message, copied first only when it spans buffer segments.</returns>
     public static byte[]? Repair(ReadOnlySequence<byte> body)
     {
         ReadOnlySpan<byte> bytes = body.IsSingleSegment ? body.FirstSpan : body.ToArray();
