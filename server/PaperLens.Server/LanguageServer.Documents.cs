@@ -48,16 +48,23 @@ public sealed partial class LanguageServer
         if (_settings is null) return;
         foreach (var removed in request.Event.Removed)
         {
-            if (DocumentUri.ToPath(removed.Uri) is not { } root) continue;
+            if (DocumentUri.ToPath(removed.Uri) is not { } root || !_roots.Contains(root)) continue;
             _roots = _roots.Remove(root);
+            // A folder named twice (two entries of a multi-root workspace) is the workspace's until the last goes.
+            if (_roots.Contains(root)) continue;
             _watcher?.Unwatch(root);
-            foreach (var path in _index.Documents.Keys.Where(p => WorkspaceFolders.IsInside(p, root)).ToList())
+            // What another folder holds stays, and so do open documents: they leave with the editor (didClose).
+            foreach (var path in _index.Documents.Values
+                         .Where(d => d.Text is null && WorkspaceFolders.IsInside(d.Path, root) && !WorkspaceFolders.Contain(_roots, d.Path))
+                         .Select(d => d.Path).ToList())
                 _index = _index.Without(path);
         }
         var added = request.Event.Added.Select(f => DocumentUri.ToPath(f.Uri)).OfType<string>().ToList();
+        var unseen = added.Distinct().Where(root => !_roots.Contains(root)).ToList();
         _roots = _roots.AddRange(added);
-        foreach (var root in added) _watcher?.Watch(root);
-        Indexing = IndexWorkspaceAsync(added);
+        foreach (var root in unseen) _watcher?.Watch(root);
+        if (unseen.Count > 0) Indexing = IndexWorkspaceAsync(unseen);
+        _diagnostics?.Schedule();
     }
 
     private void Update(IndexedDocument? document, string? removedPath = null)
@@ -68,13 +75,18 @@ public sealed partial class LanguageServer
         _diagnostics?.Schedule();
     }
 
-    /// <summary>The file's current content as a closed document, or null if it is gone, unreadable,
-    /// or of a kind the workspace does not scan.</summary>
-    private static IndexedDocument? ReadFromDisk(string path)
+    /// <summary>The file's current content as a closed document, or null if it is gone, of a kind the
+    /// workspace does not scan, or not read (a FIFO, too large…: the log says why).</summary>
+    private IndexedDocument? ReadFromDisk(string path)
     {
         if (!DocumentScanner.CanScan(path)) return null;
         var file = WorkspaceFileReader.Read(path);
-        return file.Text is null ? null : IndexedDocument.FromText(path, file.Text, null) with { Text = null };
+        if (file.Text is null)
+        {
+            Log(3, $"{path} is not read: {file.SkipReason}");
+            return null;
+        }
+        return IndexedDocument.FromText(path, file.Text, null) with { Text = null };
     }
 
     /// <summary>Applies one incremental change. Ranges are clamped, so a client's off-by-one can't throw.</summary>

@@ -87,5 +87,5 @@ public sealed partial class LanguageServer
     }
 
     /// <summary>Reads the workspace folders again: what the walk lets in has changed.</summary>
-    private void Reindex() => Indexing = IndexWorkspaceAsync(_roots, fresh: true);
+    private void Reindex() => Indexing = IndexWorkspaceAsync(_roots.Distinct().ToList(), fresh: true);
 }

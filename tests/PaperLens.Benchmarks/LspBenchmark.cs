@@ -192,7 +192,7 @@ internal static class LspBenchmark
     private static string DocumentUri(string path) => new Uri(path).AbsoluteUri;
 
     /// <summary>Resident and peak resident memory of a process, in MB, from /proc/PID/status.</summary>
-    private static (double Rss, double Peak) Memory(int processId)
+    internal static (double Rss, double Peak) Memory(int processId)
     {
         var status = File.ReadAllLines($"/proc/{processId}/status");
         double Field(string name) =>
@@ -202,7 +202,7 @@ internal static class LspBenchmark
         return (Field("VmRSS"), Field("VmHWM"));
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>gen_snapshot.py records plus the seed papers, imported once with the built paperlens and

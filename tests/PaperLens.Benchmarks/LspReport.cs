@@ -9,15 +9,16 @@ namespace PaperLens.Benchmarks;
 internal sealed record LspFigure(string Name, string Unit, double Typical, double Worst, int Runs,
     double? RawTypical, double? RawWorst, int? RawRuns, string Goal, bool? GoalMet);
 
-/// <summary>What the <c>lsp</c> mode measured: a table of figures plus context facts, printed and saved as DIR/lsp.json.</summary>
-internal sealed record LspReport(IReadOnlyList<LspFigure> Figures, IReadOnlyDictionary<string, object> Facts, string OutputDirectory)
+/// <summary>What a server mode measured (<c>lsp</c>, <c>concurrent-checks</c>): a table of figures plus
+/// context facts, printed and saved as DIR/MODE.json.</summary>
+internal sealed record LspReport(IReadOnlyList<LspFigure> Figures, IReadOnlyDictionary<string, object> Facts, string OutputDirectory, string Mode = "lsp")
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public void Print(TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine("lsp (typical = p50 or median, worst = p99 or max; raw = the SQLite query alone)");
+        output.WriteLine($"{Mode} (typical = p50 or median, worst = p99 or max; raw = the SQLite query alone)");
         var width = Math.Max(10, Figures.Max(f => f.Name.Length));
         output.WriteLine($"  {"figure".PadRight(width)}  {"unit",4}  {"typical",9}  {"worst",9}  {"runs",5}  {"raw typ",9}  {"raw worst",9}  {"runs",5}  goal");
         foreach (var f in Figures)
@@ -37,10 +38,10 @@ internal sealed record LspReport(IReadOnlyList<LspFigure> Figures, IReadOnlyDict
     public string Save()
     {
         Directory.CreateDirectory(OutputDirectory);
-        var path = Path.Combine(OutputDirectory, "lsp.json");
+        var path = Path.Combine(OutputDirectory, Mode + ".json");
         var document = new
         {
-            name = "lsp",
+            name = Mode,
             measured_at = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             figures = Figures.Select(f => new
             {

@@ -10,6 +10,8 @@ const string Usage = """
                          beside the raw SQLite queries [--records 500000] [--catalog FILE] [--files 10000]
       completion-relevance  real papers hidden among gen_snapshot.py ones: recall@1/@5 and p50/p99 of
                          completion per kind of query, through paperlens lsp [--records 500000] [--catalog FILE]
+      concurrent-checks  paperlens lsp: memory after many workspace checks at once, each after an edit
+                         [--checks 40] [--files 3000] [--megabytes 60]
       generate           only write the synthetic repository [--files] [--megabytes] [--seed]
     common: [--out DIR] [--repetitions 3] [--paperlens path/to/paperlens.dll] [--baseline-only]
     """;
@@ -22,9 +24,9 @@ try
         return args.Length == 0 ? 2 : 0;
     }
     var paths = RepositoryPaths.Locate();
-    if (args[0] == "lsp")
+    if (args[0] is "lsp" or "concurrent-checks")
     {
-        var report = LspBenchmark.Run(paths, args[1..]);
+        var report = args[0] == "lsp" ? LspBenchmark.Run(paths, args[1..]) : ConcurrentChecks.Run(paths, args[1..]);
         report.Print(Console.Out);
         Console.WriteLine($"  written: {report.Save()}");
         return 0;

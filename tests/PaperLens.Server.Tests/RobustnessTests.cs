@@ -222,6 +222,86 @@ public class RobustnessTests
     }
 
     [Fact]
+    public async Task A_lone_surrogate_in_a_change_becomes_U_FFFD_one_code_unit_long_and_the_change_is_applied()
+    {
+        using var workspace = new TestWorkspace();
+        await using var server = StdioProcess.Start(workspace);
+        await server.InitializeAsync(workspace);
+        var uri = await OpenAsync(server, workspace, "a.md", "first line\n");
+
+        // What a JavaScript editor sends for half an emoji: JSON.stringify escapes the lone surrogate.
+        await server.WriteRawAsync(StdioProcess.Frame(Encoding.UTF8.GetBytes(
+            DidChange(uri, 2, "LONE typo arXiv:2313.00752 and arXiv:2404.16112\n").Replace("LONE", "\\ud83d", StringComparison.Ordinal))));
+
+        // U+FFFD takes the surrogate's one UTF-16 unit: every later column is where the editor has it.
+        var published = await server.WaitForDiagnosticsAsync(uri, p => p["version"]?.GetValue<int>() == 2);
+        var malformed = Diagnostics(published).Single(d => d["code"]!.GetValue<string>() == "PL001");
+        Assert.Equal((0, 13), (Line(malformed), Character(malformed)));
+        Assert.Contains(Mamba360, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 40))));
+        // Deleting that one unit leaves the line as the editor has it after deleting the surrogate.
+        await server.NotifyAsync("textDocument/didChange", Change(uri, 3, 0, 0, 0, 1, ""));
+        published = await server.WaitForDiagnosticsAsync(uri, p => p["version"]?.GetValue<int>() == 3);
+        malformed = Diagnostics(published).Single(d => d["code"]!.GetValue<string>() == "PL001");
+        Assert.Equal((0, 12), (Line(malformed), Character(malformed)));
+        await FinishAsync(server);
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_UTF8_in_a_change_become_U_FFFD_and_the_change_is_applied()
+    {
+        using var workspace = new TestWorkspace();
+        await using var server = StdioProcess.Start(workspace);
+        await server.InitializeAsync(workspace);
+        var uri = await OpenAsync(server, workspace, "a.md", "first line\n");
+        var body = Encoding.UTF8.GetBytes(DidChange(uri, 2, "BAD typo arXiv:2313.00752\n"));
+        var bad = body.AsSpan().IndexOf("BAD"u8);
+        // A Latin-1 é and a byte UTF-8 never uses: one U+FFFD each, as the workspace reader decodes files.
+        byte[] message = [.. body.AsSpan(0, bad), 0xE9, 0xFF, .. body.AsSpan(bad + 3)];
+
+        await server.WriteRawAsync(StdioProcess.Frame(message));
+
+        var published = await server.WaitForDiagnosticsAsync(uri, p => p["version"]?.GetValue<int>() == 2);
+        var malformed = Diagnostics(published).Single(d => d["code"]!.GetValue<string>() == "PL001");
+        Assert.Equal((0, 14), (Line(malformed), Character(malformed)));
+        await FinishAsync(server);
+    }
+
+    [Fact]
+    public async Task A_FIFO_named_like_a_document_is_skipped_and_the_rest_of_the_workspace_is_indexed()
+    {
+        using var workspace = new TestWorkspace(("notes/a.md", "typo arXiv:2313.00752\n"));
+        workspace.MakeFifo("notes/pipe.md");
+        workspace.MakeFifo("refs.bib");
+        await using var server = StdioProcess.Start(workspace);
+
+        await server.InitializeAsync(workspace);
+
+        var published = await server.WaitForDiagnosticsAsync(workspace.Uri("notes/a.md"), p => Codes(p).Contains("PL001"));
+        Assert.Equal(["PL001"], Codes(published));
+        Assert.Contains(LogMessages(server), m => m.StartsWith("indexed 1 files", StringComparison.Ordinal) && m.EndsWith(", 2 skipped", StringComparison.Ordinal));
+        await FinishAsync(server);
+    }
+
+    [Fact]
+    public async Task A_FIFO_reported_as_a_changed_file_is_skipped_with_its_reason_and_requests_are_still_answered()
+    {
+        using var workspace = new TestWorkspace();
+        await using var server = StdioProcess.Start(workspace);
+        await server.InitializeAsync(workspace);
+        var uri = await OpenAsync(server, workspace, "a.md", "Survey: arXiv:2404.16112 is long.\n");
+        var fifo = workspace.MakeFifo("incoming.md");
+
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(new JsonObject { ["uri"] = workspace.Uri("incoming.md"), ["type"] = 1 }),
+        });
+
+        Assert.Contains(Mamba360, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
+        Assert.Contains($"{fifo} is not read: FIFO", LogMessages(server));
+        await FinishAsync(server);
+    }
+
+    [Fact]
     public async Task Cancelled_requests_are_answered_and_the_server_carries_on()
     {
         using var workspace = new TestWorkspace();
@@ -311,10 +391,17 @@ public class RobustnessTests
         }),
     };
 
+    /// <summary>A didChange inserting <paramref name="text"/> at the start, as the JSON text to alter before it is sent.</summary>
+    private static string DidChange(string uri, int version, string text) =>
+        StdioProcess.Notification("textDocument/didChange", Change(uri, version, 0, 0, 0, 0, text)).ToJsonString();
+
     private static string HoverText(JsonObject answer) =>
         answer["result"]?["contents"]?["value"]?.GetValue<string>() ?? throw new Xunit.Sdk.XunitException("no hover: " + answer.ToJsonString());
 
     private static int? ErrorCode(JsonObject answer) => answer["error"]?["code"]?.GetValue<int>();
+
+    private static List<string> LogMessages(StdioProcess server) =>
+        server.Notifications.Where(n => n["method"]?.GetValue<string>() == "window/logMessage").Select(n => n["params"]!["message"]!.GetValue<string>()).ToList();
 
     private static IEnumerable<JsonNode> Diagnostics(JsonObject published) => published["diagnostics"]!.AsArray().Select(d => d!);
 

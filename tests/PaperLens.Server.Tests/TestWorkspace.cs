@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PaperLens.Server.Transport;
 
 namespace PaperLens.Server.Tests;
@@ -24,6 +25,17 @@ public sealed class TestWorkspace : IDisposable
         var full = Path.Combine(Root, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, content);
+        return full;
+    }
+
+    /// <summary>A named pipe (Linux, through mkfifo): opening it for reading waits for a writer.</summary>
+    public string MakeFifo(string relativePath)
+    {
+        var full = Path.Combine(Root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        using var mkfifo = Process.Start("mkfifo", [full]);
+        mkfifo.WaitForExit();
+        if (mkfifo.ExitCode != 0) throw new InvalidOperationException($"mkfifo {full} exited with {mkfifo.ExitCode}");
         return full;
     }
 

@@ -64,6 +64,56 @@ public class WorkspaceLifecycleTests
     }
 
     [Fact]
+    public async Task A_folder_added_twice_keeps_its_documents_until_it_is_removed_twice()
+    {
+        var workspace = new TestWorkspace(("a.md", "arXiv:2404.16112\n"));
+        var second = Path.GetDirectoryName(workspace.Write("../second/b.md", "typo arXiv:2313.00752\n"))!;
+        await using var client = await LspTestClient.StartAsync(workspace);
+
+        await ChangeFoldersAsync(client, added: [second]);
+        await ChangeFoldersAsync(client, added: [second]);
+        await ChangeFoldersAsync(client, removed: [second]);
+        var whileNamedOnce = await CheckedFilesAsync(client);
+        await ChangeFoldersAsync(client, removed: [second]);
+
+        Assert.Equal(2, whileNamedOnce);
+        Assert.Equal(1, await CheckedFilesAsync(client));
+    }
+
+    [Fact]
+    public async Task Removing_a_folder_keeps_what_another_folder_holds_and_the_documents_still_open()
+    {
+        var workspace = new TestWorkspace(("a.md", "arXiv:2404.16112\n"), ("inner/b.md", "typo arXiv:2313.00752\n"));
+        var elsewhere = Path.GetDirectoryName(workspace.Write("../elsewhere/c.md", "arXiv:2404.16112\n"))!;
+        await using var client = await LspTestClient.StartAsync(workspace);
+        await ChangeFoldersAsync(client, added: [Path.Combine(workspace.Root, "inner"), elsewhere]);
+        var whileAdded = await CheckedFilesAsync(client);
+        await client.OpenAsync("../elsewhere/open.md", "Survey: arXiv:2404.16112 is long.\n");
+
+        await ChangeFoldersAsync(client, removed: [Path.Combine(workspace.Root, "inner"), elsewhere]);
+
+        Assert.Equal(3, whileAdded);
+        // a.md and inner/b.md are the first folder's; c.md left with its folder; open.md stays while open.
+        Assert.Equal(3, await CheckedFilesAsync(client));
+        var hover = await client.RequestAsync("textDocument/hover", LspTestClient.Position(workspace.Uri("../elsewhere/open.md"), (0, 16)));
+        Assert.Contains("Mamba-360", hover.GetProperty("contents").GetProperty("value").GetString());
+    }
+
+    private static Task ChangeFoldersAsync(LspTestClient client, string[]? added = null, string[]? removed = null)
+    {
+        static JsonArray Folders(string[]? paths) =>
+            new((paths ?? []).Select(p => (JsonNode)new JsonObject { ["uri"] = new Uri(p).AbsoluteUri, ["name"] = Path.GetFileName(p) }).ToArray());
+        return client.NotifyAsync("workspace/didChangeWorkspaceFolders", new JsonObject
+        {
+            ["event"] = new JsonObject { ["added"] = Folders(added), ["removed"] = Folders(removed) },
+        });
+    }
+
+    /// <summary>How many documents the workspace check reads, once every folder added is indexed.</summary>
+    private static async Task<int> CheckedFilesAsync(LspTestClient client) =>
+        (await client.RequestAsync("workspace/executeCommand", new JsonObject { ["command"] = "paperlens.checkWorkspace" })).GetProperty("files").GetInt32();
+
+    [Fact]
     public async Task A_client_that_pulls_diagnostics_gets_them_on_request_and_none_pushed()
     {
         await using var client = await LspTestClient.StartAsync(new TestWorkspace(), Capabilities("""{ "textDocument": { "diagnostic": {} } }"""));

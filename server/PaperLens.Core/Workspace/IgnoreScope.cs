@@ -67,7 +67,8 @@ internal sealed class IgnoreScope
         string[] lines;
         try
         {
-            if (!File.Exists(ignoreFile)) return [];
+            // A .gitignore that is a FIFO would block the walk forever: like an unreadable one, it ignores nothing.
+            if (!File.Exists(ignoreFile) || FileKinds.SkipReason(ignoreFile) is not null) return [];
             lines = File.ReadAllLines(ignoreFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

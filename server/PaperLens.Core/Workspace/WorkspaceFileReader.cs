@@ -7,7 +7,9 @@ namespace PaperLens.Core.Workspace;
 public readonly record struct FileText(string? Text, string? SkipReason);
 
 /// <summary>Reads one workspace file as UTF-8 text (a BOM dropped, invalid bytes as U+FFFD), through
-/// a pooled byte buffer so a 200 MB tree does not churn the large-object heap.</summary>
+/// a pooled byte buffer so a 200 MB tree does not churn the large-object heap. Only a regular file is
+/// opened (<see cref="FileKinds"/>): the walk, the editor's watched files and a closed document read
+/// again all come through here, so none of them can wait forever on a FIFO.</summary>
 public static class WorkspaceFileReader
 {
     public const long MaxBytes = 5 * 1024 * 1024;
@@ -20,6 +22,7 @@ public static class WorkspaceFileReader
 
     public static FileText Read(string fullPath)
     {
+        if (FileKinds.SkipReason(fullPath) is { } notAFile) return new FileText(null, notAFile);
         try
         {
             using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read,

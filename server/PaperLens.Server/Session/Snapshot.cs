@@ -2,6 +2,7 @@ using PaperLens.Core;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Index;
 using PaperLens.Core.Text;
+using PaperLens.Core.Workspace;
 using PaperLens.Server.Protocol;
 using PaperLens.Server.Transport;
 
@@ -59,16 +60,7 @@ public sealed record Snapshot(Analysis Analysis, PositionEncoding Encoding, Serv
 
     public void Dispose() => Lease?.Dispose();
 
-    // Closed documents keep no text; UTF-8 columns need it, so it is read again, rarely.
-    private static string? DiskText(IndexedDocument document)
-    {
-        try
-        {
-            return File.ReadAllText(document.Path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    // Closed documents keep no text; UTF-8 columns need it, so it is read again, rarely, as the index
+    // read it (and never from a file that became a FIFO since).
+    private static string? DiskText(IndexedDocument document) => WorkspaceFileReader.Read(document.Path).Text;
 }

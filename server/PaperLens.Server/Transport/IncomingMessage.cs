@@ -1,7 +1,7 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using PaperLens.Server.Protocol;
 
 namespace PaperLens.Server.Transport;
@@ -26,10 +26,9 @@ public abstract record IncomingMessage
     /// <param name="awaited">Whether the server waits for a response with this id (its requests' ids are integers).</param>
     public static IncomingMessage Check(byte[] body, Func<long, bool> awaited)
     {
-        // LSP bodies are UTF-8; System.Text.Json checks a string's bytes only when it decodes it, and then
-        // throws outside any handler. Bytes that are no UTF-8 are read as U+FFFD, as a file's are, so the
-        // message is answered (or applied) instead of ending the connection.
-        if (!Utf8.IsValid(body)) body = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body));
+        // System.Text.Json checks a string's bytes and escapes only when it decodes it, and then throws
+        // outside any handler: the text is made well formed first, so the message is answered or applied.
+        if (WellFormedText.Repair(new ReadOnlySequence<byte>(body)) is { } repaired) body = repaired;
         TopLevel top;
         try
         {

@@ -1,4 +1,6 @@
+using PaperLens.Core.Catalog;
 using PaperLens.Core.Features;
+using PaperLens.Core.Identifiers;
 using PaperLens.Core.Index;
 using PaperLens.Core.Rules;
 using PaperLens.Core.Tests.Catalog;

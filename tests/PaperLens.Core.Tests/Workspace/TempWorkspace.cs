@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 
 namespace PaperLens.Core.Tests.Workspace;
@@ -20,6 +21,17 @@ internal sealed class TempWorkspace : IDisposable
         var path = Path.Combine(Root, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    /// <summary>A named pipe (Linux, through mkfifo): opening it for reading waits for a writer.</summary>
+    public string MakeFifo(string relativePath)
+    {
+        var path = Path.Combine(Root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var mkfifo = Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        if (mkfifo.ExitCode != 0) throw new InvalidOperationException($"mkfifo {path} exited with {mkfifo.ExitCode}");
         return path;
     }
 
