@@ -137,7 +137,11 @@ public sealed class ProtocolGenerators(FuzzWorld world, IReadOnlySet<string> wit
         {
             var path = request.Typed[(int)((uint)pick % request.Typed.Length)];
             var parameters = (JsonObject)request.Params!.DeepClone();
-            Replace(parameters, path, wrong(path));
+            var value = wrong(path);
+            // An empty array for a member that is an array (context.diagnostics) is no wrong type at all.
+            if (At(parameters, path)?.GetValueKind() is { } kind && value?.GetValueKind() == kind)
+                value = kind == System.Text.Json.JsonValueKind.String ? 42 : "wrong";
+            Replace(parameters, path, value);
             var id = makeId(serial);
             return Request(id, request.Method, parameters, $"{path} of the wrong type",
                 new ExpectedAnswer(Frames.IdText(id), request.Method, false, [InvalidParams]));
@@ -376,6 +380,9 @@ public sealed class ProtocolGenerators(FuzzWorld world, IReadOnlySet<string> wit
         new($"{method} ({label})", Frames.Frame(Frames.Request(id, method, parameters))) { Answers = [answer] };
 
     /// <summary>Sets or removes the member at a dotted path.</summary>
+    private static JsonNode? At(JsonObject parameters, string path) =>
+        path.Split('.').Aggregate((JsonNode?)parameters, (node, name) => node?[name]);
+
     private static void Replace(JsonObject parameters, string path, JsonNode? value, bool remove = false)
     {
         var names = path.Split('.');
