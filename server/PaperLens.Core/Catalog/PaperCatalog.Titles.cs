@@ -1,4 +1,3 @@
-using System.Text;
 using PaperLens.Core.Rules;
 
 namespace PaperLens.Core.Catalog;
@@ -10,10 +9,6 @@ namespace PaperLens.Core.Catalog;
 public sealed partial class PaperCatalog
 {
     private const int TitleCandidateLimit = 20;
-
-    // When every known word together finds nothing (the claim adds a word the title lacks, or misspells
-    // one into another real word), the rarest few alone still single the paper out.
-    private const int RarestWordsAlone = 3;
 
     private const int CommonWordPapers = 1000;
 
@@ -28,8 +23,12 @@ public sealed partial class PaperCatalog
             var known = KnownTitleWords(words);
             if (known.Count == 0) return [];
             // More words than these add little to singling a title out, and each costs its postings.
-            var found = TitlesWithAll(known.Take(RarestWordsTogether).ToList());
-            return found.Count > 0 || known.Count <= RarestWordsAlone ? found : TitlesWithAll(known.Take(RarestWordsAlone).ToList());
+            var found = TitlesWith(AllOf(known.Take(RarestWordsTogether)));
+            if (found.Count > 0 || known.Count < 3) return found;
+            // The claim adds a word the title lacks, or misspells one into another real word: any two of
+            // the three rarest words, so one of them may be the odd one.
+            var (a, b, c) = (Quoted(known[0]), Quoted(known[1]), Quoted(known[2]));
+            return TitlesWith($"({a} AND {b}) OR ({a} AND {c}) OR ({b} AND {c})");
         });
     }
 
@@ -43,18 +42,20 @@ public sealed partial class PaperCatalog
         var counts = new List<(string Word, long Papers)>();
         foreach (var word in words)
         {
-            match.Value = "title : \"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            match.Value = "title : " + Quoted(word);
             if (command.ExecuteScalar() is long papers && papers > 0) counts.Add((word, papers));
         }
         return counts.OrderBy(c => c.Papers).ThenBy(c => c.Word, StringComparer.Ordinal).Select(c => c.Word).ToList();
     }
 
-    private List<PaperRecord> TitlesWithAll(List<string> words)
+    private static string AllOf(IEnumerable<string> words) => string.Join(" AND ", words.Select(Quoted));
+
+    // A quoted FTS5 string is one token to match, whatever its characters; a quote is doubled.
+    private static string Quoted(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>The papers whose title matches <paramref name="query"/> (an FTS5 expression), best first.</summary>
+    private List<PaperRecord> TitlesWith(string query)
     {
-        // Each word a quoted token ("" doubles a quote), all in the title column.
-        var match = new StringBuilder("title : (");
-        for (var i = 0; i < words.Count; i++) match.Append(i == 0 ? "\"" : " AND \"").Append(words[i].Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-        match.Append(')');
         using var command = Command(
             $"""
             SELECT {QualifiedColumns} FROM papers_fts JOIN papers p ON p.key = papers_fts.rowid
@@ -62,7 +63,7 @@ public sealed partial class PaperCatalog
             ORDER BY bm25(papers_fts, 1.0, 0.0, 0.0, 0.0), p.id
             LIMIT $limit
             """);
-        command.Parameters.AddWithValue("$match", match.ToString());
+        command.Parameters.AddWithValue("$match", "title : (" + query + ")");
         command.Parameters.AddWithValue("$limit", TitleCandidateLimit);
         using var reader = command.ExecuteReader();
         var records = new List<PaperRecord>();

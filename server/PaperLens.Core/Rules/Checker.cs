@@ -128,7 +128,7 @@ public sealed class Checker
             ReportAt(RuleCatalog.AuthorMismatch, path, citation, $"\"{ClaimText.Display(surname)}\" is not among the authors: {Described(record, id)}", span);
         }
         if (_settings.IsEnabled(RuleCatalog.YearMismatch) && claim is { Year: { } year, YearSpan: { } yearSpan }
-            && year < FirstVersion.Of(record).Year && !PublishedBy(record, year))
+            && year < FirstVersion.Of(record).EarliestYear && !claim.PublishedElsewhere && !PublishedBy(record, year))
         {
             ReportAt(RuleCatalog.YearMismatch, path, citation, $"{Number(year)} is before the paper existed: {Described(record, id)}", yearSpan);
         }
@@ -142,7 +142,7 @@ public sealed class Checker
     /// "arXiv:1409.3215 is by I. Sutskever, O. Vinyals and Q. V. Le, first submitted Sep 2014".</summary>
     private static string Described(PaperRecord record, ArxivId id)
     {
-        var by = string.IsNullOrWhiteSpace(record.Authors) ? "" : " is by " + AuthorList.Short(record.Authors);
+        var by = string.IsNullOrWhiteSpace(record.Authors) ? "" : " is by " + AuthorList.Short(PaperAuthors.WithoutAffiliations(record.Authors));
         return $"arXiv:{id}{by}{(by.Length > 0 ? "," : "")} first submitted {FirstVersion.Of(record).Text}";
     }
 

@@ -9,6 +9,10 @@ namespace PaperLens.Core.Rules;
 /// only wrong when it predates both.</summary>
 public readonly partial record struct FirstVersion(int Year, int Month)
 {
+    /// <summary>The earliest year a correct citation may give: a paper submitted in the last days of
+    /// December is announced, and its id numbered, in January (arXiv:2101.00027, submitted 31 Dec 2020).</summary>
+    public int EarliestYear => Month == 1 ? Year - 1 : Year;
+
     public string Text => CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(Month) + " " + Year.ToString(CultureInfo.InvariantCulture);
 
     public static FirstVersion Of(PaperRecord record)

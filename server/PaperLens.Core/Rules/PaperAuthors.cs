@@ -12,11 +12,18 @@ namespace PaperLens.Core.Rules;
 /// of a name ("Wei, Z." for "Zhang Wei") is no mismatch.</summary>
 public sealed partial class PaperAuthors
 {
+    private const int MinimumFuzzyLength = 5;
+
+    private static readonly F23.StringSimilarity.Damerau Distance = new();
+
     private readonly List<string[]> _names;
 
-    private PaperAuthors(List<string[]> names, bool complete)
+    private readonly bool _texAccents;
+
+    private PaperAuthors(List<string[]> names, bool complete, bool texAccents)
     {
         _names = names;
+        _texAccents = texAccents;
         IsComplete = complete;
     }
 
@@ -41,8 +48,12 @@ public sealed partial class PaperAuthors
                 .Replace(" and ", ",", StringComparison.Ordinal)
                 .Split([',', ';', ':'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var words = names.Select(n => ClaimText.Words(Folded(n))).Where(w => w.Length > 0).ToList();
-        return new PaperAuthors(words, !Incomplete().IsMatch(record.Authors));
+        var texAccents = record.AuthorsParsed is not { Count: > 0 } && record.Authors.Contains('\\', StringComparison.Ordinal);
+        return new PaperAuthors(words, !Incomplete().IsMatch(record.Authors), texAccents);
     }
+
+    /// <summary>The authors string without the affiliations some records put after names, "(TU Berlin)".</summary>
+    public static string WithoutAffiliations(string authors) => Whitespace.Collapse(Affiliation().Replace(authors, " ")).Replace(" ,", ",", StringComparison.Ordinal);
 
     public bool Contains(string surname)
     {
@@ -52,6 +63,10 @@ public sealed partial class PaperAuthors
         foreach (var name in _names)
         {
             if (name.Contains(wanted[^1], StringComparer.Ordinal)) return true;
+            // TeX accents written carelessly convert to a letter too many or too few ("Ba\csar" reads
+            // "Bacsar" for Başar): in such a record a surname one letter apart is the same person.
+            if (_texAccents && spaceless.Length >= MinimumFuzzyLength && Math.Abs(name[^1].Length - spaceless.Length) <= 1
+                && Distance.Distance(name[^1], spaceless) <= 1) return true;
             for (var start = 0; start < name.Length; start++)
             {
                 var run = "";

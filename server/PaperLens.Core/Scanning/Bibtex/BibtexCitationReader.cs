@@ -15,7 +15,7 @@ internal static partial class BibtexCitationReader
     // number = {arXiv:ID}. Fields of prose (title, abstract) are left out: they mention other papers.
     private static readonly string[] TextFields = ["booktitle", "number", "url", "doi", "howpublished", "note"];
 
-    [GeneratedRegex(@"(?<!\d)\d{4}(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d)(?:19|20)\d\d(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex FourDigits();
 
     public static Citation? Read(string text, ParsedBibtexEntry entry)
@@ -214,7 +214,24 @@ internal static partial class BibtexCitationReader
             authors.Length == 0 ? null : authors,
             authors.Length == 0 ? null : author!.ValueSpan,
             year?.Value,
-            year?.Span);
+            year?.Span)
+        {
+            PublishedElsewhere = PublishedElsewhere(entry),
+        };
+    }
+
+    // "journal = {Nature}", "booktitle = {NeurIPS}", "institution = {Microsoft Research}": the entry cites a
+    // version published outside arXiv, perhaps before it. "arXiv preprint", "CoRR" and "ArXiv" are arXiv.
+    private static bool PublishedElsewhere(ParsedBibtexEntry entry)
+    {
+        foreach (var name in (string[])["journal", "booktitle", "institution", "school"])
+        {
+            if (entry.Field(name) is not { } field) continue;
+            var venue = TexText.ToPlain(field.Value).Trim();
+            if (venue.Length > 0 && !venue.Equals("CoRR", StringComparison.OrdinalIgnoreCase) && !venue.Contains("arxiv", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     private static (int Value, TextSpan Span)? Year(BibtexField? field)
