@@ -12,14 +12,12 @@ namespace PaperLens.Server;
 // Document synchronisation: each notification replaces the index with a new snapshot, in order.
 public sealed partial class LanguageServer
 {
-    [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
     public void DidOpen(DidOpenTextDocumentParams request)
     {
         if (_settings is null || DocumentUri.ToPath(request.TextDocument.Uri) is not { } path) return;
         Update(IndexedDocument.FromText(path, request.TextDocument.Text, request.TextDocument.Version));
     }
 
-    [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
     public void DidChange(DidChangeTextDocumentParams request)
     {
         if (_settings is null || DocumentUri.ToPath(request.TextDocument.Uri) is not { } path) return;
@@ -37,7 +35,6 @@ public sealed partial class LanguageServer
         Update(IndexedDocument.FromText(path, text, request.TextDocument.Version));
     }
 
-    [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
     public void DidClose(DidCloseTextDocumentParams request)
     {
         if (_settings is null || DocumentUri.ToPath(request.TextDocument.Uri) is not { } path) return;
@@ -46,7 +43,6 @@ public sealed partial class LanguageServer
         Update(WorkspaceFolders.Contain(_roots, path) ? ReadFromDisk(path) : null, path);
     }
 
-    [JsonRpcMethod("workspace/didChangeWorkspaceFolders", UseSingleObjectParameterDeserialization = true)]
     public void DidChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams request)
     {
         if (_settings is null) return;

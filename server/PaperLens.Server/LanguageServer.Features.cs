@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PaperLens.Server.Handlers;
 using PaperLens.Server.Protocol;
 using PaperLens.Server.Session;
@@ -6,28 +5,12 @@ using StreamJsonRpc;
 
 namespace PaperLens.Server;
 
-// Read-only requests: a snapshot is taken in dispatch order, the work runs on the thread pool, and
-// StreamJsonRpc cancels the token on $/cancelRequest. An exception becomes an error response.
+// Read-only requests (LspMethodKind.Read): a snapshot is taken in dispatch order, the work runs on the
+// thread pool, and StreamJsonRpc cancels the token on $/cancelRequest. The workspace check waits for
+// indexing before it takes its snapshot.
 public sealed partial class LanguageServer
 {
-    [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
-    public Task<Hover?> Hover(TextDocumentPositionParams request, CancellationToken cancellationToken) =>
-        Read(snapshot => HoverHandler.Handle(snapshot, request), cancellationToken);
-
-    [JsonRpcMethod("textDocument/definition", UseSingleObjectParameterDeserialization = true)]
-    public Task<Location?> Definition(TextDocumentPositionParams request, CancellationToken cancellationToken) =>
-        Read(snapshot => DefinitionHandler.Handle(snapshot, request), cancellationToken);
-
-    [JsonRpcMethod("paperlens/abstract", UseSingleObjectParameterDeserialization = true)]
-    public Task<AbstractResult?> Abstract(AbstractParams request, CancellationToken cancellationToken) =>
-        Read(snapshot => DefinitionHandler.Abstract(snapshot, request.Id), cancellationToken);
-
-    [JsonRpcMethod("textDocument/diagnostic", UseSingleObjectParameterDeserialization = true)]
-    public Task<FullDocumentDiagnosticReport> Diagnostic(DocumentDiagnosticParams request, CancellationToken cancellationToken) =>
-        Read(snapshot => DiagnosticsHandler.Pull(snapshot, request), cancellationToken);
-
-    [JsonRpcMethod("workspace/executeCommand", UseSingleObjectParameterDeserialization = true)]
-    public async Task<object?> ExecuteCommand(ExecuteCommandParams request, CancellationToken cancellationToken)
+    public async Task<WorkspaceCheckSummary?> ExecuteCommand(ExecuteCommandParams request, CancellationToken cancellationToken)
     {
         if (request.Command != CheckWorkspaceCommand)
             throw new LocalRpcException($"unknown command '{request.Command}'") { ErrorCode = LspErrorCodes.InvalidRequest };
@@ -36,7 +19,8 @@ public sealed partial class LanguageServer
         return await Read(snapshot => WorkspaceCheckHandler.Handle(snapshot), cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<T> Read<T>(Func<Snapshot, T> handler, CancellationToken cancellationToken)
+    /// <summary>A read request: a snapshot taken now, in dispatch order, and the handler run on the thread pool.</summary>
+    internal Task<T> Read<T>(Func<Snapshot, T> handler, CancellationToken cancellationToken)
     {
         var snapshot = TakeSnapshot();
         var read = Task.Run(() =>

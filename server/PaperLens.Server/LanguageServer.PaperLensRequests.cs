@@ -1,6 +1,5 @@
 using PaperLens.Server.Handlers;
 using PaperLens.Server.Protocol;
-using StreamJsonRpc;
 
 namespace PaperLens.Server;
 
@@ -8,20 +7,7 @@ namespace PaperLens.Server;
 // and status displays that LSP has no method for.
 public sealed partial class LanguageServer
 {
-    [JsonRpcMethod("paperlens/searchPapers", UseSingleObjectParameterDeserialization = true)]
-    public Task<IReadOnlyList<PaperSearchItem>> SearchPapers(SearchPapersParams request, CancellationToken cancellationToken) =>
-        Read(snapshot => PaperSearchHandler.Handle(snapshot, request), cancellationToken);
-
-    [JsonRpcMethod("paperlens/abstractAt", UseSingleObjectParameterDeserialization = true)]
-    public Task<AbstractResult?> AbstractAt(TextDocumentPositionParams request, CancellationToken cancellationToken) =>
-        Read(snapshot => AbstractAtHandler.Handle(snapshot, request), cancellationToken);
-
-    [JsonRpcMethod("paperlens/status")]
-    public ServerStatus Status()
-    {
-        if (_settings is null) throw new LocalRpcException("the server is not initialized yet") { ErrorCode = LspErrorCodes.ServerNotInitialized };
-        return StatusHandler.Handle(_index, _roots, Indexing is { IsCompleted: false }, _settings);
-    }
+    public ServerStatus Status() => StatusHandler.Handle(_index, _roots, Indexing is { IsCompleted: false }, _settings!);
 
     /// <summary>Tells the client the status changed, so that it need not poll.</summary>
     internal void NotifyStatus(bool indexing)

@@ -17,7 +17,6 @@ public sealed partial class LanguageServer
 
     private WorkspaceWatcher? _watcher;
 
-    [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
     public void DidChangeWatchedFiles(DidChangeWatchedFilesParams request) =>
         FilesChanged(request.Changes.Select(change => DocumentUri.ToPath(change.Uri)).OfType<string>());
 

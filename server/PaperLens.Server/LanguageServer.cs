@@ -18,7 +18,7 @@ namespace PaperLens.Server;
 /// pool, concurrently with each other and with later edits.</summary>
 public sealed partial class LanguageServer(LanguageServerOptions options) : IDisposable
 {
-    private const string CheckWorkspaceCommand = "paperlens.checkWorkspace";
+    internal const string CheckWorkspaceCommand = "paperlens.checkWorkspace";
 
     private JsonRpc? _rpc;
     private WorkspaceIndex _index = WorkspaceIndex.Empty;
@@ -46,10 +46,8 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
 
     internal void Attach(JsonRpc rpc) => _rpc = rpc;
 
-    [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
     public InitializeResult Initialize(InitializeParams request)
     {
-        if (_settings is not null) throw new LocalRpcException("initialize was already called") { ErrorCode = LspErrorCodes.InvalidRequest };
         _client = ClientCapabilities.From(request.Capabilities);
         _encoding = PositionEncoding.Negotiate(_client.PositionEncodings);
         _clientSettings = request.InitializationOptions;
@@ -67,53 +65,26 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         StartLookups();
 
         return new InitializeResult(
-            new ServerCapabilities
-            {
-                PositionEncoding = _encoding.Name,
-                TextDocumentSync = new TextDocumentSyncOptions(OpenClose: true, Change: TextDocumentSyncKind.Incremental, Save: false),
-                HoverProvider = true,
-                DefinitionProvider = true,
-                ReferencesProvider = true,
-                CompletionProvider = new CompletionOptions([":", "@", "["], ResolveProvider: true),
-                DocumentLinkProvider = new DocumentLinkOptions(ResolveProvider: false),
-                WorkspaceSymbolProvider = true,
-                InlayHintProvider = true,
-                CodeActionProvider = new CodeActionOptions(["quickfix", "refactor.rewrite"]),
-                ExecuteCommandProvider = new ExecuteCommandOptions([CheckWorkspaceCommand]),
-                DiagnosticProvider = _client.PullDiagnostics ? new DiagnosticOptions("paperlens", InterFileDependencies: true, WorkspaceDiagnostics: false) : null,
-                Workspace = new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)),
-            },
+            LspMethods.Capabilities(_encoding, _client),
             new ServerInfo("paperlens", typeof(LanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
     }
 
-    [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
-    public void Initialized(JsonElement? _)
+    public void Initialized()
     {
-        if (_settings is null) return;
         Indexing = IndexWorkspaceAsync(_roots);
         WatchFiles();
     }
 
-    [JsonRpcMethod("shutdown")]
-    public object? Shutdown()
+    /// <summary>Stops everything that would still change or publish: lookups, watchers, diagnostics.</summary>
+    public void Shutdown()
     {
         _shutdownRequested = true;
         _lifetime.Cancel();
         StopLookups();
         _watcher?.Dispose();
-        return null;
+        _diagnostics?.Dispose();
     }
 
-    /// <summary>Where <see cref="FrameFilter"/> sends a request whose params are neither an object nor an
-    /// array: StreamJsonRpc could not read it, but the client still deserves an answer to its id.</summary>
-    [JsonRpcMethod(FrameFilter.InvalidRequestMethod, UseSingleObjectParameterDeserialization = true)]
-    public object InvalidRequest(JsonElement request) =>
-        throw new LocalRpcException($"invalid request: the params of '{(request.TryGetProperty("method", out var m) ? m.GetString() : "?")}' must be an object or an array")
-        {
-            ErrorCode = LspErrorCodes.InvalidRequest,
-        };
-
-    [JsonRpcMethod("exit")]
     public void Exit()
     {
         ExitRequested = true;
@@ -122,10 +93,8 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
 
     public int ExitCode => _shutdownRequested ? 0 : 1;
 
-    [JsonRpcMethod("workspace/didChangeConfiguration", UseSingleObjectParameterDeserialization = true)]
     public void DidChangeConfiguration(DidChangeConfigurationParams request)
     {
-        if (_settings is null) return;
         var settings = request.Settings;
         // Clients nest their section ({"paperlens": {...}}) or send it bare.
         ApplySettings(settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty("paperlens", out var section) ? section : settings);
@@ -173,18 +142,15 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         return reread;
     }
 
+    /// <summary>The state of this moment; only after initialize (<see cref="LspDispatcher"/> sees to requests).</summary>
     internal Snapshot TakeSnapshot()
     {
-        if (_settings is null)
-            throw new LocalRpcException("the server is not initialized yet") { ErrorCode = LspErrorCodes.ServerNotInitialized };
-        if (_shutdownRequested)
-            throw new LocalRpcException("the server is shutting down") { ErrorCode = LspErrorCodes.InvalidRequest };
         ServerSettings settings;
         SharedCatalog shared;
         CatalogLease lease;
         lock (_catalogGate)
         {
-            (settings, shared) = (_settings, _catalog!);
+            (settings, shared) = (_settings!, _catalog!);
             lease = shared.Lease();
         }
         var catalog = Opened(lease, shared, settings.CatalogPath);

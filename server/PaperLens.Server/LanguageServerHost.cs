@@ -14,15 +14,14 @@ public static class LanguageServerHost
         using var server = new LanguageServer(options);
         var formatter = new SystemTextJsonFormatter();
         LspJson.Configure(formatter.JsonSerializerOptions);
-        using var stop = new CancellationTokenSource();
-        var handler = new ResilientMessageHandler(output, FrameFilter.Wrap(input, options.Log, stop.Token), formatter, options.Log);
+        var handler = new LspMessageHandler(output, input, formatter, LspMethods.Contains, LspMethods.Unknown, options.Log);
         using var rpc = new JsonRpc(handler)
         {
             // One message at a time, in arrival order; handlers that await leave the context.
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
             CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
         };
-        rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+        new LspDispatcher(server, options.Log).Register(rpc);
         server.Attach(rpc);
         rpc.StartListening();
         try

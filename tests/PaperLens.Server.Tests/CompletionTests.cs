@@ -72,6 +72,22 @@ public class CompletionTests
     }
 
     [Fact]
+    public async Task Typing_the_brace_of_a_LaTeX_cite_offers_the_bib_keys_first()
+    {
+        const string bib = "@article{sutskever2014,\n  title = {{Sequence} to Sequence Learning with Neural Networks},\n  eprint = {1409.3215},\n}\n";
+        var fixture = CursorFixture.Parse("\\documentclass{article}\n\\begin{document}\nRecurrent models~\\citep{$0\n\\bibliography{refs}\n\\end{document}\n");
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+        await client.OpenAsync("refs.bib", bib, "bibtex");
+        await client.OpenAsync("paper.tex", fixture.Text, "latex");
+
+        var list = await Complete(client, "paper.tex", fixture, triggerKind: 2, triggerCharacter: "{");
+
+        var first = Items(list).First();
+        Assert.Equal("sutskever2014", first.GetProperty("textEdit").GetProperty("newText").GetString());
+        Assert.Equal(((2, 24), (2, 24)), Range(first));
+    }
+
+    [Fact]
     public async Task Papers_cited_in_the_workspace_come_first()
     {
         var fixture = CursorFixture.Parse("arXiv:seq$0\n");

@@ -25,6 +25,12 @@ public sealed class NeovimTests(NeovimTests.Session session) : IClassFixture<Neo
     public void Go_to_definition_of_a_pandoc_key_opens_its_bib_entry() => session.AssertPassed("definition_of_a_pandoc_key");
 
     [Fact]
+    public void Hover_on_a_LaTeX_cite_key_shows_the_paper_of_its_bib_entry() => session.AssertPassed("hover_on_a_latex_cite_key");
+
+    [Fact]
+    public void An_unknown_LaTeX_cite_key_is_PL008_and_commented_or_verbatim_keys_are_not() => session.AssertPassed("latex_unknown_key_is_PL008");
+
+    [Fact]
     public void Diagnostics_reach_Neovim_with_their_codes_and_lines() => session.AssertPassed("diagnostics");
 
     [Fact]

@@ -89,6 +89,8 @@ public sealed class StdioProcess : IAsyncDisposable
     /// <summary>Ids of requests sent that have no response yet.</summary>
     public IReadOnlyCollection<int> Unanswered => _pending.Keys.ToList();
 
+    /// <summary>The server's notifications, and its responses that match no request sent through
+    /// <see cref="SendRequest"/> (to frames written raw).</summary>
     public IReadOnlyList<JsonObject> Notifications
     {
         get
@@ -97,13 +99,17 @@ public sealed class StdioProcess : IAsyncDisposable
         }
     }
 
-    public async Task<JsonObject> InitializeAsync(TestWorkspace workspace)
+    /// <summary>How the client answers a request of the server's (a response message without its id);
+    /// by default it accepts, as an editor does. Tests replace it to answer as a broken client would.</summary>
+    public Func<JsonObject, JsonObject> AnswerServerRequest { get; set; } = _ => new JsonObject { ["result"] = null };
+
+    public async Task<JsonObject> InitializeAsync(TestWorkspace workspace, JsonObject? capabilities = null)
     {
         var answer = await RequestAsync("initialize", new JsonObject
         {
             ["processId"] = Environment.ProcessId,
             ["rootUri"] = DocumentUri.FromPath(workspace.Root),
-            ["capabilities"] = new JsonObject(),
+            ["capabilities"] = capabilities ?? new JsonObject(),
         });
         await NotifyAsync("initialized", new JsonObject());
         return answer;
@@ -175,6 +181,19 @@ public sealed class StdioProcess : IAsyncDisposable
         await _input.FlushAsync();
     }
 
+    /// <summary>Waits for a message that answers none of the requests sent through <see cref="SendRequest"/>:
+    /// a notification, or a response whose id is null or not an int (to a frame written raw).</summary>
+    public async Task<JsonObject> WaitForMessageAsync(Func<JsonObject, bool> matches)
+    {
+        var deadline = DateTime.UtcNow + AnswerTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Notifications.FirstOrDefault(matches) is { } message) return message;
+            await _notified.WaitAsync(TimeSpan.FromMilliseconds(200));
+        }
+        throw new TimeoutException($"no matching message; server log:\n{Stderr}");
+    }
+
     /// <summary>Waits for the latest diagnostics published for a document to satisfy a condition.</summary>
     public async Task<JsonObject> WaitForDiagnosticsAsync(string uri, Func<JsonObject, bool> until)
     {
@@ -238,8 +257,10 @@ public sealed class StdioProcess : IAsyncDisposable
         }
         if (isRequestOrNotification && message["id"] is { } serverRequestId)
         {
-            // window/workDoneProgress/create and the like: accept, as an editor does.
-            _ = WriteAsync([new JsonObject { ["jsonrpc"] = "2.0", ["id"] = serverRequestId.DeepClone(), ["result"] = null }]);
+            var response = AnswerServerRequest(message);
+            response["jsonrpc"] = "2.0";
+            response["id"] = serverRequestId.DeepClone();
+            _ = WriteAsync([response]);
             return;
         }
         lock (_notifications) _notifications.Add(message);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PaperLens.Core.Scanning;
 using PaperLens.Core.Scanning.Code;
+using PaperLens.Core.Scanning.Latex;
 using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Completion;
@@ -12,6 +13,10 @@ public enum CompletionPlaceKind
     AfterArxivPrefix,
     /// <summary>Inside a pandoc citation <c>[@</c>: inserts a .bib entry key.</summary>
     PandocKey,
+    /// <summary>Inside the braces of a LaTeX <c>\cite{</c>: inserts a key (a .bib entry's or a
+    /// <c>\bibitem</c>'s), or <c>arXiv:ID</c> for a catalog paper (spec §2.4: a key that is a prefixed
+    /// id cites that paper).</summary>
+    LatexCiteKey,
     /// <summary>Markdown prose: inserts a link <c>[Title](https://arxiv.org/abs/ID)</c>.</summary>
     MarkdownProse,
     /// <summary>A code comment: inserts <c>arXiv:ID</c>.</summary>
@@ -31,6 +36,7 @@ public sealed partial record CompletionPlace(CompletionPlaceKind Kind, TextSpan 
     /// <remarks>The query, by place: after <c>arXiv:</c> (any file), everything typed after it on the
     /// line, leading spaces aside, unless that already starts with a complete id and more words; inside
     /// <c>[@</c>, <c>[see @</c> or <c>[@a; @</c> (Markdown), the key characters after the last <c>@</c>;
+    /// inside <c>\cite{</c> or <c>\citep[p.~3]{a, </c> (LaTeX), the key after the brace or the last comma;
     /// otherwise, when invoked, the word (letters, digits, <c>-._/</c>) ending at the cursor.</remarks>
     public static CompletionPlace? Find(string path, string text, int offset, bool invoked)
     {
@@ -42,6 +48,9 @@ public sealed partial record CompletionPlace(CompletionPlaceKind Kind, TextSpan 
 
         if (markdown && PandocKey().Match(before) is { Success: true } key)
             return At(CompletionPlaceKind.PandocKey, lineStart + key.Groups["q"].Index, key.Groups["q"].Value);
+
+        if (LatexScanner.Reads(path) && CiteKeyPlace.At(text, offset) is { } citeKey)
+            return At(CompletionPlaceKind.LatexCiteKey, citeKey.Start, text.Substring(citeKey.Start, citeKey.Length));
 
         var arxiv = before.LastIndexOf("arXiv:", StringComparison.OrdinalIgnoreCase);
         if (arxiv >= 0 && (arxiv == 0 || !char.IsLetterOrDigit(before[arxiv - 1])))

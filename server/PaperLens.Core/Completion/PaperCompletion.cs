@@ -20,7 +20,7 @@ public sealed record CompletionAnswer(CompletionPlace Place, IReadOnlyList<Compl
 
 /// <summary>Paper completion: finds the place and the query (<see cref="CompletionPlace"/>), asks the
 /// catalog's completion index for papers (those cited in the workspace first), or the workspace's .bib
-/// entries inside <c>[@</c>, and says what each item inserts there.</summary>
+/// entries inside <c>[@</c>, or both inside <c>\cite{</c>, and says what each item inserts there.</summary>
 public static class PaperCompletion
 {
     public const int MaxItems = 50;
@@ -40,16 +40,21 @@ public static class PaperCompletion
     public static CompletionAnswer? Complete(WorkspaceIndex index, IndexedDocument document, int offset, bool invoked, PaperCatalog catalog, ITitleSearch? titleSearch = null)
     {
         if (document.Text is not { } text || CompletionPlace.Find(document.Path, text, offset, invoked) is not { } place) return null;
-        var answer = place.Kind == CompletionPlaceKind.PandocKey ? BibKeys(index, place) : Papers(index, place, catalog);
+        var answer = place.Kind switch
+        {
+            CompletionPlaceKind.PandocKey => BibKeys(place, index.Documents.Values.SelectMany(d => d.Scan.BibEntries)),
+            CompletionPlaceKind.LatexCiteKey => LatexKeys(index, document, place, catalog),
+            _ => Papers(index, place, catalog),
+        };
         return TitleSearchQuery(answer) is { } query && titleSearch?.Offer(query) == true ? answer with { IsIncomplete = true } : answer;
     }
 
-    /// <summary>The words worth a title search beyond the catalog: a title query (not a pandoc key, no id
+    /// <summary>The words worth a title search beyond the catalog: a title query (not a citation key, no id
     /// typed) of at least <see cref="MinSearchLetters"/> letters that found fewer than
     /// <see cref="FewMatches"/> papers. Null when a search would add nothing the user wants.</summary>
     public static CompletionQuery? TitleSearchQuery(CompletionAnswer answer)
     {
-        if (answer.Place.Kind == CompletionPlaceKind.PandocKey || answer.Items.Count >= FewMatches) return null;
+        if (answer.Place.Kind is CompletionPlaceKind.PandocKey or CompletionPlaceKind.LatexCiteKey || answer.Items.Count >= FewMatches) return null;
         var query = CompletionQuery.Parse(answer.Place.QueryText);
         return query.IdPrefixes.Count > 0 || query.Words.Sum(w => w.Length) < MinSearchLetters ? null : query;
     }
@@ -65,7 +70,7 @@ public static class PaperCompletion
             var insert = place.Kind switch
             {
                 CompletionPlaceKind.MarkdownProse => MarkdownLink(title, paper.Id),
-                CompletionPlaceKind.CodeComment => "arXiv:" + id,
+                CompletionPlaceKind.CodeComment or CompletionPlaceKind.LatexCiteKey => "arXiv:" + id,
                 _ => id,
             };
             var year = (paper.Submitted?.Year ?? paper.Id.Year).ToString(CultureInfo.InvariantCulture);
@@ -75,11 +80,21 @@ public static class PaperCompletion
         return new CompletionAnswer(place, items, query.Length < ShortQuery || matches.More);
     }
 
-    private static CompletionAnswer BibKeys(WorkspaceIndex index, CompletionPlace place)
+    /// <summary>Inside a <c>\cite{</c>: the keys the document can resolve (its <c>\bibitem</c>s, its
+    /// bibliographies, the workspace's .bib entries) first, then the catalog's papers no key already names.</summary>
+    private static CompletionAnswer LatexKeys(WorkspaceIndex index, IndexedDocument document, CompletionPlace place, PaperCatalog catalog)
+    {
+        var keys = BibKeys(place, index.KeyEntries(document));
+        var named = keys.Items.Select(k => k.PaperId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var papers = Papers(index, place, catalog);
+        var items = keys.Items.Concat(papers.Items.Where(p => !named.Contains(p.PaperId!))).Take(MaxItems).ToList();
+        return new CompletionAnswer(place, items, keys.IsIncomplete || papers.IsIncomplete);
+    }
+
+    private static CompletionAnswer BibKeys(CompletionPlace place, IEnumerable<BibEntry> candidates)
     {
         var query = CompletionQuery.Parse(place.QueryText);
-        var entries = index.Documents.Values
-            .SelectMany(d => d.Scan.BibEntries)
+        var entries = candidates
             .DistinctBy(e => e.Key, StringComparer.Ordinal)
             .Where(e => e.Key.StartsWith(place.QueryText, StringComparison.OrdinalIgnoreCase) || Matches(query, e))
             .OrderBy(e => e.Key, StringComparer.Ordinal)

@@ -24,8 +24,9 @@ public abstract record HoverContent
     /// <summary>An id that breaks the arXiv scheme; the citation says why.</summary>
     public sealed record Malformed(Citation Citation) : HoverContent(Citation);
 
-    /// <summary>A pandoc key no .bib entry of the workspace declares.</summary>
-    public sealed record UnresolvedKey(Citation Citation) : HoverContent(Citation);
+    /// <summary>A citation key no .bib entry of the workspace declares: a pandoc key, or a LaTeX
+    /// <c>\cite</c> key (<paramref name="Latex"/>) that no <c>\bibitem</c> of its document declares either.</summary>
+    public sealed record UnresolvedKey(Citation Citation, bool Latex = false) : HoverContent(Citation);
 }
 
 /// <summary>A hover: what it says, and the span of the citation it is about.</summary>

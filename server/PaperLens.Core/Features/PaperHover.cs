@@ -5,6 +5,7 @@ using PaperLens.Core.Citations;
 using PaperLens.Core.Identifiers;
 using PaperLens.Core.Index;
 using PaperLens.Core.Presentation;
+using PaperLens.Core.Scanning.Latex;
 using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Features;
@@ -36,7 +37,7 @@ public static class PaperHover
         HoverContent content = citation.Target switch
         {
             CitationTarget.Malformed => new HoverContent.Malformed(citation),
-            CitationTarget.UnresolvedKey => new HoverContent.UnresolvedKey(citation),
+            CitationTarget.UnresolvedKey => new HoverContent.UnresolvedKey(citation, LatexScanner.Reads(document.Path)),
             CitationTarget.Paper { Id: var id } when papers.Find(id) is { } paper => new HoverContent.Paper(paper, citation, index.CitationsOf(id).Count()),
             CitationTarget.Paper { Id: var id } => new HoverContent.UnknownPaper(id, Missing(id, papers, lookups), citation),
             _ => throw new InvalidOperationException($"unknown citation target {citation.Target}"),
@@ -50,7 +51,7 @@ public static class PaperHover
         HoverContent.Paper p => ForPaper(p.Record, p.Citation, p.CitingPlaces, now),
         HoverContent.UnknownPaper u => ForUnknown(u.Id, u.State),
         HoverContent.Malformed m => ForMalformed(m.Citation),
-        HoverContent.UnresolvedKey k => ForUnresolvedKey(k.Citation),
+        HoverContent.UnresolvedKey k => ForUnresolvedKey(k.Citation, k.Latex),
         _ => throw new ArgumentOutOfRangeException(nameof(content), content, null),
     };
 
@@ -116,7 +117,9 @@ public static class PaperHover
         return md.ToString();
     }
 
-    private static string ForUnresolvedKey(Citation citation) => new MarkdownWriter()
-        .Text($"Pandoc key @{citation.RawText} matches no .bib entry.")
+    private static string ForUnresolvedKey(Citation citation, bool latex) => new MarkdownWriter()
+        .Text(latex
+            ? $"Citation key {citation.RawText} matches no .bib entry and no \\bibitem."
+            : $"Pandoc key @{citation.RawText} matches no .bib entry.")
         .ToString();
 }

@@ -76,6 +76,10 @@ public sealed class WorkspaceIndex
     public KeyLookup LookupKey(IndexedDocument document, Citation citation) =>
         Resolver.Lookup(document.Scan, CiteKeyResolver.KeyOf(citation));
 
+    /// <summary>The entries a key of <paramref name="document"/> may name, in the order the check searches them
+    /// (<see cref="CiteKeyResolver.EntriesFor"/>), each key once.</summary>
+    public IEnumerable<BibEntry> KeyEntries(IndexedDocument document) => Resolver.EntriesFor(document.Scan).Select(e => e.Entry);
+
     private CiteKeyResolver Resolver => _resolver ??= new CiteKeyResolver(Documents.Values.Select(d => d.Scan).ToList());
 
     private CiteKeyResolver? _resolver;

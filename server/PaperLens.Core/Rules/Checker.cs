@@ -3,6 +3,7 @@ using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
 using PaperLens.Core.Identifiers;
 using PaperLens.Core.Presentation;
+using PaperLens.Core.Scanning.Latex;
 using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Rules;
@@ -65,7 +66,12 @@ public sealed class Checker
         var where = document.Bibliographies.Count > 0
             ? string.Join(", ", document.Bibliographies)
             : "the workspace's .bib files";
-        Report(RuleCatalog.UnresolvedKey, document.Path, citation, $"citation key '@{key}' matches no entry in {where}");
+        var message = LatexScanner.Reads(document.Path)
+            ? document.BibEntries.Count > 0
+                ? $"citation key '{key}' matches no \\bibitem of this document and no entry in {where}"
+                : $"citation key '{key}' matches no entry in {where}"
+            : $"citation key '@{key}' matches no entry in {where}";
+        Report(RuleCatalog.UnresolvedKey, document.Path, citation, message);
     }
 
     private void CheckPaper(string path, Citation citation, ArxivId id)

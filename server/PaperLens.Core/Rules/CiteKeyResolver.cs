@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using PaperLens.Core.Citations;
 using PaperLens.Core.Scanning;
+using PaperLens.Core.Scanning.Latex;
 
 namespace PaperLens.Core.Rules;
 
@@ -7,23 +9,28 @@ public enum KeyStatus
 {
     /// <summary>A .bib entry has the key (it may or may not carry an arXiv id).</summary>
     Resolved,
-    /// <summary>Bibliographies exist but none has the key: PL008.</summary>
+    /// <summary>Bibliographies exist but none has the key, or a LaTeX <c>\cite</c> names it: PL008.</summary>
     Unresolved,
-    /// <summary>Neither the workspace nor the document has a bibliography, so <c>@name</c> is prose
-    /// (a README's @mention), not a broken citation.</summary>
+    /// <summary>Neither the workspace nor the Markdown document has a bibliography, so <c>@name</c> is
+    /// prose (a README's @mention), not a broken citation.</summary>
     NoBibliography,
 }
 
-/// <summary>The outcome of looking up one pandoc key: the entry and the .bib document holding it.</summary>
+/// <summary>The outcome of looking up one key: the entry and the document holding it (a .bib file, or the
+/// LaTeX document whose <c>\bibitem</c> it is).</summary>
 public sealed record KeyLookup(KeyStatus Status, BibEntry? Entry, string? BibliographyPath);
 
-/// <summary>Resolves pandoc citation keys (spec §2.4) through the workspace's .bib documents. A
-/// Markdown document's front matter <c>bibliography:</c> files (relative to the document) are
-/// searched first, then every .bib of the workspace. Keys compare ignoring case, as BibTeX does.</summary>
+/// <summary>Resolves citation keys (spec §2.4) — pandoc keys in Markdown, the <c>\cite</c> family's in
+/// LaTeX — through the workspace's .bib documents. A LaTeX document's own <c>\bibitem</c>s come first;
+/// then the files a document declares (front matter <c>bibliography:</c>, <c>\bibliography{}</c>,
+/// <c>\addbibresource{}</c>; relative to the document); then every .bib of the workspace. Keys compare
+/// ignoring case, as BibTeX does.</summary>
 public sealed class CiteKeyResolver
 {
     private readonly List<(string Path, Dictionary<string, BibEntry> Entries)> _bibliographies = [];
     private readonly Dictionary<string, int> _indexByPath = new(StringComparer.Ordinal);
+    // A LaTeX document's \bibitems by key, built once per document the first time one of its keys is looked up.
+    private readonly ConditionalWeakTable<ScannedDocument, Dictionary<string, BibEntry>> _bibItems = new();
 
     public CiteKeyResolver(IReadOnlyList<ScannedDocument> documents)
     {
@@ -41,6 +48,9 @@ public sealed class CiteKeyResolver
 
     public KeyLookup Lookup(ScannedDocument document, string key)
     {
+        var latex = LatexScanner.Reads(document.Path);
+        if (latex && BibItems(document).TryGetValue(key, out var item))
+            return new KeyLookup(KeyStatus.Resolved, item, document.Path);
         foreach (var index in DeclaredBibliographies(document))
         {
             if (_bibliographies[index].Entries.TryGetValue(key, out var entry))
@@ -50,10 +60,33 @@ public sealed class CiteKeyResolver
         {
             if (entries.TryGetValue(key, out var entry)) return new KeyLookup(KeyStatus.Resolved, entry, path);
         }
-        return new KeyLookup(HasBibliography || document.Bibliographies.Count > 0 ? KeyStatus.Unresolved : KeyStatus.NoBibliography, null, null);
+        // A \cite is never prose: its key is a citation whether or not a bibliography exists.
+        var unresolved = latex || HasBibliography || document.Bibliographies.Count > 0;
+        return new KeyLookup(unresolved ? KeyStatus.Unresolved : KeyStatus.NoBibliography, null, null);
     }
 
-    /// <summary>The document's citations with pandoc keys resolved: a key whose entry has an arXiv id
+    /// <summary>The entries a key of <paramref name="document"/> may resolve to, in the order they are
+    /// searched, each key once: its own <c>\bibitem</c>s, the files it declares, every other .bib.</summary>
+    public IEnumerable<(BibEntry Entry, string Path)> EntriesFor(ScannedDocument document)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (LatexScanner.Reads(document.Path))
+            foreach (var item in document.BibEntries)
+                if (seen.Add(item.Key)) yield return (item, document.Path);
+        var declared = DeclaredBibliographies(document).ToList();
+        foreach (var index in declared.Concat(Enumerable.Range(0, _bibliographies.Count).Except(declared)))
+            foreach (var entry in _bibliographies[index].Entries.Values)
+                if (seen.Add(entry.Key)) yield return (entry, _bibliographies[index].Path);
+    }
+
+    private Dictionary<string, BibEntry> BibItems(ScannedDocument document) => _bibItems.GetValue(document, static d =>
+    {
+        var items = new Dictionary<string, BibEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in d.BibEntries) items.TryAdd(item.Key, item);
+        return items;
+    });
+
+    /// <summary>The document's citations with keys resolved: a key whose entry has an arXiv id
     /// takes the entry's id and version; a key whose entry has none is dropped (it cites something,
     /// but no arXiv paper); an unresolved key stays, without an id.</summary>
     public IReadOnlyList<Citation> Resolve(ScannedDocument document)
@@ -74,7 +107,7 @@ public sealed class CiteKeyResolver
         return resolved;
     }
 
-    /// <summary>The key a pandoc citation names (<c>gu2023</c> for <c>@gu2023</c>).</summary>
+    /// <summary>The key a citation names (<c>gu2023</c> for <c>@gu2023</c> and <c>\cite{gu2023}</c>).</summary>
     public static string KeyOf(Citation citation) => citation.RawText.TrimStart('@');
 
     private IEnumerable<int> DeclaredBibliographies(ScannedDocument document)

@@ -1,6 +1,7 @@
 using PaperLens.Core.Citations;
 using PaperLens.Core.Scanning.Bibtex;
 using PaperLens.Core.Scanning.Code;
+using PaperLens.Core.Scanning.Latex;
 using PaperLens.Core.Scanning.Markdown;
 using PaperLens.Core.Scanning.Notebook;
 
@@ -38,6 +39,7 @@ public static class DocumentScanner
     {
         if (IsMarkdown(path)) return MarkdownScanner.Scan(path, text);
         if (IsNotebook(path)) return NotebookScanner.Scan(path, text);
+        if (LatexScanner.Reads(path)) return LatexScanner.Scan(path, text);
         if (IsBibtex(path))
         {
             var bib = BibtexScanner.Scan(text, 0, text.Length);

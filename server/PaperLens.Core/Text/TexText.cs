@@ -70,6 +70,11 @@ public static class TexText
         return Convert(tex);
     }
 
+    /// <summary>What a control word typesets by itself, a letter or a symbol (<c>o</c> → ø, <c>alpha</c> → α);
+    /// null for accents, markup and commands this table does not know.</summary>
+    internal static string? Typeset(ReadOnlySpan<char> name) =>
+        CommandsBySpan.TryGetValue(name, out var command) && command.Kind is CommandKind.Letter or CommandKind.Symbol ? command.Text : null;
+
     private static string Convert(string tex)
     {
         var output = new PlainTextBuilder(tex.Length);

@@ -62,11 +62,15 @@ public static class MessageType
     public const int Info = 3;
 }
 
-/// <summary>LSP error codes beyond JSON-RPC's own.</summary>
+/// <summary>The error codes of JSON-RPC 2.0 (§5.1) and those LSP 3.17 adds.</summary>
 public static class LspErrorCodes
 {
-    public const int ServerNotInitialized = -32002;
+    public const int ParseError = -32700;
     public const int InvalidRequest = -32600;
+    public const int MethodNotFound = -32601;
+    public const int InvalidParams = -32602;
+    public const int InternalError = -32603;
+    public const int ServerNotInitialized = -32002;
     public const int RequestFailed = -32803;
     public const int ContentModified = -32801;
 }

@@ -12,16 +12,16 @@ public sealed record ReferenceContext([property: JsonPropertyName("includeDeclar
 public sealed record ReferenceParams(
     TextDocumentIdentifier TextDocument,
     Position Position,
-    [property: JsonPropertyName("context")] ReferenceContext? Context) : TextDocumentPositionParams(TextDocument, Position);
+    [property: JsonPropertyName("context")] ReferenceContext? Context = null) : TextDocumentPositionParams(TextDocument, Position);
 
 public sealed record CompletionContext(
     [property: JsonPropertyName("triggerKind")] int TriggerKind,
-    [property: JsonPropertyName("triggerCharacter")] string? TriggerCharacter);
+    [property: JsonPropertyName("triggerCharacter")] string? TriggerCharacter = null);
 
 public sealed record CompletionParams(
     TextDocumentIdentifier TextDocument,
     Position Position,
-    [property: JsonPropertyName("context")] CompletionContext? Context) : TextDocumentPositionParams(TextDocument, Position);
+    [property: JsonPropertyName("context")] CompletionContext? Context = null) : TextDocumentPositionParams(TextDocument, Position);
 
 public sealed record CompletionItem
 {
@@ -59,7 +59,7 @@ public sealed record PublishDiagnosticsParams(
 
 public sealed record DocumentDiagnosticParams(
     [property: JsonPropertyName("textDocument")] TextDocumentIdentifier TextDocument,
-    [property: JsonPropertyName("previousResultId")] string? PreviousResultId);
+    [property: JsonPropertyName("previousResultId")] string? PreviousResultId = null);
 
 public sealed record FullDocumentDiagnosticReport(
     [property: JsonPropertyName("items")] IReadOnlyList<LspDiagnostic> Items,
@@ -95,7 +95,7 @@ public sealed record InlayHint(
 
 public sealed record CodeActionContext(
     [property: JsonPropertyName("diagnostics")] IReadOnlyList<LspDiagnostic> Diagnostics,
-    [property: JsonPropertyName("only")] IReadOnlyList<string>? Only);
+    [property: JsonPropertyName("only")] IReadOnlyList<string>? Only = null);
 
 public sealed record CodeActionParams(
     [property: JsonPropertyName("textDocument")] TextDocumentIdentifier TextDocument,
@@ -111,7 +111,7 @@ public sealed record CodeAction(
 
 public sealed record ExecuteCommandParams(
     [property: JsonPropertyName("command")] string Command,
-    [property: JsonPropertyName("arguments")] IReadOnlyList<JsonElement>? Arguments);
+    [property: JsonPropertyName("arguments")] IReadOnlyList<JsonElement>? Arguments = null);
 
 public sealed record ProgressParams(
     [property: JsonPropertyName("token")] string Token,

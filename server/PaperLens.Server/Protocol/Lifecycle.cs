@@ -28,7 +28,7 @@ public sealed record InitializeResult(
 public sealed record ServerCapabilities
 {
     [JsonPropertyName("positionEncoding")] public required string PositionEncoding { get; init; }
-    [JsonPropertyName("textDocumentSync")] public required TextDocumentSyncOptions TextDocumentSync { get; init; }
+    [JsonPropertyName("textDocumentSync")] public TextDocumentSyncOptions? TextDocumentSync { get; init; }
     [JsonPropertyName("hoverProvider")] public bool HoverProvider { get; init; }
     [JsonPropertyName("definitionProvider")] public bool DefinitionProvider { get; init; }
     [JsonPropertyName("referencesProvider")] public bool ReferencesProvider { get; init; }

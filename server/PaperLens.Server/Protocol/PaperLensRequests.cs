@@ -8,9 +8,9 @@ namespace PaperLens.Server.Protocol;
 /// <summary><c>paperlens/searchPapers</c>: the catalog searched like the CLI's lookup. The document,
 /// when given, decides how a picked paper is written into it (a Markdown link or <c>arXiv:ID</c>).</summary>
 public sealed record SearchPapersParams(
-    [property: JsonPropertyName("query")] string? Query,
-    [property: JsonPropertyName("limit")] int? Limit,
-    [property: JsonPropertyName("textDocument")] TextDocumentIdentifier? TextDocument);
+    [property: JsonPropertyName("query")] string? Query = null,
+    [property: JsonPropertyName("limit")] int? Limit = null,
+    [property: JsonPropertyName("textDocument")] TextDocumentIdentifier? TextDocument = null);
 
 public sealed record PaperSearchItem(
     [property: JsonPropertyName("id")] string Id,

@@ -4,6 +4,7 @@ namespace PaperLens.Server.Protocol;
 
 public static class TextDocumentSyncKind
 {
+    public const int None = 0;
     public const int Incremental = 2;
 }
 

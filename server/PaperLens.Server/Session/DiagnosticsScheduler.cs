@@ -22,11 +22,14 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
     // the same ranges only in the same text: hence the document too (a new one after every edit).
     private readonly Dictionary<string, (IndexedDocument Document, IReadOnlyList<Diagnostic> Findings)> _published = new(StringComparer.Ordinal);
     private Timer? _timer;
+    // After shutdown: indexing or a change still under way publishes nothing.
+    private bool _stopped;
 
     public void Schedule()
     {
         lock (_gate)
         {
+            if (_stopped) return;
             _timer ??= new Timer(_ => Publish());
             _timer.Change(delay, Timeout.InfiniteTimeSpan);
         }
@@ -71,5 +74,12 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
     private static void Send(StreamJsonRpc.JsonRpc rpc, string path, int? version, IReadOnlyList<LspDiagnostic> items) =>
         _ = rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(DocumentUri.FromPath(path), version, items));
 
-    public void Dispose() => _timer?.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _stopped = true;
+            _timer?.Dispose();
+        }
+    }
 }

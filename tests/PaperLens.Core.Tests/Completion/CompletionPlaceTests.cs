@@ -17,6 +17,11 @@ public sealed class CompletionPlaceTests
     [InlineData("notes.md", "ids like 2404.16$0", true, CompletionPlaceKind.MarkdownProse, "2404.16")]
     [InlineData("model.py", "x = 1  # after mamb$0", true, CompletionPlaceKind.CodeComment, "mamb")]
     [InlineData("model.rs", "  // see vaswani$0", true, CompletionPlaceKind.CodeComment, "vaswani")]
+    [InlineData("paper.tex", "As in~\\cite{$0", false, CompletionPlaceKind.LatexCiteKey, "")]
+    [InlineData("paper.tex", "As in~\\citep[see][p.~3]{gu2023, vas$0}", false, CompletionPlaceKind.LatexCiteKey, "vas")]
+    [InlineData("paper.tex", "\\parencite*{gu2023,%\n  % a comment between keys\n  da$0", true, CompletionPlaceKind.LatexCiteKey, "da")]
+    [InlineData("paper.ltx", "\\textcite{ gu$0", true, CompletionPlaceKind.LatexCiteKey, "gu")]
+    [InlineData("paper.tex", "text % see arXiv:mamb$0", false, CompletionPlaceKind.AfterArxivPrefix, "mamb")]
     public void The_query_is_the_text_typed_for_the_place(string path, string marked, bool invoked, CompletionPlaceKind kind, string query)
     {
         var (text, cursor) = Parse(marked);
@@ -37,6 +42,11 @@ public sealed class CompletionPlaceTests
     [InlineData("notes.md", "a link (arXiv:2404) and$0", false)]
     [InlineData("model.py", "mamba$0 = 1", true)]
     [InlineData("refs.bib", "title = {Mamba$0}", true)]
+    [InlineData("paper.tex", "text % \\cite{gu$0", false)]
+    [InlineData("paper.tex", "\\verb|\\cite{gu$0", false)]
+    [InlineData("paper.tex", "\\emph{gu$0", false)]
+    [InlineData("paper.tex", "\\cite{gu2023} and {gu$0", false)]
+    [InlineData("notes.md", "\\cite{gu$0", false)]
     public void No_completion_where_nothing_is_being_cited(string path, string marked, bool invoked)
     {
         var (text, cursor) = Parse(marked);

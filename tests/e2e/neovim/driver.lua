@@ -244,6 +244,7 @@ local function main()
     buffers.notes = open('notes.md', 'markdown')
     buffers.model = open('model.py', 'python')
     buffers.draft = open('draft.md', 'markdown')
+    buffers.paper = open('paper.tex', 'tex')
     return 'initialized ' .. (client.server_capabilities and 'with capabilities' or '')
   end)
 
@@ -297,6 +298,39 @@ local function main()
         fail('the key went to ' .. path .. ' line ' .. range.start.line .. ': ' .. line)
       end
       return path .. ':' .. range.start.line
+    end)
+
+    run_check('hover_on_a_latex_cite_key', function()
+      local result = eventually(function()
+        local hover = request(buffers.paper, 'textDocument/hover', position_params(buffers.paper, position_of(buffers.paper, 'zhou2021informer', 4)))
+        return not is_null(hover) and contains(hover.contents.value, INFORMER) and hover or nil
+      end)
+      if not result then fail('no hover naming ' .. INFORMER .. ' on \\citep{zhou2021informer} in paper.tex') end
+      local key = position_of(buffers.paper, 'zhou2021informer')
+      if result.range.start.line ~= key.line or result.range.start.character ~= key.character then
+        fail(string.format('the hover range starts at %s, the key at %d:%d', vim.inspect(result.range.start), key.line, key.character))
+      end
+      return result.contents.value
+    end)
+
+    run_check('latex_unknown_key_is_PL008', function()
+      -- vaswani2017 and nobody2021 are unknown; the keys in the comment and in \verb are no citations.
+      local function unresolved()
+        local found = {}
+        for _, d in ipairs(vim.diagnostic.get(buffers.paper)) do
+          if d.code == 'PL008' then table.insert(found, d) end
+        end
+        return found
+      end
+      local settled = vim.wait(config.wait_ms, function() return #unresolved() == 2 end, 50)
+      if not settled then fail('expected PL008 on vaswani2017 and nobody2021 only; got ' .. describe_diagnostics(buffers.paper)) end
+      for _, key in ipairs({ 'vaswani2017', 'nobody2021' }) do
+        local at = position_of(buffers.paper, key)
+        local found = false
+        for _, d in ipairs(unresolved()) do found = found or (d.lnum == at.line and d.col == at.character) end
+        if not found then fail(string.format('no PL008 at %s (%d:%d): %s', key, at.line, at.character, describe_diagnostics(buffers.paper))) end
+      end
+      return describe_diagnostics(buffers.paper)
     end)
 
     run_check('diagnostics', function()

@@ -1,10 +1,11 @@
 using PaperLens.Core.Text;
 
-namespace PaperLens.Core.Scanning.Notebook;
+namespace PaperLens.Core.Scanning;
 
-/// <summary>Where each character of a cell's decoded source was written in the .ipynb text. JSON escapes
-/// (<c>\n</c>, <c>\"</c>, <c>\u00e9</c>) make the two differ, and a source split into an array of strings
-/// jumps from one string token to the next.</summary>
+/// <summary>Where each character of a text derived from a document was written in the document: a
+/// notebook cell's decoded source (JSON escapes such as <c>\n</c> and <c>\u00e9</c>, a source split into
+/// an array of strings) or the prose of a LaTeX document (<c>~</c> for a space, <c>``</c> for a quote,
+/// commands between words). A character may stand for several written ones, or for none (an empty range).</summary>
 internal sealed class SourceMap(int emptyAt)
 {
     private readonly List<int> _starts = [];
@@ -16,7 +17,7 @@ internal sealed class SourceMap(int emptyAt)
         _ends.Add(rawEnd);
     }
 
-    /// <summary>A range of the decoded source as a range of the notebook's text.</summary>
+    /// <summary>A range of the derived text as a range of the document.</summary>
     public TextSpan ToRaw(TextSpan decoded)
     {
         var count = _starts.Count;

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PaperLens.Server.Handlers;
+
+namespace PaperLens.Server.Protocol;
+
+/// <summary>Source-generated JSON for every params and result type of the dispatch table
+/// (<see cref="LspMethods"/>): no reflection, so the methods' own (de)serialization is NativeAOT-safe.</summary>
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(InitializeParams))]
+[JsonSerializable(typeof(InitializeResult))]
+[JsonSerializable(typeof(DidOpenTextDocumentParams))]
+[JsonSerializable(typeof(DidChangeTextDocumentParams))]
+[JsonSerializable(typeof(DidCloseTextDocumentParams))]
+[JsonSerializable(typeof(DidChangeWorkspaceFoldersParams))]
+[JsonSerializable(typeof(DidChangeConfigurationParams))]
+[JsonSerializable(typeof(DidChangeWatchedFilesParams))]
+[JsonSerializable(typeof(TextDocumentPositionParams))]
+[JsonSerializable(typeof(Hover))]
+[JsonSerializable(typeof(Location))]
+[JsonSerializable(typeof(ReferenceParams))]
+[JsonSerializable(typeof(IReadOnlyList<Location>))]
+[JsonSerializable(typeof(CompletionParams))]
+[JsonSerializable(typeof(CompletionList))]
+[JsonSerializable(typeof(CompletionItem))]
+[JsonSerializable(typeof(DocumentLinkParams))]
+[JsonSerializable(typeof(IReadOnlyList<DocumentLink>))]
+[JsonSerializable(typeof(WorkspaceSymbolParams))]
+[JsonSerializable(typeof(IReadOnlyList<SymbolInformation>))]
+[JsonSerializable(typeof(InlayHintParams))]
+[JsonSerializable(typeof(IReadOnlyList<InlayHint>))]
+[JsonSerializable(typeof(CodeActionParams))]
+[JsonSerializable(typeof(IReadOnlyList<CodeAction>))]
+[JsonSerializable(typeof(DocumentDiagnosticParams))]
+[JsonSerializable(typeof(FullDocumentDiagnosticReport))]
+[JsonSerializable(typeof(ExecuteCommandParams))]
+[JsonSerializable(typeof(WorkspaceCheckSummary))]
+[JsonSerializable(typeof(AbstractParams))]
+[JsonSerializable(typeof(AbstractResult))]
+[JsonSerializable(typeof(SearchPapersParams))]
+[JsonSerializable(typeof(IReadOnlyList<PaperSearchItem>))]
+[JsonSerializable(typeof(ServerStatus))]
+public sealed partial class LspJsonContext : JsonSerializerContext;
