@@ -59,6 +59,7 @@ public class CodeActionTests
     {
         ".py" => "python",
         ".bib" => "bibtex",
+        ".tex" => "latex",
         _ => "markdown",
     };
 
@@ -110,6 +111,8 @@ public class CodeActionTests
     [InlineData("model.py", "# arXiv:2404.16$0112 \"" + Seq2Seq + "\"\nx = 1\n", "# arXiv:1409.3215 \"" + Seq2Seq + "\"\nx = 1\n")]
     [InlineData("refs.bib", "@misc{s14,\n  title = {" + Seq2Seq + "},\n  eprint = {2404.16$0112},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/2404.16112},\n}\n",
         "@misc{s14,\n  title = {" + Seq2Seq + "},\n  eprint = {1409.3215},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/1409.3215},\n}\n")]
+    [InlineData("paper.tex", "\\begin{thebibliography}{9}\n\\bibitem{s14} I.~Sutskever, O.~Vinyals, and Q.~V. Le.\n\\newblock " + Seq2Seq + ".\n\\newblock arXiv:2404.16$0112, 2014.\n\\end{thebibliography}\n",
+        "\\begin{thebibliography}{9}\n\\bibitem{s14} I.~Sutskever, O.~Vinyals, and Q.~V. Le.\n\\newblock " + Seq2Seq + ".\n\\newblock arXiv:1409.3215, 2014.\n\\end{thebibliography}\n")]
     public async Task A_title_under_the_wrong_id_gets_the_id_of_the_paper_with_that_title(string file, string marked, string expected)
     {
         var fixture = CursorFixture.Parse(marked);

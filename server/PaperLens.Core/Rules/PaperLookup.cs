@@ -59,8 +59,8 @@ internal sealed class PaperLookup(IPaperSource source)
 
     /// <summary>The paper whose title <paramref name="claim"/> is, other than <paramref name="except"/>
     /// (spec §2, end): a paper cited in the workspace with exactly that title, else the one paper of the
-    /// source's title candidates that the claim matches best (<see cref="ClaimMatcher"/>), narrowed by the
-    /// claimed first author when several match as well. Null when none does, or several remain.</summary>
+    /// source's title candidates that the claim matches best (<see cref="ClaimMatcher"/>), more than by a
+    /// short name, and that the claimed first author wrote. Null when none does, or several remain.</summary>
     public ArxivId? PaperWithTitle(NormalizedTitle claim, string claimText, ArxivId except, string? claimedSurname)
     {
         if (IdWithTitle(claim, except) is { } cited) return ArxivId.Of(cited);
@@ -70,15 +70,16 @@ internal sealed class PaperLookup(IPaperSource source)
             .Where(r => r.Id.Canonical != except.Canonical)
             .DistinctBy(r => r.Id.Canonical)
             .Select(r => (Record: r, Match: ClaimMatcher.MatchTitle(claim, NormalizedTitle.Of(r.Title))))
-            .Where(m => m.Match != TitleMatch.None)
+            // A claim that is only another title's short name ("Deep learning" for "Deep learning: a
+            // statistical viewpoint") names no paper; nor does one whose claimed first author did not write it.
+            .Where(m => m.Match is not (TitleMatch.None or TitleMatch.ShortName)
+                && (claimedSurname is null || PaperAuthors.Of(m.Record) is var authors && (authors.IsEmpty || !authors.IsComplete || authors.Contains(claimedSurname))))
             .ToList();
         if (matches.Count > 0)
         {
             var best = matches.Min(m => Closeness(m.Match));
             matches.RemoveAll(m => Closeness(m.Match) != best);
         }
-        if (matches.Count > 1 && claimedSurname is not null)
-            matches.RemoveAll(m => !PaperAuthors.Of(m.Record).Contains(claimedSurname));
         var found = matches.Count == 1 ? matches[0].Record.Id : null;
         _titled[key] = found;
         return found;

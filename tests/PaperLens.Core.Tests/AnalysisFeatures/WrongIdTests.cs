@@ -30,6 +30,12 @@ public sealed class WrongIdTests
             "does not match arXiv:2404.16112 \"Mamba-360: Survey of State Space Models as Transformer Alternative for Long Sequence Modelling: Methods, Applications, and Challenges\"",
             Message("//- /ws/notes.md\n\"Sequence Learning with Enormous Recurrent Octopus Networks\" (arXiv:2404.16112)\n", "/ws/notes.md"));
 
+    [Theory]
+    [InlineData("//- /ws/refs.bib\n@misc{m, title = {Mamba-360}, eprint = {1409.3215}, archivePrefix = {arXiv}}\n", "/ws/refs.bib")]
+    [InlineData($"//- /ws/notes.md\nVaswani, A., & Shazeer, N. (2017). {Seq2Seq}. arXiv:2404.16112\n", "/ws/notes.md")]
+    public void A_title_that_is_only_a_short_name_or_by_another_first_author_names_no_paper(string workspace, string path) =>
+        Assert.DoesNotContain("it is the title of", Message(workspace, path), StringComparison.Ordinal);
+
     /// <summary>The document after the fix that replaces the id, and the fix's title.</summary>
     private static (string Title, string Text) Fixed(string path, string text)
     {
