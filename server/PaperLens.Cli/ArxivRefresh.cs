@@ -27,6 +27,23 @@ public static class ArxivRefresh
                              "they stay 'not in catalog' and are asked about again next time");
     }
 
+    // Each search waits its turn of three seconds: a check asks about this many titles at most, the
+    // rest on the next run.
+    private const int MostTitleSearches = 10;
+
+    /// <summary>After the check: one arXiv title search for each title claim that matched neither its
+    /// paper nor any paper the catalog knows (spec §2, end). True when the searches brought records, so
+    /// the check is worth running again.</summary>
+    public static async Task<bool> SearchTitlesAsync(PaperCatalog catalog, MetadataOptions options, IReadOnlyCollection<string> titles, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (options.Offline || titles.Count == 0) return false;
+        using var service = new MetadataService(catalog, options);
+        var report = await service.SearchClaimedTitlesAsync(titles, MostTitleSearches, cancellationToken).ConfigureAwait(false);
+        if (report.Problem is not null)
+            stderr.WriteLine($"paperlens: could not search arXiv for a claimed title: {report.Problem}; the search is tried again next time");
+        return report.Found > 0;
+    }
+
     private static Task<FetchReport> WithProgressBar(TextWriter stderr, Func<IProgress<FetchProgress>, Task<FetchReport>> fetch)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr), Interactive = InteractionSupport.Yes });

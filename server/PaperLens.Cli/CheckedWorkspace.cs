@@ -108,6 +108,22 @@ public sealed class CheckedWorkspace : IDisposable
     /// <summary>The catalog, opened by <see cref="Load"/>.</summary>
     public PaperCatalog OpenCatalog => _catalog ?? throw new InvalidOperationException("the catalog was not opened");
 
+    /// <summary>Asks arXiv for the papers that the mismatching title claims among <paramref name="findings"/>
+    /// are the titles of, when the catalog knows none (PL003 naming no other paper); unless offline. True
+    /// when that taught the catalog papers, so that <see cref="Check"/> is worth running again.</summary>
+    public Task<bool> SearchClaimedTitlesAsync(IReadOnlyList<Diagnostic> findings, bool offlineFlag, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var byPath = Scan.Documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
+        var titles = findings
+            .Where(f => f.Code == RuleCatalog.TitleMismatch.Code && f.TitleOf is null && byPath.ContainsKey(f.Path))
+            .SelectMany(f => byPath[f.Path].Citations.Where(c => c.Span == f.Span && c.Claim is { Kind: ClaimKind.Title }))
+            .Select(c => c.Claim!.Text)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var catalog = OpenCatalog;
+        return ArxivRefresh.SearchTitlesAsync(catalog, MetadataOptions.Resolve(Config, offlineFlag, catalog.Path), titles, stderr, cancellationToken);
+    }
+
     public ReportedDiagnostic Locate(Diagnostic d)
     {
         var at = Place(d.Path, d.Span, d.Cell, d.CellLine);

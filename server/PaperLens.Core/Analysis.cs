@@ -68,7 +68,10 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
         {
             if (!Touches(citation.Span, range) && !(citation.Claim is { } claim && Touches(claim.Span, range))) continue;
             // The check reports a citation's findings at its span: those are what its fixes resolve.
-            actions.AddRange(edits.For(citation, findings.Where(f => f.Span == citation.Span).ToList()));
+            var own = findings.Where(f => f.Span == citation.Span).ToList();
+            // A title under the wrong id: the likely fix comes first.
+            if (IdReplacement.For(text, citation, own, document.Scan.BibEntries, Papers) is { } replaced) actions.Add(replaced);
+            actions.AddRange(edits.For(citation, own));
             if (additions.For(citation) is { } addition) actions.Add(addition);
         }
         return actions;

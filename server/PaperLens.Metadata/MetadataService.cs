@@ -15,6 +15,10 @@ public sealed record FetchReport(IReadOnlyList<ArxivId> Found, IReadOnlyList<Arx
     public string? Problem { get; init; }
 }
 
+/// <summary>What the title searches for claimed titles did: how many were sent, how many records they
+/// brought, and the fault that stopped them, if one did.</summary>
+public sealed record TitleSearchReport(int Searched, int Found, string? Problem);
+
 /// <summary>Progress of a fetch of many ids, batch by batch.</summary>
 public sealed record FetchProgress(int Done, int Total);
 
@@ -118,6 +122,40 @@ public sealed class MetadataService : IDisposable
         {
             return [];
         }
+    }
+
+    /// <summary>Results asked of one search for a claimed title: the paper, and a few near namesakes for
+    /// the check to choose from.</summary>
+    public const int ClaimedTitleResults = 5;
+
+    /// <summary>For title claims that match neither their paper nor any paper the catalog knows (PL003):
+    /// one arXiv title search each (<c>ti:</c> for every word), paced like every request, unless the
+    /// same search was answered within the miss age. Each answer (its records, and that the search was
+    /// made, even when it found nothing) is written to the catalog in one transaction, so the check can
+    /// then find the paper there. At most <paramref name="most"/> searches; a fault stops the rest, which
+    /// are tried again next time. Offline, nothing.</summary>
+    public async Task<TitleSearchReport> SearchClaimedTitlesAsync(IEnumerable<string> titles, int most, CancellationToken cancellationToken)
+    {
+        if (client is null) return new TitleSearchReport(0, 0, null);
+        int searched = 0, found = 0;
+        foreach (var words in titles.Select(ArxivApiClient.TitleWords).Where(w => w.Count > 0).DistinctBy(w => string.Join(' ', w)))
+        {
+            var query = string.Join(' ', words);
+            if (!catalog.TitleSearchNeeded(query, Options.Clock.GetUtcNow(), Options.MissMaxAge)) continue;
+            if (searched == most) break;
+            searched++;
+            try
+            {
+                var records = await client.SearchTitlesAsync(words, ClaimedTitleResults, cancellationToken).ConfigureAwait(false);
+                catalog.RecordTitleSearch(query, records, Options.Clock.GetUtcNow());
+                found += records.Count;
+            }
+            catch (ArxivApiException e)
+            {
+                return new TitleSearchReport(searched, found, e.Message);
+            }
+        }
+        return new TitleSearchReport(searched, found, null);
     }
 
     public void Dispose() => client?.Dispose();

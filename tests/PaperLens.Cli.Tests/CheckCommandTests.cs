@@ -66,7 +66,7 @@ public class CheckCommandTests
         Assert.Equal("2.1.0", sarif.GetProperty("version").GetString());
         var sarifRun = sarif.GetProperty("runs")[0];
         var rules = sarifRun.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
-        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"PL{i:000}"), rules);
+        Assert.Equal(Enumerable.Range(1, 15).Select(i => $"PL{i:000}"), rules);
         var result = Assert.Single(sarifRun.GetProperty("results").EnumerateArray());
         Assert.Equal("PL001", result.GetProperty("ruleId").GetString());
         Assert.Equal("error", result.GetProperty("level").GetString());

@@ -167,4 +167,30 @@ public sealed class OnlineCommandTests
             .EnumerateArray().Select(p => p.GetProperty("title").GetString()).ToList();
         Assert.Contains("Single Molecule Transistor based Nanopore for the detection of Nicotine", titles);
     }
+
+    [Fact]
+    public void Check_online_finds_the_paper_a_title_under_the_wrong_id_names_with_one_remembered_title_search()
+    {
+        const string onlyArxivKnows = "Modeling Novel Oral Nicotine Use Among Adolescents";
+        using var server = new LoopbackArxivServer();
+        server.AddSearch("nicotine", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "atom", "saeedrafsharx_arxiv-digest__arxiv_response.xml")));
+        using var repo = new TempRepo(("notes.md",
+            $"- \"{onlyArxivKnows}\" (arXiv:1409.3215)\n- \"Recurrent Octopus Networks for Invented Tasks\" (arXiv:2404.16112)\n"));
+
+        var first = PaperLensProcess.Run(repo.Catalog, Online(server), "check", repo.Root, "--format", "json");
+        var second = PaperLensProcess.Run(repo.Catalog, Online(server), "check", repo.Root, "--format", "json");
+
+        var messages = first.Json.GetProperty("diagnostics").EnumerateArray()
+            .Where(d => d.GetProperty("code").GetString() == "PL003").Select(d => d.GetProperty("message").GetString()!).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.EndsWith("; it is the title of arXiv:2511.17570", messages[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("it is the title of", messages[1], StringComparison.Ordinal);
+        // One search each, in the first check only: the paper found is in the catalog, the search that
+        // found nothing is remembered.
+        var searches = server.Requests.Where(r => r.SearchQuery is not null).Select(r => r.SearchQuery!).ToList();
+        Assert.Equal(["ti:modeling AND ti:novel AND ti:oral AND ti:nicotine AND ti:use AND ti:among AND ti:adolescents",
+            "ti:recurrent AND ti:octopus AND ti:networks AND ti:for AND ti:invented AND ti:tasks"], searches);
+        Assert.Equal(Findings(first), Findings(second));
+        Assert.Equal(second.Json.GetProperty("diagnostics").ToString(), first.Json.GetProperty("diagnostics").ToString());
+    }
 }

@@ -59,6 +59,7 @@ public class CodeActionTests
     {
         ".py" => "python",
         ".bib" => "bibtex",
+        ".tex" => "latex",
         _ => "markdown",
     };
 
@@ -100,6 +101,35 @@ public class CodeActionTests
         Assert.True(fix.GetProperty("isPreferred").GetBoolean());
         Assert.Equal("PL003", Assert.Single(fix.GetProperty("diagnostics").EnumerateArray()).GetProperty("code").GetString());
         Assert.Equal($"See [{InformerTitle}](https://arxiv.org/abs/2012.07436).\n", Apply(fixture.Text, uri, fix));
+    }
+
+    private const string Seq2Seq = "Sequence to Sequence Learning with Neural Networks";
+
+    [Theory]
+    [InlineData("notes.md", "- [" + Seq2Seq + "](https://arxiv.org/abs/2404.16$0112)\n", "- [" + Seq2Seq + "](https://arxiv.org/abs/1409.3215)\n")]
+    [InlineData("notes.md", "Sutskever, I., & Le, Q. V. (2014). " + Seq2Seq + ". arXiv:2404.16$0112v2\n", "Sutskever, I., & Le, Q. V. (2014). " + Seq2Seq + ". arXiv:1409.3215v1\n")]
+    [InlineData("model.py", "# arXiv:2404.16$0112 \"" + Seq2Seq + "\"\nx = 1\n", "# arXiv:1409.3215 \"" + Seq2Seq + "\"\nx = 1\n")]
+    [InlineData("refs.bib", "@misc{s14,\n  title = {" + Seq2Seq + "},\n  eprint = {2404.16$0112},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/2404.16112},\n}\n",
+        "@misc{s14,\n  title = {" + Seq2Seq + "},\n  eprint = {1409.3215},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/1409.3215},\n}\n")]
+    [InlineData("paper.tex", "\\begin{thebibliography}{9}\n\\bibitem{s14} I.~Sutskever, O.~Vinyals, and Q.~V. Le.\n\\newblock " + Seq2Seq + ".\n\\newblock arXiv:2404.16$0112, 2014.\n\\end{thebibliography}\n",
+        "\\begin{thebibliography}{9}\n\\bibitem{s14} I.~Sutskever, O.~Vinyals, and Q.~V. Le.\n\\newblock " + Seq2Seq + ".\n\\newblock arXiv:1409.3215, 2014.\n\\end{thebibliography}\n")]
+    public async Task A_title_under_the_wrong_id_gets_the_id_of_the_paper_with_that_title(string file, string marked, string expected)
+    {
+        var fixture = CursorFixture.Parse(marked);
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+        await client.OpenAsync(file, fixture.Text, LanguageOf(file));
+        var uri = client.Workspace.Uri(file);
+        var published = await client.WaitForDiagnosticsAsync(uri, d => d.EnumerateArray().Any(x => x.GetProperty("code").GetString() == "PL003"));
+        var mismatch = Assert.Single(published.EnumerateArray(), x => x.GetProperty("code").GetString() == "PL003");
+        Assert.EndsWith("; it is the title of arXiv:1409.3215", mismatch.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var actions = await client.RequestAsync("textDocument/codeAction",
+            Request(uri, fixture.Cursor, fixture.Cursor, (JsonArray)JsonNode.Parse(published.GetRawText())!));
+
+        var fix = actions.EnumerateArray().First(a => Kind(a) == "quickfix");
+        Assert.Equal($"Replace the id with arXiv:1409.3215 \u201C{Seq2Seq}\u201D, the paper with this title", Title(fix));
+        Assert.Equal("PL003", Assert.Single(fix.GetProperty("diagnostics").EnumerateArray()).GetProperty("code").GetString());
+        Assert.Equal(expected, Apply(fixture.Text, uri, fix));
     }
 
     [Fact]

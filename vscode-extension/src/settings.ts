@@ -42,6 +42,7 @@ export const ruleNames: ReadonlyMap<string, string> = new Map([
   ['PL001', 'malformed-id'], ['PL002', 'unknown-paper'], ['PL003', 'title-mismatch'], ['PL004', 'withdrawn'],
   ['PL005', 'newer-version'], ['PL006', 'no-such-version'], ['PL007', 'duplicate-entry'], ['PL008', 'unresolved-key'],
   ['PL009', 'not-in-catalog'], ['PL010', 'published-version'], ['PL011', 'bib-syntax'], ['PL012', 'unknown-name'],
+  ['PL013', 'author-mismatch'], ['PL014', 'year-mismatch'], ['PL015', 'conflicting-ids'],
 ]);
 
 const severityWords: ReadonlyMap<string, Severity> = new Map([
@@ -91,7 +92,7 @@ function mapRules(value: unknown, problems: string[]): Record<string, Severity> 
   for (const [rule, severity] of Object.entries(value)) {
     const code = ruleCode(rule);
     if (!code) {
-      problems.push(`paperlens.rules: unknown rule '${rule}' (rules are PL001-PL012 or their names); ignored`);
+      problems.push(`paperlens.rules: unknown rule '${rule}' (rules are PL001-PL015 or their names); ignored`);
       continue;
     }
     const word = typeof severity === 'string' ? severityWords.get(severity.trim().toLowerCase()) : undefined;

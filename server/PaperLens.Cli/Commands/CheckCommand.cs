@@ -30,6 +30,7 @@ public static class CheckCommand
                 foreach (var unread in workspace.Unread()) stderr.WriteLine($"paperlens: {unread}");
                 await workspace.RefreshFromArxivAsync(parse.GetValue(offline), stderr, cancellationToken);
                 var found = workspace.Check();
+                if (await workspace.SearchClaimedTitlesAsync(found, parse.GetValue(offline), stderr, cancellationToken)) found = workspace.Check();
                 findings.AddRange(found);
                 reported.AddRange(found.Select(workspace.Locate));
                 // Kept past its disposal (which closes only the catalog) for the counts of the report.

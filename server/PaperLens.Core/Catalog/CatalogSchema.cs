@@ -115,6 +115,15 @@ internal static class CatalogSchema
         DELETE FROM completion_top;
         DELETE FROM completion_staged;
         """,
+        // 5. Title searches sent to arXiv for a title claim the catalog could not place (PL003): the
+        // query (its words, lower case, space separated) and when it was sent, so a search that found
+        // nothing is not sent again on every check. What a search found is in papers.
+        """
+        CREATE TABLE IF NOT EXISTS title_searches (
+            query TEXT PRIMARY KEY,
+            searched_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static long Latest => Migrations.Count;

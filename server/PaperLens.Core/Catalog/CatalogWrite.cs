@@ -66,6 +66,21 @@ internal sealed class CatalogWrite : IDisposable
     public void RecordChecked(ArxivId id, DateTimeOffset checkedAt) => Execute(
         "UPDATE papers SET fetched_at = $at WHERE id = $id AND fetched_at < $at AND source <> 'bibtex'", id, checkedAt);
 
+    /// <summary>A title search for <paramref name="query"/> was answered at <paramref name="at"/>.</summary>
+    public void RecordTitleSearch(string query, DateTimeOffset at) => Translated(() =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            INSERT INTO title_searches (query, searched_at) VALUES ($query, $at)
+            ON CONFLICT (query) DO UPDATE SET searched_at = excluded.searched_at
+            """;
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("$query", query);
+        command.Parameters.AddWithValue("$at", PaperRowCodec.FormatFetchedAt(at));
+        return command.ExecuteNonQuery();
+    });
+
     /// <summary>Where an earlier, interrupted import of <paramref name="file"/> committed its last batch.</summary>
     public ImportPosition? FindCheckpoint(ImportedFile file) => Translated(() => ImportCheckpoints.Find(connection, transaction!, file));
 

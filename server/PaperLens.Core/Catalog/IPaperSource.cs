@@ -16,6 +16,11 @@ public interface IPaperSource
     IReadOnlyDictionary<ArxivId, PaperRecord> FindMany(IEnumerable<ArxivId> ids) =>
         ids.Distinct().Select(id => (Id: id, Record: Find(id))).Where(p => p.Record is not null).ToDictionary(p => p.Id, p => p.Record!);
 
+    /// <summary>Papers whose title may be <paramref name="title"/>, a title claim written beside a citation:
+    /// a few candidates sharing its rarest words, for the caller to confirm with its own matching. A source
+    /// with no title index has none.</summary>
+    IReadOnlyList<PaperRecord> TitleCandidates(string title) => [];
+
     /// <summary>Which of many ids are confirmed misses.</summary>
     IReadOnlySet<ArxivId> ConfirmedMisses(IEnumerable<ArxivId> ids) => ids.Where(IsConfirmedMiss).ToHashSet();
 }

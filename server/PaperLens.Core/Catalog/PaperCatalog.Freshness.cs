@@ -39,6 +39,30 @@ public sealed partial class PaperCatalog
         });
     }
 
+    /// <summary>Whether a title search for <paramref name="query"/> is worth sending at <paramref name="now"/>:
+    /// never sent, or answered more than <paramref name="maxAge"/> ago (papers appear).</summary>
+    public bool TitleSearchNeeded(string query, DateTimeOffset now, TimeSpan maxAge) => Run(() =>
+    {
+        using var command = Command("SELECT NOT EXISTS (SELECT 1 FROM title_searches WHERE query = $query AND searched_at >= $since)");
+        command.Parameters.AddWithValue("$query", query);
+        command.Parameters.AddWithValue("$since", PaperRowCodec.FormatFetchedAt(now - maxAge));
+        return (long)command.ExecuteScalar()! != 0;
+    });
+
+    /// <summary>Writes the answer to a title search in one transaction: the records it found, and that the
+    /// search was answered (even with nothing).</summary>
+    public void RecordTitleSearch(string query, IReadOnlyCollection<PaperRecord> records, DateTimeOffset checkedAt)
+    {
+        using var write = BeginWrite(bulk: false);
+        foreach (var record in records)
+        {
+            write.Upsert(record);
+            write.RecordChecked(record.Id, checkedAt);
+        }
+        write.RecordTitleSearch(query, checkedAt);
+        write.Complete();
+    }
+
     /// <summary>Writes what one arXiv API response said, in one transaction: its records (by the usual
     /// precedence; each counts as checked at <paramref name="checkedAt"/> either way) and the ids it
     /// confirmed arXiv does not have. Either all of it reaches the catalog or none of it.</summary>

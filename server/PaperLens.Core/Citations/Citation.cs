@@ -48,6 +48,9 @@ public sealed record Citation
     /// <summary>The authors and year written beside the citation (spec §2), or null.</summary>
     public AuthorYearClaim? AuthorYear { get; init; }
 
+    /// <summary>Another paper the same BibTeX entry names (PL015), or null.</summary>
+    public ConflictingId? ConflictingId { get; init; }
+
     public CitationRole Role { get; init; } = CitationRole.Inline;
 
     /// <summary>The BibTeX entry key or reference-definition label, for definitions.</summary>
@@ -77,5 +80,6 @@ public sealed record Citation
                 YearSpan = authorYear.YearSpan is { } year ? map(year) : null,
             }
             : null,
+        ConflictingId = ConflictingId is { } other ? other with { Span = map(other.Span) } : null,
     };
 }

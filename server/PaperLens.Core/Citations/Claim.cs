@@ -18,4 +18,9 @@ public sealed record Claim(string Text, ClaimKind Kind, TextSpan Span);
 /// <summary>The authors and year written beside a citation (spec §2): an author-year reference entry,
 /// author-year link text (<c>[Gu et al., 2023](…)</c>), a BibTeX entry's <c>author</c> and <c>year</c>.
 /// Either part may be missing; the text is kept as written (TeX already made plain).</summary>
-public sealed record AuthorYearClaim(string? Authors, TextSpan? AuthorsSpan, int? Year, TextSpan? YearSpan);
+public sealed record AuthorYearClaim(string? Authors, TextSpan? AuthorsSpan, int? Year, TextSpan? YearSpan)
+{
+    /// <summary>The entry names a venue other than arXiv (a journal, proceedings, a report's institution),
+    /// whose year may precede the arXiv version's: PL014 does not judge it.</summary>
+    public bool PublishedElsewhere { get; init; }
+}

@@ -66,7 +66,7 @@ internal static class ConfigReader
         foreach (var entry in rules.EnumerateObject())
         {
             var rule = RuleCatalog.Find(entry.Name)
-                ?? throw new ConfigException($"{source}: unknown rule '{entry.Name}' in 'rules' (rules are PL001-PL012 or their names, e.g. 'title-mismatch')");
+                ?? throw new ConfigException($"{source}: unknown rule '{entry.Name}' in 'rules' (rules are PL001-PL015 or their names, e.g. 'title-mismatch')");
             if (writtenAs.TryGetValue(rule.Code, out var earlier))
                 throw new ConfigException($"{source}: rule {rule.Code} is set twice in 'rules' ('{earlier}' and '{entry.Name}')");
             if (entry.Value.ValueKind != JsonValueKind.String || SeverityNames.Parse(entry.Value.GetString()!) is not { } severity)

@@ -2,6 +2,7 @@ using System.Globalization;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
 using PaperLens.Core.Identifiers;
+using PaperLens.Core.Presentation;
 using PaperLens.Core.Scanning.Latex;
 using PaperLens.Core.Text;
 
@@ -50,6 +51,7 @@ public sealed class Checker
             else if (citation.Id is { } id) CheckPaper(document.Path, citation, id);
         }
 
+        CheckConflicts(document);
         CheckDuplicates(document, CitationRole.BibEntry, "entry '{0}'");
         CheckDuplicates(document, CitationRole.ReferenceDefinition, "reference definition [{0}]");
     }
@@ -88,6 +90,7 @@ public sealed class Checker
 
         var title = ClaimText.Display(record.Title);
         if (citation.Claim is { } claim) CheckClaim(path, citation, claim, paper, id, title);
+        if (citation.AuthorYear is { } authorYear) CheckAuthorYear(path, citation, authorYear, paper, id);
         CheckVersions(path, citation, record, cited, title);
         if (record.JournalRef is not null || record.Doi is not null)
         {
@@ -104,8 +107,10 @@ public sealed class Checker
             var claimed = NormalizedTitle.Of(claim.Text);
             if (claimed.IsEmpty || ClaimMatcher.MatchTitle(claimed, paper.Title) != TitleMatch.None) return;
             var message = $"title \"{ClaimText.Display(claim.Text)}\" does not match arXiv:{id} \"{title}\"";
-            if (_papers.IdWithTitle(claimed, id) is { } other) message += $"; it is the title of arXiv:{other}";
-            Report(RuleCatalog.TitleMismatch, path, citation, message, claim.Span);
+            var surname = citation.AuthorYear?.Authors is { } authors ? AuthorClaim.FirstSurname(authors)?.Surname : null;
+            var other = _papers.PaperWithTitle(claimed, claim.Text, id, surname);
+            if (other is not null) message += $"; it is the title of arXiv:{other}";
+            Report(RuleCatalog.TitleMismatch, path, citation, message, claim.Span, other);
         }
         else if (!string.IsNullOrWhiteSpace(paper.Record!.Abstract) && _settings.IsEnabled(RuleCatalog.UnknownName)
             && !ClaimMatcher.NameMatches(claim.Text, paper.Text))
@@ -113,6 +118,70 @@ public sealed class Checker
             Report(RuleCatalog.UnknownName, path, citation,
                 $"name '{ClaimText.Display(claim.Text)}' appears in neither the title nor the abstract of arXiv:{id} \"{title}\"", claim.Span);
         }
+    }
+
+    /// <summary>PL013 and PL014 (spec §2, author-year claim): the first claimed surname among the paper's
+    /// authors, and a year no earlier than the paper's first version.</summary>
+    private void CheckAuthorYear(string path, Citation citation, AuthorYearClaim claim, PaperLookup.Entry paper, ArxivId id)
+    {
+        var record = paper.Record!;
+        if (_settings.IsEnabled(RuleCatalog.AuthorMismatch) && claim is { Authors: { } authors, AuthorsSpan: { } authorsSpan }
+            && AuthorClaim.FirstSurname(authors) is var (surname, at)
+            && !paper.Authors.IsEmpty && paper.Authors.IsComplete && !paper.Authors.Contains(surname))
+        {
+            // The surname's own range when the claim is the text as written; else the claim's whole range.
+            var span = authorsSpan.Length == authors.Length ? at.Shift(authorsSpan.Start) : authorsSpan;
+            ReportAt(RuleCatalog.AuthorMismatch, path, citation, $"\"{ClaimText.Display(surname)}\" is not among the authors: {Described(record, id)}", span);
+        }
+        if (_settings.IsEnabled(RuleCatalog.YearMismatch) && claim is { Year: { } year, YearSpan: { } yearSpan }
+            && year < FirstVersion.Of(record).EarliestYear && !claim.PublishedElsewhere && !PublishedBy(record, year))
+        {
+            ReportAt(RuleCatalog.YearMismatch, path, citation, $"{Number(year)} is before the paper existed: {Described(record, id)}", yearSpan);
+        }
+    }
+
+    // A paper published in a journal before its arXiv version is rightly cited by the journal's year.
+    private static bool PublishedBy(PaperRecord record, int year) =>
+        record.JournalRef is { } reference && FirstVersion.YearsIn(reference).Any(y => y <= year);
+
+    /// <summary>What the record says of who wrote the paper and when, for PL013 and PL014:
+    /// "arXiv:1409.3215 is by I. Sutskever, O. Vinyals and Q. V. Le, first submitted Sep 2014".</summary>
+    private static string Described(PaperRecord record, ArxivId id)
+    {
+        var by = string.IsNullOrWhiteSpace(record.Authors) ? "" : " is by " + AuthorList.Short(PaperAuthors.WithoutAffiliations(record.Authors));
+        return $"arXiv:{id}{by}{(by.Length > 0 ? "," : "")} first submitted {FirstVersion.Of(record).Text}";
+    }
+
+    /// <summary>PL015: one entry naming two different papers. A BibTeX entry knows its second id; a
+    /// reference-list entry is the author-year claim two citations on one line share.</summary>
+    private void CheckConflicts(ScannedDocument document)
+    {
+        if (!_settings.IsEnabled(RuleCatalog.ConflictingIds)) return;
+        var entries = new Dictionary<TextSpan, Citation>();
+        foreach (var citation in document.Citations)
+        {
+            if (citation.Id is not { } id) continue;
+            if (citation.ConflictingId is { } conflict)
+            {
+                Report(RuleCatalog.ConflictingIds, document.Path, citation,
+                    $"entry '{citation.Label}' names two different papers: arXiv:{id} and arXiv:{conflict.Id} (in {conflict.Field}){TitleBelongsTo(citation, id, conflict.Id)}");
+                continue;
+            }
+            if (citation.Role != CitationRole.Inline || citation.AuthorYear?.AuthorsSpan is not { } entry) continue;
+            if (!entries.TryAdd(entry, citation) && entries[entry].Id is { } first && first.Canonical != id.Canonical)
+                Report(RuleCatalog.ConflictingIds, document.Path, citation,
+                    $"this reference names two different papers: arXiv:{first} and arXiv:{id}{TitleBelongsTo(citation, first, id)}");
+        }
+    }
+
+    // Which of the two the entry's title names, when the catalog can tell.
+    private string TitleBelongsTo(Citation citation, ArxivId one, ArxivId other)
+    {
+        if (citation.Claim is not { Kind: ClaimKind.Title } claim) return "";
+        var claimed = NormalizedTitle.Of(claim.Text);
+        bool Names(ArxivId id) => _papers.Get(id) is { Record: not null } entry && ClaimMatcher.MatchTitle(claimed, entry.Title) != TitleMatch.None;
+        var (first, second) = (Names(one), Names(other));
+        return first == second ? "" : $"; the title is that of arXiv:{(first ? one : other)}";
     }
 
     private void CheckVersions(string path, Citation citation, PaperRecord record, string cited, string title)
@@ -153,11 +222,19 @@ public sealed class Checker
         }
     }
 
-    private void Report(RuleDescriptor rule, string path, Citation citation, string message, TextSpan? related = null)
+    private void Report(RuleDescriptor rule, string path, Citation citation, string message, TextSpan? related = null, ArxivId? titleOf = null)
     {
         var severity = _settings.SeverityOf(rule);
         if (severity == Severity.Off) return;
-        _diagnostics.Add(new Diagnostic(path, citation.Span, severity, rule.Code, message, citation.Id, citation.Cell, citation.CellLine) { RelatedSpan = related });
+        _diagnostics.Add(new Diagnostic(path, citation.Span, severity, rule.Code, message, citation.Id, citation.Cell, citation.CellLine) { RelatedSpan = related, TitleOf = titleOf });
+    }
+
+    // PL013 and PL014 stand on the claimed author or year (spec §4), not on the id.
+    private void ReportAt(RuleDescriptor rule, string path, Citation citation, string message, TextSpan span)
+    {
+        var severity = _settings.SeverityOf(rule);
+        if (severity == Severity.Off) return;
+        _diagnostics.Add(new Diagnostic(path, span, severity, rule.Code, message, citation.Id, citation.Cell, citation.CellLine));
     }
 
     private void Report(RuleDescriptor rule, string path, TextSpan span, string message, ArxivId? id, int? cell)

@@ -9,11 +9,13 @@ internal sealed class PaperLookup(IPaperSource source)
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private Dictionary<string, string>? _idsByTitle;
+    private readonly Dictionary<string, ArxivId?> _titled = new(StringComparer.Ordinal);
 
     public sealed class Entry(PaperRecord? record, bool confirmedMiss)
     {
         private NormalizedTitle? _title;
         private PaperText? _text;
+        private PaperAuthors? _authors;
 
         public PaperRecord? Record { get; } = record;
 
@@ -22,6 +24,8 @@ internal sealed class PaperLookup(IPaperSource source)
         public NormalizedTitle Title => _title ??= NormalizedTitle.Of(Record!.Title);
 
         public PaperText Text => _text ??= PaperText.Of(Record!.Title, Record.Abstract);
+
+        public PaperAuthors Authors => _authors ??= PaperAuthors.Of(Record!);
     }
 
     /// <summary>Looks many ids up at once, so a check of thousands of papers is two queries, not thousands.</summary>
@@ -52,6 +56,42 @@ internal sealed class PaperLookup(IPaperSource source)
         _idsByTitle ??= BuildTitleIndex();
         return _idsByTitle.TryGetValue(title.Text, out var id) && id != except.Canonical ? id : null;
     }
+
+    /// <summary>The paper whose title <paramref name="claim"/> is, other than <paramref name="except"/>
+    /// (spec §2, end): a paper cited in the workspace with exactly that title, else the one paper of the
+    /// source's title candidates that the claim matches best (<see cref="ClaimMatcher"/>), more than by a
+    /// short name, and that the claimed first author wrote. Null when none does, or several remain.</summary>
+    public ArxivId? PaperWithTitle(NormalizedTitle claim, string claimText, ArxivId except, string? claimedSurname)
+    {
+        if (IdWithTitle(claim, except) is { } cited) return ArxivId.Of(cited);
+        var key = claim.Text + "\n" + claimedSurname;
+        if (_titled.TryGetValue(key, out var known)) return known;
+        var matches = source.TitleCandidates(claimText)
+            .Where(r => r.Id.Canonical != except.Canonical)
+            .DistinctBy(r => r.Id.Canonical)
+            .Select(r => (Record: r, Match: ClaimMatcher.MatchTitle(claim, NormalizedTitle.Of(r.Title))))
+            // A claim that is only another title's short name ("Deep learning" for "Deep learning: a
+            // statistical viewpoint") names no paper; nor does one whose claimed first author did not write it.
+            .Where(m => m.Match is not (TitleMatch.None or TitleMatch.ShortName)
+                && (claimedSurname is null || PaperAuthors.Of(m.Record) is var authors && (authors.IsEmpty || !authors.IsComplete || authors.Contains(claimedSurname))))
+            .ToList();
+        if (matches.Count > 0)
+        {
+            var best = matches.Min(m => Closeness(m.Match));
+            matches.RemoveAll(m => Closeness(m.Match) != best);
+        }
+        var found = matches.Count == 1 ? matches[0].Record.Id : null;
+        _titled[key] = found;
+        return found;
+    }
+
+    // Equal titles first, then a claim that is part of the title, then a fuzzy likeness.
+    private static int Closeness(TitleMatch match) => match switch
+    {
+        TitleMatch.Exact => 0,
+        TitleMatch.Fuzzy => 2,
+        _ => 1,
+    };
 
     private Dictionary<string, string> BuildTitleIndex()
     {

@@ -39,11 +39,21 @@ public static class RuleCatalog
     public static RuleDescriptor UnknownName { get; } =
         new("PL012", "unknown-name", Severity.Hint, "A name claim appears in neither the paper's title nor its abstract.");
 
+    public static RuleDescriptor AuthorMismatch { get; } =
+        new("PL013", "author-mismatch", Severity.Warning, "An author-year claim's first surname is not among the paper's authors.");
+
+    public static RuleDescriptor YearMismatch { get; } =
+        new("PL014", "year-mismatch", Severity.Warning, "An author-year claim's year is earlier than the year of the paper's first version.");
+
+    public static RuleDescriptor ConflictingIds { get; } =
+        new("PL015", "conflicting-ids", Severity.Warning, "One BibTeX entry (or one reference-list entry) names two different arXiv ids.");
+
     /// <summary>Every rule, in code order.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         MalformedId, UnknownPaper, TitleMismatch, Withdrawn, NewerVersion, NoSuchVersion,
         DuplicateEntry, UnresolvedKey, NotInCatalog, PublishedVersion, BibSyntax, UnknownName,
+        AuthorMismatch, YearMismatch, ConflictingIds,
     ];
 
     /// <summary>The rule with this code (<c>PL003</c>) or name (<c>title-mismatch</c>), any letter case; null if none.</summary>

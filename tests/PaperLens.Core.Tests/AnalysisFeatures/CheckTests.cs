@@ -57,6 +57,8 @@ public sealed class CheckTests
 
         Expect.Equal(string.Join("\n", actions.Select(a =>
             $"// {a.Kind}: {a.Title}{(a.Resolves is { } f ? $" (resolves {f.Code})" : "")}\n{workspace.Show([new AnalysisWorkspace.Mark("/ws/notes.md", a.Span, a.NewText)])}")), """
+            // QuickFix: Replace the id with arXiv:1409.3215 “Sequence to Sequence Learning with Neural Networks”, the paper with this title (resolves PL003)
+            /ws/notes.md:5: - [Sequence to Sequence Learning with Neural Networks](https://arxiv.org/abs/«2012.07436»⟨1409.3215⟩)
             // QuickFix: Change the title to “Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting” (resolves PL003)
             /ws/notes.md:5: - [«Sequence to Sequence Learning with Neural Networks»⟨Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting⟩](https://arxiv.org/abs/2012.07436)
             """);

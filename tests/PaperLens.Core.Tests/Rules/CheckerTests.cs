@@ -16,6 +16,7 @@ public class CheckerTests
             "PL004 withdrawn Warning", "PL005 newer-version Hint", "PL006 no-such-version Error",
             "PL007 duplicate-entry Warning", "PL008 unresolved-key Error", "PL009 not-in-catalog Information",
             "PL010 published-version Hint", "PL011 bib-syntax Error", "PL012 unknown-name Hint",
+            "PL013 author-mismatch Warning", "PL014 year-mismatch Warning", "PL015 conflicting-ids Warning",
         ], table);
     }
 

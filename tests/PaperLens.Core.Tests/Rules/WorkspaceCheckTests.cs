@@ -23,6 +23,8 @@ public class WorkspaceCheckTests
         [
             "paper/draft.md PL008 wang2020survey",
             "paper/draft.md PL001 2313.00752",
+            "paper/draft.md PL013 Gu",
+            "paper/draft.md PL014 2023",
             "paper/draft.md PL003 2404.16112",
             "paper/draft.md PL012 2404.16789",
             "paper/refs.bib PL009 2312.00752",

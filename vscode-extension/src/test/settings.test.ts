@@ -69,7 +69,7 @@ describe('settings mapping', () => {
     assert.deepStrictEqual(mapped.payload, { rules: { PL004: 'error' }, exclude: ['ok/**'] });
     assert.deepStrictEqual(mapped.problems, [
       'paperlens.offline must be true or false, not "yes"; ignored',
-      "paperlens.rules: unknown rule 'PL099' (rules are PL001-PL012 or their names); ignored",
+      "paperlens.rules: unknown rule 'PL099' (rules are PL001-PL015 or their names); ignored",
       `paperlens.rules: 'PL002' has severity "loud"; use off, hint, information, warning or error; ignored`,
       'paperlens.include must be a list of glob patterns; ignored',
       'paperlens.exclude: entries that are not glob patterns were ignored',

@@ -15,13 +15,14 @@ internal static partial class BibtexCitationReader
     // number = {arXiv:ID}. Fields of prose (title, abstract) are left out: they mention other papers.
     private static readonly string[] TextFields = ["booktitle", "number", "url", "doi", "howpublished", "note"];
 
-    [GeneratedRegex(@"(?<!\d)\d{4}(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d)(?:19|20)\d\d(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex FourDigits();
 
     public static Citation? Read(string text, ParsedBibtexEntry entry)
     {
-        var found = FromEprint(text, entry) ?? FromArxivId(text, entry) ?? FromJournal(text, entry) ?? FromTextFields(text, entry);
-        if (found is not { } id) return null;
+        var named = EveryId(text, entry).ToList();
+        if (named.Count == 0) return null;
+        var id = named[0].Found;
         var parsed = ArxivIdParser.Parse(id.Qualified);
         return new Citation
         {
@@ -32,6 +33,7 @@ internal static partial class BibtexCitationReader
             Target = CitationTarget.Of(parsed),
             Claim = TitleClaim(entry),
             AuthorYear = AuthorYear(entry),
+            ConflictingId = parsed.Id is { } cited ? Conflict(named, cited) : null,
             Role = CitationRole.BibEntry,
             Label = entry.Key,
         };
@@ -84,11 +86,27 @@ internal static partial class BibtexCitationReader
         return JournalNamesArxiv(entry) && entry.Field("volume") is { } volume ? Unwrapped(volume, "abs/") : null;
     }
 
-    private static FoundId? FromTextFields(string text, ParsedBibtexEntry entry)
+    /// <summary>The id each field names, in the order the entry's paper is chosen from: eprint, arxivId,
+    /// journal, then <see cref="TextFields"/>.</summary>
+    private static IEnumerable<(string Field, FoundId Found)> EveryId(string text, ParsedBibtexEntry entry)
     {
+        if (FromEprint(text, entry) is { } eprint) yield return ("eprint", eprint);
+        if (FromArxivId(text, entry) is { } arxivId) yield return ("arxivid", arxivId);
+        if (FromJournal(text, entry) is { } journal) yield return ("journal", journal);
         foreach (var name in TextFields)
         {
-            if (entry.Field(name) is { } field && FindInText(text, field) is { } found) return found;
+            if (entry.Field(name) is { } field && FindInText(text, field) is { } found) yield return (name, found);
+        }
+    }
+
+    // An entry describes one paper: a second valid id in another field (an eprint and a url that
+    // disagree) means one of them is wrong (PL015).
+    private static ConflictingId? Conflict(List<(string Field, FoundId Found)> named, ArxivId cited)
+    {
+        foreach (var (field, found) in named.Skip(1))
+        {
+            if (ArxivIdParser.Parse(found.Qualified).Id is { } other && other.Canonical != cited.Canonical)
+                return new ConflictingId(other, found.Span, field);
         }
         return null;
     }
@@ -196,7 +214,24 @@ internal static partial class BibtexCitationReader
             authors.Length == 0 ? null : authors,
             authors.Length == 0 ? null : author!.ValueSpan,
             year?.Value,
-            year?.Span);
+            year?.Span)
+        {
+            PublishedElsewhere = PublishedElsewhere(entry),
+        };
+    }
+
+    // "journal = {Nature}", "booktitle = {NeurIPS}", "institution = {Microsoft Research}": the entry cites a
+    // version published outside arXiv, perhaps before it. "arXiv preprint", "CoRR" and "ArXiv" are arXiv.
+    private static bool PublishedElsewhere(ParsedBibtexEntry entry)
+    {
+        foreach (var name in (string[])["journal", "booktitle", "institution", "school"])
+        {
+            if (entry.Field(name) is not { } field) continue;
+            var venue = TexText.ToPlain(field.Value).Trim();
+            if (venue.Length > 0 && !venue.Equals("CoRR", StringComparison.OrdinalIgnoreCase) && !venue.Contains("arxiv", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     private static (int Value, TextSpan Span)? Year(BibtexField? field)
