@@ -239,7 +239,9 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
                 foreach (var path in _index.Documents.Values.Where(d => d.Text is null && scans.Any(s => WorkspaceFolders.IsInside(d.Path, s.Root))).Select(d => d.Path).ToList())
                     _index = _index.Without(path);
             }
-            foreach (var scan in scans) _index = _index.WithScan(scan);
+            // A folder removed while it was being read is no longer the workspace's: its scan is dropped.
+            var roots = _roots.Select(root => Path.TrimEndingDirectorySeparator(Path.GetFullPath(root))).ToHashSet(StringComparer.Ordinal);
+            foreach (var scan in scans.Where(s => roots.Contains(s.Root))) _index = _index.WithScan(scan);
         }).ConfigureAwait(false);
         // Indexing read every file once: hundreds of megabytes of text that are garbage now. An
         // aggressive collection returns that memory to the system instead of keeping it for a

@@ -44,7 +44,8 @@ public sealed partial class ProtocolOracle : IAsyncDisposable
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly Dictionary<string, Pending> _expected = [];
     private readonly List<JsonObject> _nullIdAnswers = [];
-    private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
+    // A list, not a set: a folder the client names twice stays the workspace's until it is removed twice.
+    private readonly List<string> _folders = [];
     private Phase _phase = Phase.BeforeInitialize;
     private bool _shutdownAnswered;
     private int _nullIdAllowed;
@@ -94,12 +95,12 @@ public sealed partial class ProtocolOracle : IAsyncDisposable
                 var pending = new Pending(new ExpectedAnswer(invalidId, "(invalid id)", false, [InvalidRequest]), [InvalidRequest, ServerNotInitialized], false, true) { IsInvalidId = true };
                 _expected[invalidId] = pending;
             }
-            if (message.Lifecycle == Lifecycle.Initialize && phase == Phase.BeforeInitialize) _folders.UnionWith(message.FoldersAdded);
+            if (message.Lifecycle == Lifecycle.Initialize && phase == Phase.BeforeInitialize) _folders.AddRange(message.FoldersAdded);
             if (message.Cancels is { } cancelled && _expected.TryGetValue(cancelled, out var target)) target.Cancelled = true;
             if (_phase == Phase.Running && (message.FoldersAdded.Count > 0 || message.FoldersRemoved.Count > 0) && message.Lifecycle == Lifecycle.None)
             {
-                _folders.ExceptWith(message.FoldersRemoved);
-                _folders.UnionWith(message.FoldersAdded);
+                foreach (var removed in message.FoldersRemoved) _folders.Remove(removed);
+                _folders.AddRange(message.FoldersAdded);
                 folderChanged = true;
             }
             _nullIdAllowed += message.NullIdAnswersAllowed;
@@ -189,7 +190,7 @@ public sealed partial class ProtocolOracle : IAsyncDisposable
         }
         if (_server.HasExited) throw Crash("the server exited");
         throw new FailureException(new FuzzFailure("workspace folders",
-            $"with the folders {string.Join(", ", _folders.Select(Path.GetFileName))} the status is {status?.ToJsonString() ?? "unanswered"}, expected {expected} files, indexing done"));
+            $"with the folders {string.Join(", ", _folders.Distinct().Select(Path.GetFileName))} the status is {status?.ToJsonString() ?? "unanswered"}, expected {expected} files, indexing done"));
     }
 
     /// <summary>ParseErrors (null id) for the bodies that are not JSON, and no more answers with a null id
