@@ -95,6 +95,30 @@ public class NotebookSyncTests
         await client.WaitForDiagnosticsAsync(file, d => Codes(d).SequenceEqual(["PL001"]));
     }
 
+    [Fact]
+    public async Task Completion_in_a_code_cells_comment_replaces_the_typed_words_by_the_id_at_the_cells_line()
+    {
+        var fixture = CursorFixture.Parse("import torch\n# encoder-decoder, see arXiv:sequence neu$0\n");
+        using var workspace = new TestWorkspace();
+        await using var client = await LspTestClient.StartAsync(workspace);
+        var file = workspace.Uri("train.ipynb");
+        var cell = Cell(file, "W0sZmlsZQ==");
+        await client.NotifyAsync("notebookDocument/didOpen", new JsonObject
+        {
+            ["notebookDocument"] = new JsonObject { ["uri"] = file, ["notebookType"] = "jupyter-notebook", ["version"] = 1, ["cells"] = new JsonArray(NotebookCell(2, cell)) },
+            ["cellTextDocuments"] = new JsonArray(CellText(cell, "python", fixture.Text)),
+        });
+
+        var parameters = LspTestClient.Position(cell, fixture.Cursor);
+        parameters["context"] = new JsonObject { ["triggerKind"] = 1 };
+        var list = await client.RequestAsync("textDocument/completion", parameters);
+
+        var item = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("label").GetString() == "Sequence to Sequence Learning with Neural Networks");
+        var edit = item.GetProperty("textEdit");
+        Assert.Equal("1409.3215", edit.GetProperty("newText").GetString());
+        Assert.Equal(1, edit.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+    }
+
     // VS Code's cell URIs: the notebook's path under a scheme of their own, the cell in the fragment.
     private static string Cell(string notebookUri, string fragment) =>
         "vscode-notebook-cell" + notebookUri["file".Length..] + "#" + Uri.EscapeDataString(fragment);
