@@ -1,3 +1,4 @@
+using PaperLens.Core.Citations;
 using PaperLens.Core.Index;
 using PaperLens.Core.Scanning;
 using PaperLens.Core.Text;
@@ -20,7 +21,8 @@ public sealed partial class LanguageServer
 
     public void DidChange(DidChangeTextDocumentParams request)
     {
-        if (_settings is null || DocumentUri.ToPath(request.TextDocument.Uri) is not { } path) return;
+        // A notebook cell's edits arrive here too (DidChangeNotebook), by its own URI.
+        if (_settings is null || _cells.ToPath(request.TextDocument.Uri) is not { } path) return;
         if (_index.Get(path) is not { Text: { } text, Lines: var lines })
         {
             Log(2, $"didChange for a document that is not open: {request.TextDocument.Uri}");
@@ -41,6 +43,51 @@ public sealed partial class LanguageServer
         // A workspace file goes back to what is on disk: the editor may have discarded its edits. Any
         // other document leaves with the editor, or the workspace would go on counting it.
         Update(WorkspaceFolders.Contain(_roots, path) ? ReadFromDisk(path) : null, path);
+    }
+
+    /// <summary>A notebook opened: each cell becomes a document of its own (<see cref="NotebookCells"/>), and
+    /// the notebook file's own entry is emptied while it is open, so that its citations are counted and
+    /// diagnosed once, in the cells the editor shows, not again at the .ipynb file's lines. The empty entry
+    /// is an open document: the disk, the workspace walk and the watchers leave it alone until didClose.</summary>
+    public void DidOpenNotebook(DidOpenNotebookDocumentParams request)
+    {
+        if (_settings is null || DocumentUri.ToPath(request.NotebookDocument.Uri) is not { } notebook) return;
+        _index = _index.With(new IndexedDocument(ScannedDocument.Empty(notebook), new LineMap(""), "", null));
+        foreach (var cell in request.CellTextDocuments) OpenCell(cell, notebook);
+        _diagnostics?.Schedule();
+    }
+
+    public void DidChangeNotebook(DidChangeNotebookDocumentParams request)
+    {
+        if (_settings is null || request.Change.Cells is not { } cells || DocumentUri.ToPath(request.NotebookDocument.Uri) is not { } notebook) return;
+        foreach (var cell in cells.Structure?.DidClose ?? []) CloseCell(cell.Uri);
+        foreach (var cell in cells.Structure?.DidOpen ?? []) OpenCell(cell, notebook);
+        foreach (var edit in cells.TextContent ?? []) DidChange(new DidChangeTextDocumentParams(edit.Document, edit.Changes));
+        _diagnostics?.Schedule();
+    }
+
+    public void DidCloseNotebook(DidCloseNotebookDocumentParams request)
+    {
+        if (_settings is null || DocumentUri.ToPath(request.NotebookDocument.Uri) is not { } notebook) return;
+        // Every cell of the notebook goes, those the client names and any it forgot.
+        foreach (var cell in request.CellTextDocuments.Select(c => c.Uri).Concat(_cells.CellsOf(notebook)).Distinct().ToList()) CloseCell(cell);
+        DidClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(request.NotebookDocument.Uri)));
+    }
+
+    private void OpenCell(TextDocumentItem cell, string notebook)
+    {
+        // The map first: a snapshot taken meanwhile off the dispatch context finds every indexed cell's URI.
+        _cells = _cells.Open(cell.Uri, notebook, cell.LanguageId);
+        var document = IndexedDocument.FromText(_cells.ToPath(cell.Uri)!, cell.Text, cell.Version);
+        _index = _index.With(document);
+        EnqueueCitedBy(document);
+    }
+
+    private void CloseCell(string uri)
+    {
+        if (!_cells.ByUri.TryGetValue(uri, out var cell)) return;
+        _index = _index.Without(cell.Path);
+        _cells = _cells.Close(uri);
     }
 
     public void DidChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams request)

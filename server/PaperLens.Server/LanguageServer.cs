@@ -22,6 +22,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
 
     private JsonRpc? _rpc;
     private WorkspaceIndex _index = WorkspaceIndex.Empty;
+    private NotebookCells _cells = NotebookCells.Empty;
     private PositionEncoding _encoding = PositionEncoding.Utf16;
     private ServerSettings? _settings;
     // The settings and the catalog they name change together, under the gate: a snapshot taken off the
@@ -154,7 +155,10 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
             lease = shared.Lease();
         }
         var catalog = Opened(lease, shared, settings.CatalogPath);
-        return new Snapshot(CurrentAnalysis(catalog, settings.Rules), _encoding, settings, catalog, DateTimeOffset.UtcNow) { Lease = lease, Fetches = _fetches, TitleSearch = _titleSearch };
+        // The index before the cells: a cell enters the map before the index and leaves after it, so every
+        // cell of this index has its URI.
+        var analysis = CurrentAnalysis(catalog, settings.Rules);
+        return new Snapshot(analysis, _encoding, settings, catalog, DateTimeOffset.UtcNow) { Lease = lease, Fetches = _fetches, TitleSearch = _titleSearch, Cells = _cells };
     }
 
     /// <summary>The analysis of this moment's index, rule settings and catalog: the one already made if

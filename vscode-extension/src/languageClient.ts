@@ -154,7 +154,12 @@ export class PaperLensClient implements vscode.Disposable {
 
   private clientOptions(): LanguageClientOptions {
     return {
-      documentSelector: scannedFileGlobs().map(pattern => ({ scheme: 'file', pattern })),
+      // The cells of an open Jupyter notebook are documents of their own (LSP notebook sync): hover,
+      // completion and code actions in them go to the server like those of any scanned file.
+      documentSelector: [
+        ...scannedFileGlobs().map(pattern => ({ scheme: 'file', pattern })),
+        { notebook: 'jupyter-notebook', language: '*' },
+      ],
       outputChannel: this.output.channel,
       traceOutputChannel: this.output.channel,
       initializationOptions: () => this.settings().payload,

@@ -56,7 +56,7 @@ public static class CodeActionHandler
     // Appended at the end of the bibliography's text, or a new file created holding the entry.
     private static WorkspaceEdit BibliographyEdit(Snapshot snapshot, BibliographyFile file, string text)
     {
-        var uri = DocumentUri.FromPath(file.Path);
+        var uri = snapshot.Uri(file.Path);
         if (file.Exists && snapshot.Index.Get(file.Path) is { } existing)
             return new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [uri] = [new TextEdit(snapshot.End(existing), text)] });
         var start = new Position(0, 0);

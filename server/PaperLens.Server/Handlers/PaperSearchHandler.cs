@@ -10,7 +10,7 @@ public static class PaperSearchHandler
 {
     public static IReadOnlyList<PaperSearchItem> Handle(Snapshot snapshot, SearchPapersParams request)
     {
-        var path = request.TextDocument is { } document ? DocumentUri.ToPath(document.Uri) : null;
+        var path = request.TextDocument is { } document ? snapshot.Path(document.Uri) : null;
         return snapshot.Analysis.SearchPapers(request.Query ?? "", request.Limit, path)
             .Select(p => new PaperSearchItem(p.Id.Canonical, p.Title, p.Authors, p.Year, p.CitationText))
             .ToList();

@@ -29,6 +29,7 @@ public sealed record ServerCapabilities
 {
     [JsonPropertyName("positionEncoding")] public required string PositionEncoding { get; init; }
     [JsonPropertyName("textDocumentSync")] public TextDocumentSyncOptions? TextDocumentSync { get; init; }
+    [JsonPropertyName("notebookDocumentSync")] public NotebookDocumentSyncOptions? NotebookDocumentSync { get; init; }
     [JsonPropertyName("hoverProvider")] public bool HoverProvider { get; init; }
     [JsonPropertyName("definitionProvider")] public bool DefinitionProvider { get; init; }
     [JsonPropertyName("referencesProvider")] public bool ReferencesProvider { get; init; }

@@ -20,7 +20,8 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
     private readonly Lock _publishing = new();
     // What each document was last published with. The findings are compared as offsets, which mean
     // the same ranges only in the same text: hence the document too (a new one after every edit).
-    private readonly Dictionary<string, (IndexedDocument Document, IReadOnlyList<Diagnostic> Findings)> _published = new(StringComparer.Ordinal);
+    // The URI too: a notebook cell's is gone from the map once the cell closes, when it is cleared.
+    private readonly Dictionary<string, (IndexedDocument Document, string Uri, IReadOnlyList<Diagnostic> Findings)> _published = new(StringComparer.Ordinal);
     private Timer? _timer;
     // After shutdown: indexing or a change still under way publishes nothing.
     private bool _stopped;
@@ -47,10 +48,10 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
         {
             using var snapshot = server.TakeSnapshot();
             var index = snapshot.Index;
-            foreach (var gone in _published.Keys.Where(p => index.Get(p) is null).ToList())
+            foreach (var (gone, last) in _published.Where(p => index.Get(p.Key) is null).ToList())
             {
                 _published.Remove(gone);
-                Send(rpc, gone, null, []);
+                Send(rpc, last.Uri, null, []);
             }
             foreach (var document in index.Documents.Values)
             {
@@ -60,9 +61,10 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
                     : findings.Count == 0;
                 if (unchanged) continue;
                 var items = DiagnosticsHandler.ToLsp(snapshot, document, findings);
+                var uri = snapshot.Uri(document.Path);
                 if (findings.Count == 0) _published.Remove(document.Path);
-                else _published[document.Path] = (document, findings);
-                Send(rpc, document.Path, document.Version, items);
+                else _published[document.Path] = (document, uri, findings);
+                Send(rpc, uri, document.Version, items);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -71,8 +73,8 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
         }
     }
 
-    private static void Send(StreamJsonRpc.JsonRpc rpc, string path, int? version, IReadOnlyList<LspDiagnostic> items) =>
-        _ = rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(DocumentUri.FromPath(path), version, items));
+    private static void Send(StreamJsonRpc.JsonRpc rpc, string uri, int? version, IReadOnlyList<LspDiagnostic> items) =>
+        _ = rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, version, items));
 
     public void Dispose()
     {

@@ -25,8 +25,17 @@ public sealed record Snapshot(Analysis Analysis, PositionEncoding Encoding, Serv
 
     public TitleSearch? TitleSearch { get; init; }
 
+    /// <summary>The cells of open notebooks, documents whose URIs are not file URIs.</summary>
+    public NotebookCells Cells { get; init; } = NotebookCells.Empty;
+
     public IndexedDocument? Document(TextDocumentIdentifier id) =>
-        DocumentUri.ToPath(id.Uri) is { } path ? Index.Get(path) : null;
+        Path(id.Uri) is { } path ? Index.Get(path) : null;
+
+    /// <summary>The indexed path of a document URI (a file's, or an open notebook cell's).</summary>
+    public string? Path(string uri) => Cells.ToPath(uri);
+
+    /// <summary>The URI the editor knows an indexed document by.</summary>
+    public string Uri(string path) => Cells.ToUri(path);
 
     /// <summary>The offset of an LSP position in an open document; null if the document has no text.</summary>
     public int? Offset(IndexedDocument document, Position position) =>
@@ -56,7 +65,7 @@ public sealed record Snapshot(Analysis Analysis, PositionEncoding Encoding, Serv
         return Range(document, new TextSpan(length, 0));
     }
 
-    public Location Location(IndexedDocument document, TextSpan span) => new(DocumentUri.FromPath(document.Path), Range(document, span));
+    public Location Location(IndexedDocument document, TextSpan span) => new(Uri(document.Path), Range(document, span));
 
     public void Dispose() => Lease?.Dispose();
 

@@ -120,6 +120,11 @@ public static class SourceLanguages
     /// <summary>Every extension a language is known by (<c>.py</c>), for what must name the files read.</summary>
     public static IEnumerable<string> Extensions => ByExtension.Keys;
 
+    /// <summary>The first extension a language is known by (<c>.py</c> for Python), so that a document named
+    /// by its language rather than a file (a notebook cell) is read like a file of that language.</summary>
+    public static string? ExtensionOf(SourceLanguage language) =>
+        ByExtension.FirstOrDefault(pair => pair.Value == language).Key;
+
     /// <summary>Every whole file name a language is known by (<c>Makefile</c>).</summary>
     public static IEnumerable<string> FileNames => ByFileName.Keys;
 
