@@ -5,6 +5,8 @@ export const SearchPapersRequest = 'paperlens/searchPapers';
 export const AbstractAtRequest = 'paperlens/abstractAt';
 export const AbstractRequest = 'paperlens/abstract';
 export const StatusRequest = 'paperlens/status';
+/** The BibTeX entry of the paper cited at a position (TextDocumentPositionParams), or null. */
+export const BibtexRequest = 'paperlens/bibtex';
 export const StatusChangedNotification = 'paperlens/statusChanged';
 /** The server's workspace/executeCommand command: the whole check again, summarised. */
 export const CheckWorkspaceCommand = 'paperlens.checkWorkspace';
@@ -28,6 +30,12 @@ export interface AbstractResult {
   readonly id: string;
   readonly uri?: string;
   readonly markdown: string;
+}
+
+/** The entry under the key a .bib of the workspace gives the paper, else the key PaperLens makes for it. */
+export interface BibtexResult {
+  readonly key: string;
+  readonly entry: string;
 }
 
 export interface ServerStatus {
