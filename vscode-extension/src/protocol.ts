@@ -10,6 +10,9 @@ export const BibtexRequest = 'paperlens/bibtex';
 export const StatusChangedNotification = 'paperlens/statusChanged';
 /** The server's workspace/executeCommand command: the whole check again, summarised. */
 export const CheckWorkspaceCommand = 'paperlens.checkWorkspace';
+/** The server's command a completion item that inserted a new key carries: the paper's entry added to the
+ * document's bibliography (the server sends the edit as workspace/applyEdit). */
+export const AddToBibliographyCommand = 'paperlens.addToBibliography';
 
 export interface SearchPapersParams {
   readonly query: string;
