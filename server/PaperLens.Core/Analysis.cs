@@ -1,3 +1,4 @@
+using PaperLens.Core.Bibliography;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
 using PaperLens.Core.Completion;
@@ -106,6 +107,24 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
 
     /// <summary>The Markdown documentation of a completion item's paper, by its id; null when the catalog lacks it.</summary>
     public string? CompletionDocumentation(string id) => Abstract(id) is { } paper ? PaperCompletion.Documentation(paper) : null;
+
+    /// <summary>The entry of a paper accepted in completion as a new key (<see cref="CompletionCandidate.AddsEntry"/>),
+    /// for the document's bibliography: the same edit as the "Add to bibliography" code action. Null when
+    /// the document or the paper is unknown, or a .bib names the paper already.</summary>
+    public CitationEdit? AddToBibliography(string path, string id, string? key) =>
+        Index.Get(path) is { } document && ArxivIdParser.Parse(id).Id is { } parsed
+            ? new BibliographyAdditions(Index, Papers, document).For(parsed, key)
+            : null;
+
+    /// <summary>The BibTeX entry of the paper cited at <paramref name="offset"/> (a pandoc key as its .bib
+    /// entry's paper), under the key a .bib gives it or else the key rule's; null off a citation or for a
+    /// paper the catalog lacks.</summary>
+    public PaperEntry? BibtexAt(string path, int offset)
+    {
+        if (AbstractAt(path, offset) is not { } paper) return null;
+        var key = new CiteKeys(Index.Documents.Values.SelectMany(d => d.Scan.BibEntries)).For(paper);
+        return new PaperEntry(key, BibtexEntryWriter.Write(paper, key));
+    }
 
     /// <summary>Every place in the workspace citing the paper cited at <paramref name="offset"/>, whatever
     /// the form (a pandoc key counts as its .bib entry's paper), in path order; BibTeX entries, the

@@ -20,6 +20,10 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
 {
     internal const string CheckWorkspaceCommand = "paperlens.checkWorkspace";
 
+    /// <summary>Run by the client after it accepted a completion item that inserted a new key: the paper's
+    /// entry added to the document's bibliography. Arguments: the paper's id, the document's URI, the key.</summary>
+    internal const string AddToBibliographyCommand = "paperlens.addToBibliography";
+
     private JsonRpc? _rpc;
     private WorkspaceIndex _index = WorkspaceIndex.Empty;
     private NotebookCells _cells = NotebookCells.Empty;

@@ -72,10 +72,11 @@ public static class LspMethods
                 : capabilities),
         Read("paperlens/abstract", Json.AbstractParams, Json.AbstractResult, (snapshot, request, _) => DefinitionHandler.Abstract(snapshot, request.Id)),
         Read("paperlens/abstractAt", Json.TextDocumentPositionParams, Json.AbstractResult, (snapshot, request, _) => AbstractAtHandler.Handle(snapshot, request)),
+        Read("paperlens/bibtex", Json.TextDocumentPositionParams, Json.BibtexResult, (snapshot, request, _) => BibliographyHandler.Bibtex(snapshot, request)),
         Read("paperlens/searchPapers", Json.SearchPapersParams, Json.IReadOnlyListPaperSearchItem, (snapshot, request, _) => PaperSearchHandler.Handle(snapshot, request)),
 
         Request("workspace/executeCommand", Json.ExecuteCommandParams, Json.WorkspaceCheckSummary, (server, request, cancellationToken) => server.ExecuteCommand(request, cancellationToken),
-            (capabilities, _) => capabilities with { ExecuteCommandProvider = new ExecuteCommandOptions([LanguageServer.CheckWorkspaceCommand]) }),
+            (capabilities, _) => capabilities with { ExecuteCommandProvider = new ExecuteCommandOptions([LanguageServer.CheckWorkspaceCommand, LanguageServer.AddToBibliographyCommand]) }),
         Request<JsonElement, ServerStatus>("paperlens/status", null, Json.ServerStatus, (server, _, _) => Task.FromResult<ServerStatus?>(server.Status())),
         Request<JsonElement, JsonElement>(Unknown, null, null, (_, _, _) =>
             throw new LocalRpcException("PaperLens has no method of that name") { ErrorCode = LspErrorCodes.MethodNotFound }),

@@ -72,6 +72,68 @@ public class CompletionTests
     }
 
     [Fact]
+    public async Task Accepting_a_catalog_paper_inside_a_pandoc_citation_inserts_a_new_key_and_adds_its_entry_to_a_new_references_bib()
+    {
+        // The note names its bibliography, which does not exist yet: the entry creates it.
+        var fixture = CursorFixture.Parse("---\nbibliography: references.bib\n---\nRecurrent models [@sutsk$0\n");
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+        await client.OpenAsync("notes.md", fixture.Text);
+        var uri = client.Workspace.Uri("notes.md");
+
+        // Accepting the item, as an editor does: its text edit, then its command.
+        var item = Single(await Complete(client, "notes.md", fixture, triggerKind: 1), Seq2Seq);
+        var key = item.GetProperty("textEdit").GetProperty("newText").GetString();
+        Assert.Equal("sutskever2014sequence", key);
+        Assert.Equal(((3, 19), (3, 24)), Range(item));
+        var accepted = $"---\nbibliography: references.bib\n---\nRecurrent models [@{key}]\n";
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = accepted }),
+        });
+        static bool Unresolved(JsonElement diagnostics) => diagnostics.EnumerateArray().Any(d => d.GetProperty("code").GetString() == "PL008");
+        await client.WaitForDiagnosticsAsync(uri, Unresolved);
+        var command = item.GetProperty("command");
+        Assert.Equal("paperlens.addToBibliography", command.GetProperty("command").GetString());
+        await client.RequestAsync("workspace/executeCommand", new JsonObject
+        {
+            ["command"] = command.GetProperty("command").GetString(),
+            ["arguments"] = JsonNode.Parse(command.GetProperty("arguments").GetRawText()),
+        });
+
+        var applyEdit = await client.WaitForAsync("workspace/applyEdit");
+        var changes = applyEdit!["edit"]!["documentChanges"]!.AsArray();
+        var bib = client.Workspace.Uri("references.bib");
+        Assert.Equal(("create", bib), (changes[0]!["kind"]!.GetValue<string>(), changes[0]!["uri"]!.GetValue<string>()));
+        var entry = changes[1]!["edits"]![0]!["newText"]!.GetValue<string>();
+        var scan = PaperLens.Core.Scanning.Bibtex.BibtexScanner.Scan(entry, 0, entry.Length);
+        Assert.Empty(scan.Problems);
+        Assert.Equal(("sutskever2014sequence", "1409.3215"), (scan.Entries.Single().Key, scan.Entries.Single().Id?.Canonical));
+
+        // The created file, as the editor opens it: the note's key resolves.
+        await client.OpenAsync("references.bib", entry, "bibtex");
+        await client.WaitForDiagnosticsAsync(uri, diagnostics => !Unresolved(diagnostics));
+        var hover = await client.RequestAsync("textDocument/hover", LspTestClient.Position(uri, (3, 22)));
+        Assert.Contains(Seq2Seq, hover.GetProperty("contents").GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task A_catalog_paper_a_bib_names_is_inserted_as_that_key_with_no_command()
+    {
+        const string bib = "@misc{seq2seq, title = {Sequence to Sequence Learning}, eprint = {1409.3215}}\n";
+        var fixture = CursorFixture.Parse("\\documentclass{article}\n\\begin{document}\nAs in~\\cite{seque$0\n\\end{document}\n");
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+        await client.OpenAsync("refs.bib", bib, "bibtex");
+        await client.OpenAsync("paper.tex", fixture.Text, "latex");
+
+        var items = Items(await Complete(client, "paper.tex", fixture, triggerKind: 1));
+
+        var named = Assert.Single(items, i => i.GetProperty("textEdit").GetProperty("newText").GetString() == "seq2seq");
+        Assert.False(named.TryGetProperty("command", out _));
+        Assert.All(items.Where(i => i.TryGetProperty("command", out _)), i => Assert.DoesNotContain(":", i.GetProperty("textEdit").GetProperty("newText").GetString()));
+    }
+
+    [Fact]
     public async Task Typing_the_brace_of_a_LaTeX_cite_offers_the_bib_keys_first()
     {
         const string bib = "@article{sutskever2014,\n  title = {{Sequence} to Sequence Learning with Neural Networks},\n  eprint = {1409.3215},\n}\n";

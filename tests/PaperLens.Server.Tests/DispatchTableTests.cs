@@ -14,7 +14,7 @@ public class DispatchTableTests
 
         var advertised = JsonNode.Parse(push.InitializeResult.GetProperty("capabilities").GetRawText())!.ToJsonString();
         Assert.Equal(
-            """{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2,"save":false},"notebookDocumentSync":{"notebookSelector":[{"notebook":"jupyter-notebook"}]},"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"completionProvider":{"triggerCharacters":[":","@","[","{"],"resolveProvider":true},"documentLinkProvider":{"resolveProvider":false},"workspaceSymbolProvider":true,"inlayHintProvider":true,"codeActionProvider":{"codeActionKinds":["quickfix","refactor","refactor.rewrite"]},"executeCommandProvider":{"commands":["paperlens.checkWorkspace"]},"workspace":{"workspaceFolders":{"supported":true,"changeNotifications":true}}}""",
+            """{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2,"save":false},"notebookDocumentSync":{"notebookSelector":[{"notebook":"jupyter-notebook"}]},"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"completionProvider":{"triggerCharacters":[":","@","[","{"],"resolveProvider":true},"documentLinkProvider":{"resolveProvider":false},"workspaceSymbolProvider":true,"inlayHintProvider":true,"codeActionProvider":{"codeActionKinds":["quickfix","refactor","refactor.rewrite"]},"executeCommandProvider":{"commands":["paperlens.checkWorkspace","paperlens.addToBibliography"]},"workspace":{"workspaceFolders":{"supported":true,"changeNotifications":true}}}""",
             advertised);
         Assert.True(pull.InitializeResult.GetProperty("capabilities").TryGetProperty("diagnosticProvider", out _));
     }

@@ -59,6 +59,14 @@ public sealed class LspTestClient : IAsyncDisposable
             return null;
         }
 
+        /// <summary>Recorded and reported applied; a test applies the edit itself, as it needs.</summary>
+        [JsonRpcMethod("workspace/applyEdit")]
+        public object ApplyEdit(JsonElement p)
+        {
+            client.Record("workspace/applyEdit", p);
+            return new { applied = true };
+        }
+
         [JsonRpcMethod("$/progress")]
         public void Progress(JsonElement p) => client.Record("$/progress", p);
 

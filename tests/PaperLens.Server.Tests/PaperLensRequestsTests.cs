@@ -35,6 +35,29 @@ public class PaperLensRequestsTests
     }
 
     [Fact]
+    public async Task Bibtex_at_a_citation_is_the_papers_entry_under_the_key_a_bib_gives_it_else_the_key_rules()
+    {
+        var fixture = CursorFixture.Parse("Seq2seq (arXiv:1409.3$0215) and [@informer].\n");
+        await using var client = await LspTestClient.StartAsync(new TestWorkspace());
+        await client.OpenAsync("refs.bib", "@misc{informer, title = {Informer}, eprint = {2012.07436}}\n", "bibtex");
+        await client.OpenAsync("notes.md", fixture.Text);
+        var uri = client.Workspace.Uri("notes.md");
+
+        var seq2seq = await client.RequestAsync("paperlens/bibtex", LspTestClient.Position(uri, fixture.Cursor));
+        var informer = await client.RequestAsync("paperlens/bibtex", LspTestClient.Position(uri, (0, 35)));
+        var nothing = await client.RequestAsync("paperlens/bibtex", LspTestClient.Position(uri, (0, 2)));
+
+        Assert.Equal("sutskever2014sequence", seq2seq.GetProperty("key").GetString());
+        Assert.StartsWith("@misc{sutskever2014sequence,\n      title={Sequence to Sequence Learning with Neural Networks},\n", seq2seq.GetProperty("entry").GetString(), StringComparison.Ordinal);
+        Assert.Equal("informer", informer.GetProperty("key").GetString());
+        var entry = informer.GetProperty("entry").GetString()!;
+        var scan = PaperLens.Core.Scanning.Bibtex.BibtexScanner.Scan(entry, 0, entry.Length);
+        Assert.Empty(scan.Problems);
+        Assert.Equal(("informer", "2012.07436"), (scan.Entries.Single().Key, scan.Entries.Single().Id?.Canonical));
+        Assert.Equal(JsonValueKind.Null, nothing.ValueKind);
+    }
+
+    [Fact]
     public async Task A_picked_paper_is_a_markdown_link_in_markdown_and_the_arxiv_prefix_form_elsewhere()
     {
         await using var client = await LspTestClient.StartAsync(new TestWorkspace());

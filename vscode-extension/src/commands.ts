@@ -4,8 +4,8 @@ import { importFileFilters, importMessage, runImport } from './importRunner';
 import { PaperLensClient } from './languageClient';
 import { Output } from './output';
 import {
-  AbstractAtRequest, AbstractRequest, AbstractResult, CheckWorkspaceCommand, PaperSearchItem, SearchPapersRequest,
-  WorkspaceCheckSummary,
+  AbstractAtRequest, AbstractRequest, AbstractResult, AddToBibliographyCommand, BibtexRequest, BibtexResult, CheckWorkspaceCommand, PaperSearchItem,
+  SearchPapersRequest, WorkspaceCheckSummary,
 } from './protocol';
 import { checkSummaryText } from './statusText';
 
@@ -20,6 +20,10 @@ export function registerCommands(client: PaperLensClient, abstracts: AbstractDoc
     vscode.commands.registerCommand('paperlens.checkWorkspace', () => commands.checkWorkspace()),
     vscode.commands.registerCommand('paperlens.openAbstract', () => commands.openAbstract()),
     vscode.commands.registerCommand('paperlens.searchPapers', () => commands.searchPapers()),
+    vscode.commands.registerCommand('paperlens.copyBibtex', () => commands.copyBibtex()),
+    // Run by VS Code after a completion item that inserted a new key: not in the palette. The client
+    // library's own forwarding of server commands is off (languageClient.ts), so it is forwarded here.
+    vscode.commands.registerCommand(AddToBibliographyCommand, (...args: unknown[]) => commands.addToBibliography(args)),
     vscode.commands.registerCommand('paperlens.importMetadata', () => commands.importMetadata()),
     vscode.commands.registerCommand('paperlens.restartServer', () => client.restart()),
     vscode.commands.registerCommand('paperlens.showOutput', () => output.show()),
@@ -69,6 +73,32 @@ class Commands {
     }
     // Rendered, not as Markdown source: the source escapes the abstract's punctuation for the renderer.
     await vscode.commands.executeCommand('markdown.showPreviewToSide', this.abstracts.add(result));
+  }
+
+  async addToBibliography(args: unknown[]): Promise<void> {
+    const client = this.requireClient();
+    if (!client) return;
+    await client.sendRequest('workspace/executeCommand', { command: AddToBibliographyCommand, arguments: args })
+      .catch(error => this.output.warn(`adding to the bibliography failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  /** The entry of the paper cited at the cursor, as the server writes it (the key a .bib gives it, else a new one). */
+  async copyBibtex(): Promise<void> {
+    const client = this.requireClient();
+    if (!client) return;
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showWarningMessage('PaperLens: open a document and put the cursor on a citation to copy its BibTeX.');
+      return;
+    }
+    const result = await client.sendRequest<BibtexResult | null>(BibtexRequest,
+      client.code2ProtocolConverter.asTextDocumentPositionParams(editor.document, editor.selection.active));
+    if (!result) {
+      void vscode.window.showWarningMessage('PaperLens: no paper of the catalog is cited at the cursor.');
+      return;
+    }
+    await vscode.env.clipboard.writeText(result.entry);
+    void vscode.window.showInformationMessage(`PaperLens: copied the BibTeX entry ${result.key}.`);
   }
 
   async searchPapers(): Promise<void> {

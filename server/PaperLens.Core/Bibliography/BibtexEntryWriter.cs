@@ -13,6 +13,9 @@ public enum BibliographyStyle
     Biblatex,
 }
 
+/// <summary>A paper's entry as written: its key and the entry's text.</summary>
+public sealed record PaperEntry(string Key, string Text);
+
 /// <summary>The one writer of BibTeX entries for catalog papers (spec §5), in arXiv's export layout:
 /// <code>
 /// @misc{gu2023mamba,

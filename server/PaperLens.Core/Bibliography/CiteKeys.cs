@@ -50,6 +50,11 @@ public sealed class CiteKeys
         return key;
     }
 
+    /// <summary>Whether <paramref name="key"/> can be written as an entry's key: what the key rule makes and
+    /// the punctuation keys commonly hold, nothing that ends or breaks the entry (braces, comma, space, quote, <c>%</c>).</summary>
+    public static bool IsWritable(string key) =>
+        key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':' or '.' or '/' or '+');
+
     /// <summary>The key before any collision suffix: <c>gu2023mamba</c>.</summary>
     public static string Stem(PaperRecord paper)
     {

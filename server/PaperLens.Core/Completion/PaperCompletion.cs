@@ -1,4 +1,5 @@
 using System.Globalization;
+using PaperLens.Core.Bibliography;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
 using PaperLens.Core.Features;
@@ -13,14 +14,20 @@ namespace PaperLens.Core.Completion;
 /// year, <see cref="InsertText"/> what accepting it writes over the query, <see cref="PaperId"/> the
 /// canonical id whose abstract documents it (null for a .bib entry without one), and
 /// <see cref="FilterText"/> text a client may filter on (the query and what it matched).</summary>
-public sealed record CompletionCandidate(string Label, string Detail, string InsertText, string? PaperId, string FilterText);
+public sealed record CompletionCandidate(string Label, string Detail, string InsertText, string? PaperId, string FilterText)
+{
+    /// <summary>A catalog paper that no .bib names, inserted as a new key (<see cref="CiteKeys"/>): accepting
+    /// it must also add its entry to the document's bibliography (<see cref="Analysis.AddToBibliography"/>),
+    /// or the key resolves nowhere.</summary>
+    public bool AddsEntry { get; init; }
+}
 
 /// <summary>The items for a place, best first, and whether the client must ask again as the user types.</summary>
 public sealed record CompletionAnswer(CompletionPlace Place, IReadOnlyList<CompletionCandidate> Items, bool IsIncomplete);
 
 /// <summary>Paper completion: finds the place and the query (<see cref="CompletionPlace"/>), asks the
-/// catalog's completion index for papers (those cited in the workspace first), or the workspace's .bib
-/// entries inside <c>[@</c>, or both inside <c>\cite{</c>, and says what each item inserts there.</summary>
+/// catalog's completion index for papers (those cited in the workspace first), inside <c>[@</c> and
+/// <c>\cite{</c> after the .bib keys, and says what each item inserts there.</summary>
 public static class PaperCompletion
 {
     public const int MaxItems = 50;
@@ -42,9 +49,9 @@ public static class PaperCompletion
         if (document.Text is not { } text || CompletionPlace.Find(document.Path, text, offset, invoked) is not { } place) return null;
         var answer = place.Kind switch
         {
-            CompletionPlaceKind.PandocKey => BibKeys(place, index.Documents.Values.SelectMany(d => d.Scan.BibEntries)),
-            CompletionPlaceKind.LatexCiteKey => LatexKeys(index, document, place, catalog),
-            _ => Papers(index, place, catalog),
+            CompletionPlaceKind.PandocKey => KeysThenPapers(index, place, index.Documents.Values.SelectMany(d => d.Scan.BibEntries), catalog),
+            CompletionPlaceKind.LatexCiteKey => KeysThenPapers(index, place, index.KeyEntries(document), catalog),
+            _ => Papers(index, place, catalog, keys: null),
         };
         return TitleSearchQuery(answer) is { } query && titleSearch?.Offer(query) == true ? answer with { IsIncomplete = true } : answer;
     }
@@ -59,7 +66,9 @@ public static class PaperCompletion
         return query.IdPrefixes.Count > 0 || query.Words.Sum(w => w.Length) < MinSearchLetters ? null : query;
     }
 
-    private static CompletionAnswer Papers(WorkspaceIndex index, CompletionPlace place, PaperCatalog catalog)
+    /// <param name="keys">Inside a citation's key list, the keys the workspace's .bib files give: a paper is
+    /// inserted as its key, a new one when no .bib names it. Null elsewhere.</param>
+    private static CompletionAnswer Papers(WorkspaceIndex index, CompletionPlace place, PaperCatalog catalog, CiteKeys? keys)
     {
         var query = CompletionQuery.Parse(place.QueryText);
         var matches = catalog.Complete(query, MaxItems, index.CitedIds);
@@ -67,26 +76,30 @@ public static class PaperCompletion
         {
             var title = OneLine(TexText.ToPlain(paper.Title));
             var id = paper.Id.Canonical;
-            var insert = place.Kind switch
+            var addsEntry = keys is not null && keys.Existing(paper.Id) is null;
+            // Each new key is taken as it is handed out, so two papers of one list never share one.
+            var insert = keys?.For(paper) ?? place.Kind switch
             {
                 CompletionPlaceKind.MarkdownProse => MarkdownLink(title, paper.Id),
-                CompletionPlaceKind.CodeComment or CompletionPlaceKind.LatexCiteKey => "arXiv:" + id,
+                CompletionPlaceKind.CodeComment => "arXiv:" + id,
                 _ => id,
             };
             var year = (paper.Submitted?.Year ?? paper.Id.Year).ToString(CultureInfo.InvariantCulture);
             return new CompletionCandidate(title, Detail(paper.Authors, year), insert, id,
-                string.Join(' ', place.QueryText, title, TexText.ToPlain(paper.Authors), year, id));
+                string.Join(' ', place.QueryText, title, TexText.ToPlain(paper.Authors), year, id))
+            { AddsEntry = addsEntry };
         }).ToList();
         return new CompletionAnswer(place, items, query.Length < ShortQuery || matches.More);
     }
 
-    /// <summary>Inside a <c>\cite{</c>: the keys the document can resolve (its <c>\bibitem</c>s, its
-    /// bibliographies, the workspace's .bib entries) first, then the catalog's papers no key already names.</summary>
-    private static CompletionAnswer LatexKeys(WorkspaceIndex index, IndexedDocument document, CompletionPlace place, PaperCatalog catalog)
+    /// <summary>Inside <c>[@</c> or <c>\cite{</c>: the keys the document can resolve (<paramref name="entries"/>:
+    /// for LaTeX its <c>\bibitem</c>s and bibliographies too) first, then the catalog's papers no offered key
+    /// names, each as its key — the one a .bib gives it, else a new one whose entry accepting the item adds.</summary>
+    private static CompletionAnswer KeysThenPapers(WorkspaceIndex index, CompletionPlace place, IEnumerable<BibEntry> entries, PaperCatalog catalog)
     {
-        var keys = BibKeys(place, index.KeyEntries(document));
+        var keys = BibKeys(place, entries);
         var named = keys.Items.Select(k => k.PaperId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var papers = Papers(index, place, catalog);
+        var papers = Papers(index, place, catalog, new CiteKeys(index.Documents.Values.SelectMany(d => d.Scan.BibEntries)));
         var items = keys.Items.Concat(papers.Items.Where(p => !named.Contains(p.PaperId!))).Take(MaxItems).ToList();
         return new CompletionAnswer(place, items, keys.IsIncomplete || papers.IsIncomplete);
     }

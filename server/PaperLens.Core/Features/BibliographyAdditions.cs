@@ -20,9 +20,17 @@ public sealed class BibliographyAdditions(WorkspaceIndex index, IPaperSource pap
     public CitationEdit? For(Citation citation)
     {
         if (citation.Id is not { } id || citation.IsMalformed || citation.Role == CitationRole.BibEntry) return null;
+        return For(id, key: null);
+    }
+
+    /// <summary>The entry of a paper picked in completion, under the key the completion inserted
+    /// (<paramref name="key"/>; the key rule's when null or not a key BibTeX can read). Null when a .bib
+    /// names the paper already (accepted twice) or the catalog lacks it.</summary>
+    public CitationEdit? For(ArxivId id, string? key)
+    {
         if (_keys.Existing(id) is not null || !_offered.Add(id) || papers.Find(id) is not { } paper) return null;
         var file = _file ??= BibliographyPlacement.For(index, document);
-        var key = _keys.For(paper);
+        key = key is not null && CiteKeys.IsWritable(key) ? key : _keys.For(paper);
         var entry = BibtexEntryWriter.Write(paper, key);
         return new CitationEdit(
             $"Add to bibliography: {key} in {Path.GetFileName(file.Path)}{(file.Exists ? "" : " (new file)")}",

@@ -54,7 +54,7 @@ public static class CodeActionHandler
     }
 
     // Appended at the end of the bibliography's text, or a new file created holding the entry.
-    private static WorkspaceEdit BibliographyEdit(Snapshot snapshot, BibliographyFile file, string text)
+    internal static WorkspaceEdit BibliographyEdit(Snapshot snapshot, BibliographyFile file, string text)
     {
         var uri = snapshot.Uri(file.Path);
         if (file.Exists && snapshot.Index.Get(file.Path) is { } existing)

@@ -29,6 +29,9 @@ public static class CompletionHandler
             FilterText = item.FilterText,
             TextEdit = new TextEdit(range, item.InsertText),
             Data = item.PaperId is { } id ? JsonSerializer.SerializeToElement(new ResolveData(id)) : null,
+            Command = item.AddsEntry
+                ? new Command("Add to bibliography", LanguageServer.AddToBibliographyCommand, [item.PaperId!, request.TextDocument.Uri, item.InsertText])
+                : null,
         }).ToList();
         return new CompletionList(answer.IsIncomplete, items);
     }

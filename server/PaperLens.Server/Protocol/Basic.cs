@@ -74,7 +74,7 @@ public sealed record CreateFileOptions(
 public sealed record Command(
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("command")] string CommandName,
-    [property: JsonPropertyName("arguments")] IReadOnlyList<object>? Arguments = null);
+    [property: JsonPropertyName("arguments")] IReadOnlyList<string>? Arguments = null);
 
 public sealed record LogMessageParams(
     [property: JsonPropertyName("type")] int Type,

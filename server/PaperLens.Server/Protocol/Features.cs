@@ -33,6 +33,9 @@ public sealed record CompletionItem
     [JsonPropertyName("filterText")] public string? FilterText { get; init; }
     [JsonPropertyName("textEdit")] public TextEdit? TextEdit { get; init; }
     [JsonPropertyName("data")] public JsonElement? Data { get; init; }
+
+    /// <summary>Run by the client after it applied the item's edits.</summary>
+    [JsonPropertyName("command")] public Command? Command { get; init; }
 }
 
 public sealed record CompletionList(
@@ -112,6 +115,16 @@ public sealed record CodeAction(
 public sealed record ExecuteCommandParams(
     [property: JsonPropertyName("command")] string Command,
     [property: JsonPropertyName("arguments")] IReadOnlyList<JsonElement>? Arguments = null);
+
+/// <summary><c>workspace/applyEdit</c>, sent by the server: an edit of files other than the one a
+/// completion item may touch.</summary>
+public sealed record ApplyWorkspaceEditParams(
+    [property: JsonPropertyName("label")] string Label,
+    [property: JsonPropertyName("edit")] WorkspaceEdit Edit);
+
+public sealed record ApplyWorkspaceEditResult(
+    [property: JsonPropertyName("applied")] bool Applied,
+    [property: JsonPropertyName("failureReason")] string? FailureReason = null);
 
 public sealed record ProgressParams(
     [property: JsonPropertyName("token")] string Token,

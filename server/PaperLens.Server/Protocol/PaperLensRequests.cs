@@ -19,6 +19,12 @@ public sealed record PaperSearchItem(
     [property: JsonPropertyName("year")] int? Year,
     [property: JsonPropertyName("insertText")] string InsertText);
 
+/// <summary><c>paperlens/bibtex</c> (at a position): the BibTeX entry of the paper cited there, for the
+/// clipboard, under the key a .bib gives it or else the key rule's.</summary>
+public sealed record BibtexResult(
+    [property: JsonPropertyName("key")] string Key,
+    [property: JsonPropertyName("entry")] string Entry);
+
 /// <summary>The state a status bar shows: answered by <c>paperlens/status</c> and pushed as
 /// <c>paperlens/statusChanged</c> when indexing starts and ends and when settings change. The catalog
 /// is the file the server reads, so that an import from the editor writes to the same one.</summary>

@@ -102,7 +102,7 @@ public sealed class LatexFeatureTests
     }
 
     [Fact]
-    public void Completion_inside_a_cite_offers_the_keys_first_then_catalog_papers_no_key_names()
+    public void Completion_inside_a_cite_offers_the_keys_first_then_catalog_papers_no_key_names_as_their_keys_new_ones_adding_an_entry()
     {
         string Complete(string typed)
         {
@@ -110,21 +110,21 @@ public sealed class LatexFeatureTests
             var (path, offset) = workspace.Cursor;
             var answer = workspace.Analysis.Completions(path, offset, invoked: true, titleSearch: null)!;
             return $"// {typed} → {answer.Place.Kind} «{answer.Place.QueryText}»\n"
-                + string.Join("\n", answer.Items.Take(4).Select(i => $"{i.Label} | {i.Detail} | {i.InsertText}"));
+                + string.Join("\n", answer.Items.Take(4).Select(i => $"{i.Label} | {i.Detail} | {i.InsertText}{(i.AddsEntry ? " + new entry" : "")}"));
         }
 
         Expect.Equal(string.Join("\n", Complete("\\cite[p.~3]{sutskever2014, se$0}"), Complete("\\citep{%\n  zh$0")), """
             // \cite[p.~3]{sutskever2014, se$0} → LatexCiteKey «se»
             Sequence to Sequence Learning with Neural Networks | sutskever2014 · 2014 | sutskever2014
-            Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting | H. Zhou et al. · 2020 | arXiv:2012.07436
-            A Critical Review of Recurrent Neural Networks for Sequence Learning | Z. C. Lipton et al. · 2015 | arXiv:1506.00019
-            Latent Reasoning via Sentence Embedding Prediction | H. Hwang et al. · 2025 | arXiv:2505.22202
+            Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting | H. Zhou et al. · 2020 | zhou2021
+            A Critical Review of Recurrent Neural Networks for Sequence Learning | Z. C. Lipton et al. · 2015 | lipton2015
+            Latent Reasoning via Sentence Embedding Prediction | H. Hwang et al. · 2025 | hwang2025latent + new entry
             // \citep{%
               zh$0 → LatexCiteKey «zh»
             Informer | zhou2021 · Zhou et al. · 2021 | zhou2021
-            Skip a Layer or Loop it? Test-Time Depth Adaptation of Pretrained LLMs | Z. Li et al. · 2025 | arXiv:2507.07996
-            Cautious Next Token Prediction | Y. Wang et al. · 2025 | arXiv:2507.03038
-            Continuous Chain of Thought Enables Parallel Exploration and Reasoning | H. A. Gozeten et al. · 2025 | arXiv:2505.23648
+            Skip a Layer or Loop it? Test-Time Depth Adaptation of Pretrained LLMs | Z. Li et al. · 2025 | li2025skip + new entry
+            Cautious Next Token Prediction | Y. Wang et al. · 2025 | wang2025cautious + new entry
+            Continuous Chain of Thought Enables Parallel Exploration and Reasoning | H. A. Gozeten et al. · 2025 | gozeten2025continuous + new entry
             """);
     }
 }

@@ -10,6 +10,7 @@ interface Manifest {
   capabilities: { untrustedWorkspaces: { supported: string | boolean } };
   contributes: {
     commands: { command: string; title: string; category: string }[];
+    menus: Record<string, { command: string; when?: string }[]>;
     configuration: { properties: Record<string, { markdownDescription?: string; description?: string; propertyNames?: { enum: string[] } }> };
   };
 }
@@ -24,10 +25,16 @@ describe('package.json', () => {
       ['paperlens.checkWorkspace', 'PaperLens: Check Workspace Citations'],
       ['paperlens.openAbstract', 'PaperLens: Open Abstract'],
       ['paperlens.searchPapers', 'PaperLens: Search Papers'],
+      ['paperlens.copyBibtex', 'PaperLens: Copy BibTeX'],
       ['paperlens.importMetadata', 'PaperLens: Import arXiv Metadata…'],
       ['paperlens.restartServer', 'PaperLens: Restart Server'],
       ['paperlens.showOutput', 'PaperLens: Show Output'],
     ]);
+  });
+
+  it('offers Copy BibTeX in the editor context menu of files, where the server has the document', () => {
+    const entry = manifest.contributes.menus['editor/context'].find(m => m.command === 'paperlens.copyBibtex');
+    assert.strictEqual(entry?.when, 'resourceScheme == file');
   });
 
   it('describes every setting, and has one for each key the server is sent or that restarts it', () => {
