@@ -21,6 +21,22 @@ internal sealed record BenchmarkOptions
     /// <summary>Measure only ripgrep / the sqlite3 shell (for when the CLI is not built yet).</summary>
     public bool BaselineOnly { get; init; }
 
+    /// <summary>The options of a mode over a big catalog (lsp, completion-relevance): <c>--catalog FILE</c>
+    /// to reuse one, <c>--records</c> defaulting to 500k, the rest as <see cref="Parse"/> reads them.</summary>
+    public static (BenchmarkOptions Options, string? Catalog) ParseWithCatalog(IReadOnlyList<string> args)
+    {
+        string? catalog = null;
+        var records = 500_000;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--catalog" && i + 1 < args.Count) catalog = Path.GetFullPath(args[++i]);
+            else if (args[i] == "--records" && i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n > 0) { records = n; i++; }
+            else rest.Add(args[i]);
+        }
+        return (Parse(rest) with { Records = records }, catalog);
+    }
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchmarkOptions();

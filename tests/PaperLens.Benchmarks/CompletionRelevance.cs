@@ -32,16 +32,7 @@ internal static partial class CompletionRelevance
 
     public static void Run(RepositoryPaths paths, IReadOnlyList<string> args)
     {
-        string? catalog = null;
-        var records = 500_000;
-        var rest = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == "--catalog" && i + 1 < args.Count) catalog = Path.GetFullPath(args[++i]);
-            else if (args[i] == "--records" && i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n > 0) { records = n; i++; }
-            else rest.Add(args[i]);
-        }
-        var options = BenchmarkOptions.Parse(rest) with { Records = records };
+        var (options, catalog) = BenchmarkOptions.ParseWithCatalog(args);
         RunAsync(paths, options, catalog).GetAwaiter().GetResult();
     }
 

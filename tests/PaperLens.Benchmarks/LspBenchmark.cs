@@ -22,20 +22,9 @@ internal static class LspBenchmark
     private static readonly TimeSpan IndexTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan RawBudget = TimeSpan.FromSeconds(20);
 
-    /// <summary>Reads this mode's own options (--catalog, and --records defaulting to 500k) and hands
-    /// the rest to <see cref="BenchmarkOptions"/>.</summary>
     public static LspReport Run(RepositoryPaths paths, IReadOnlyList<string> args)
     {
-        string? catalog = null;
-        var records = 500_000;
-        var rest = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == "--catalog" && i + 1 < args.Count) catalog = Path.GetFullPath(args[++i]);
-            else if (args[i] == "--records" && i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n > 0) { records = n; i++; }
-            else rest.Add(args[i]);
-        }
-        var options = BenchmarkOptions.Parse(rest) with { Records = records };
+        var (options, catalog) = BenchmarkOptions.ParseWithCatalog(args);
         return RunAsync(paths, options, catalog).GetAwaiter().GetResult();
     }
 
