@@ -110,7 +110,8 @@ public sealed partial class LanguageServer
         var unseen = added.Distinct().Where(root => !_roots.Contains(root)).ToList();
         _roots = _roots.AddRange(added);
         foreach (var root in unseen) _watcher?.Watch(root);
-        if (unseen.Count > 0) Indexing = IndexWorkspaceAsync(unseen);
+        // Indexing is done when every folder is read, the first ones included: a check asked for now waits for all.
+        if (unseen.Count > 0) Indexing = Indexing is { IsCompleted: false } reading ? Task.WhenAll(reading, IndexWorkspaceAsync(unseen)) : IndexWorkspaceAsync(unseen);
         _diagnostics?.Schedule();
     }
 
