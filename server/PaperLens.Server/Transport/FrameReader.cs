@@ -58,7 +58,18 @@ public sealed class FrameReader(PipeReader input, Action<string> log)
                 continue;
             }
             var rest = buffer.Slice(reader.Position);
-            if (rest.Length < length) return inputEnded ? TakeAll(ref buffer, rest) : null;
+            if (rest.Length < length)
+            {
+                if (inputEnded) return TakeAll(ref buffer, rest);
+                if (NextFrameInsideBody(rest) is not { } early) return null;
+                // A length counted long whose client now waits for the answer: nothing more arrives, so the
+                // message is cut where its value ends instead of waiting for bytes that never come.
+                log($"a frame's Content-Length ({length}) was more than its message, and the next frame began after it: {early} bytes read as the message");
+                _searchedBody = 0;
+                buffer = rest.Slice(early);
+                return rest.Slice(0, early).ToArray();
+            }
+            _searchedBody = 0;
             var body = rest.Slice(0, length);
             if (EndOfFirstValue(body) is { } end && !IsWhitespace(body.Slice(end)))
             {
@@ -68,6 +79,27 @@ public sealed class FrameReader(PipeReader input, Action<string> log)
             buffer = rest.Slice(body.End);
             return body.ToArray();
         }
+    }
+
+    // How much of the body still arriving was searched for a header already: each byte is searched once,
+    // so a large message arriving in many reads costs one pass.
+    private long _searchedBody;
+
+    /// <summary>Where the message ends when a <c>Content-Length:</c> header has arrived inside the stated body,
+    /// right after a complete JSON value and whitespace; null while the body may still be arriving.</summary>
+    private long? NextFrameInsideBody(ReadOnlySequence<byte> rest)
+    {
+        var from = Math.Max(0, _searchedBody - (HeaderStart.Length - 1));
+        _searchedBody = rest.Length;
+        var reader = new SequenceReader<byte>(rest.Slice(from));
+        while (reader.TryReadTo(out ReadOnlySequence<byte> _, HeaderStart, advancePastDelimiter: false))
+        {
+            var header = from + reader.Consumed;
+            var before = rest.Slice(0, header);
+            if (EndOfFirstValue(before) is { } end && IsWhitespace(before.Slice(end))) return end;
+            reader.Advance(HeaderStart.Length);
+        }
+        return null;
     }
 
     /// <summary>Resynchronises after a framing fault: drops everything before the next
@@ -80,6 +112,7 @@ public sealed class FrameReader(PipeReader input, Action<string> log)
         var next = reader.TryReadTo(out ReadOnlySequence<byte> _, HeaderStart, advancePastDelimiter: false)
             ? reader.Position
             : fallback ?? buffer.GetPosition(Math.Max(0, buffer.Length - (HeaderStart.Length - 1)));
+        _searchedBody = 0;
         var skipped = buffer.Slice(0, next);
         log($"dropped {what}: {skipped.Length} bytes skipped to the next Content-Length header");
         return buffer.Slice(next);
