@@ -10,9 +10,10 @@ namespace PaperLens.Server.Transport;
 /// a client that frames badly. After a framing fault — headers without a usable Content-Length, or the
 /// tail of a body that was counted short (characters instead of bytes) running into the next header —
 /// reading resumes at the next <c>Content-Length:</c>, as robust LSP clients do. A length counted long
-/// is noticed when the body's JSON value ends early with more bytes after it: the value is the
+/// is noticed when the body's JSON value ends early with more bytes after it, or, while the rest of the
+/// stated body has not arrived, when the next frame's header follows the value: the value is the
 /// message, and the bytes after it are read as the next frame, so the message that follows is not
-/// swallowed.</summary>
+/// swallowed and a client waiting for its answer is not left waiting.</summary>
 public sealed class FrameReader(PipeReader input, Action<string> log)
 {
     private const int MaxHeaderBytes = 16 * 1024;
