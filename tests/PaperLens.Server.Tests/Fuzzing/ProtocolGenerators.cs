@@ -280,7 +280,7 @@ public sealed class ProtocolGenerators(FuzzWorld world, IReadOnlySet<string> wit
             _ => [(byte)'{', .. bytes],
         };
         return IsJson(body)
-            ? new FuzzMessage("body", Frames.Frame(body)) { NullIdAnswersAllowed = 1, Answers = [Lost(serial, request.Method)] }
+            ? new FuzzMessage("body", Frames.Frame(body)) { NullIdAnswersAllowed = 1, Answers = [Lost(serial, request.Method), .. RepairedId(body, serial, request.Method)] }
             : new FuzzMessage("body that is not JSON", Frames.Frame(body)) { ParseErrorsRequired = 1, NullIdAnswersAllowed = 1, Answers = [Lost(serial, request.Method)] };
     }));
 
@@ -369,6 +369,13 @@ public sealed class ProtocolGenerators(FuzzWorld world, IReadOnlySet<string> wit
 
     /// <summary>The id of a request inside bytes that may not reach the server whole.</summary>
     private static string LostId(int serial) => $"lost-{serial}";
+
+    /// <summary>Bytes that are no UTF-8 inside the id are read as U+FFFD, so the answer may carry the id so repaired.</summary>
+    private static IEnumerable<ExpectedAnswer> RepairedId(byte[] body, int serial, string method)
+    {
+        if (JsonNode.Parse(Encoding.UTF8.GetString(body))?["id"] is { } id && Frames.IdText(id) is var repaired && repaired != Frames.IdText(LostId(serial)))
+            yield return new ExpectedAnswer(repaired, method, true, [ParseError, InvalidRequest, MethodNotFound, InvalidParams, RequestFailed]) { Optional = true };
+    }
 
     private static ExpectedAnswer Lost(int serial, string method) =>
         new(Frames.IdText(LostId(serial)), method, true, [ParseError, InvalidRequest, MethodNotFound, InvalidParams, RequestFailed]) { Optional = true };
