@@ -29,7 +29,7 @@ public class ProtocolEdgeTests
         await server.WriteRawAsync(Body(response));
 
         Assert.Contains(Informer, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class ProtocolEdgeTests
             && m["params"]!["message"]!.GetValue<string>().Contains("did not register file watchers", StringComparison.Ordinal));
         var uri = await OpenAsync(server, workspace, "a.md", "Informer arXiv:2012.07436\n");
         Assert.Contains(Informer, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class ProtocolEdgeTests
         Assert.Equal(InvalidRequest, ErrorCode(await ResponseTo(server, "\"m1\"")));
         Assert.Equal(InvalidRequest, ErrorCode(await ResponseTo(server, "\"m2\"")));
         Assert.Contains(Informer, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class ProtocolEdgeTests
         await server.WriteRawAsync(Enumerable.Range(0, 1001).SelectMany(_ => Body("{not json")));
 
         Assert.Contains(Informer, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class ProtocolEdgeTests
 
         var answer = await ResponseTo(server, "null");
         Assert.Equal(ParseError, ErrorCode(answer));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class ProtocolEdgeTests
         var uri = await OpenAsync(server, workspace, "a.md", "Informer arXiv:2012.07436\n");
 
         Assert.Contains(Informer, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public class ProtocolEdgeTests
         await server.WriteRawAsync(Body(new string(' ', status.Length)));
 
         Assert.Contains(Informer, HoverText(await hover));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public class ProtocolEdgeTests
             Assert.DoesNotMatch(@"\bat [\w.`<>]+\(|\.cs:line \d+|PaperLens\.Server\.|StreamJsonRpc", error);
         }
         Assert.Contains(Informer, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     /// <summary>JSON-RPC 2.0 (§4) lets an id be any number, but LSP 3.17 narrows it to
@@ -176,7 +176,7 @@ public class ProtocolEdgeTests
         await server.WriteRawAsync(Body($$$"""{"jsonrpc":"2.0","id":{{{id}}},"method":"textDocument/hover","params":{{{At(uri, 0, 16).ToJsonString()}}}}"""));
 
         Assert.Equal(InvalidRequest, ErrorCode(await ResponseTo(server, id)));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public class ProtocolEdgeTests
         await server.WriteRawAsync(Body($$$"""{"jsonrpc":"2.0","id":9007199254740993,"method":"textDocument/hover","params":{{{At(uri, 0, 16).ToJsonString()}}}}"""));
 
         Assert.Contains(Informer, HoverText(await ResponseTo(server, "9007199254740993")));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public class ProtocolEdgeTests
         Assert.Equal(ServerNotInitialized, ErrorCode(shutdown));
         Assert.Equal(ServerNotInitialized, ErrorCode(unknown));
         Assert.NotNull((await server.InitializeAsync(workspace))["result"]?["capabilities"]);
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -244,15 +244,6 @@ public class ProtocolEdgeTests
     private static Task<JsonObject> ResponseTo(StdioProcess server, string id) =>
         server.WaitForMessageAsync(m => m["method"] is null && (m["id"]?.ToJsonString() ?? "null") == id);
 
-    private static async Task FinishAsync(StdioProcess server)
-    {
-        Assert.False(server.HasExited, "the server exited:\n" + server.Stderr);
-        var shutdown = await server.RequestAsync("shutdown", null);
-        Assert.True(shutdown["error"] is null, shutdown.ToJsonString());
-        Assert.Empty(server.Unanswered);
-        await server.NotifyAsync("exit", null);
-        Assert.Equal(0, await server.WaitForExitAsync());
-    }
 
     private static JsonObject DidOpen(string uri, string text) => StdioProcess.Notification("textDocument/didOpen", new JsonObject
     {

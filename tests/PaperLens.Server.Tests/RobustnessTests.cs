@@ -41,7 +41,7 @@ public class RobustnessTests
 
         Assert.NotNull(wrongShape["error"]);
         Assert.Contains(Mamba360, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class RobustnessTests
         var answer = await server.RequestAsync("textDocument/hover", JsonValue.Create("not a position"));
 
         Assert.NotNull(answer["error"]);
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class RobustnessTests
         Assert.Equal(MethodNotFound, ErrorCode(unknown));
         Assert.Equal(MethodNotFound, ErrorCode(unknownLsp));
         Assert.Contains(Mamba360, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class RobustnessTests
         Assert.NotNull(initialized["result"]?["capabilities"]?["hoverProvider"]);
         await OpenAsync(server, workspace, "a.md", "Survey: arXiv:2404.16112 is long.\n");
         Assert.Contains(Mamba360, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public class RobustnessTests
 
         Assert.True(negative["error"] is not null || negative["result"] is null, negative.ToJsonString());
         Assert.Contains(Mamba360, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 12))));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class RobustnessTests
         Assert.Contains(Mamba360, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
         Assert.Contains(Informer, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 2, 18))));
         Assert.Null((await server.RequestAsync("textDocument/hover", At(workspace.Uri("never-opened.md"), 0, 8)))["result"]);
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public class RobustnessTests
         var published = await server.WaitForDiagnosticsAsync(uri, p => Codes(p).Contains("PL001"));
         var malformed = Diagnostics(published).Single(d => d["code"]!.GetValue<string>() == "PL001");
         Assert.Equal((typoLine, 14), (Line(malformed), Character(malformed)));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public class RobustnessTests
         var malformed = Diagnostics(published).Where(d => d["code"]!.GetValue<string>() == "PL001" && Line(d) < lines.Length - 1)
             .Select(d => (Line(d), Character(d))).ToList();
         Assert.Equal(expectedTypos, malformed);
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public class RobustnessTests
         published = await server.WaitForDiagnosticsAsync(uri, p => p["version"]?.GetValue<int>() == 3);
         malformed = Diagnostics(published).Single(d => d["code"]!.GetValue<string>() == "PL001");
         Assert.Equal((0, 12), (Line(malformed), Character(malformed)));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -263,7 +263,7 @@ public class RobustnessTests
         var published = await server.WaitForDiagnosticsAsync(uri, p => p["version"]?.GetValue<int>() == 2);
         var malformed = Diagnostics(published).Single(d => d["code"]!.GetValue<string>() == "PL001");
         Assert.Equal((0, 14), (Line(malformed), Character(malformed)));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -279,7 +279,7 @@ public class RobustnessTests
         var published = await server.WaitForDiagnosticsAsync(workspace.Uri("notes/a.md"), p => Codes(p).Contains("PL001"));
         Assert.Equal(["PL001"], Codes(published));
         Assert.Contains(LogMessages(server), m => m.StartsWith("indexed 1 files", StringComparison.Ordinal) && m.EndsWith(", 2 skipped", StringComparison.Ordinal));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -298,7 +298,7 @@ public class RobustnessTests
 
         Assert.Contains(Mamba360, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
         Assert.Contains($"{fifo} is not read: FIFO", LogMessages(server));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -323,7 +323,7 @@ public class RobustnessTests
         foreach (var answer in await Task.WhenAll(cancelled))
             Assert.True(answer["result"] is not null || ErrorCode(answer) == RequestCancelled, answer.ToJsonString());
         Assert.Contains(Mamba360, HoverText(await server.RequestAsync("textDocument/hover", At(uri, 0, 16))));
-        await FinishAsync(server);
+        await server.FinishAsync();
     }
 
     [Fact]
@@ -339,17 +339,6 @@ public class RobustnessTests
         Assert.Equal(1, await server.WaitForExitAsync());
     }
 
-    /// <summary>The end of every robustness test: every request was answered, the server is still
-    /// running, and a clean shutdown then exit ends it with code 0.</summary>
-    private static async Task FinishAsync(StdioProcess server)
-    {
-        Assert.False(server.HasExited, "the server exited:\n" + server.Stderr);
-        var shutdown = await server.RequestAsync("shutdown", null);
-        Assert.True(shutdown["error"] is null, shutdown.ToJsonString());
-        Assert.Empty(server.Unanswered);
-        await server.NotifyAsync("exit", null);
-        Assert.Equal(0, await server.WaitForExitAsync());
-    }
 
     private static async Task<string> OpenAsync(StdioProcess server, TestWorkspace workspace, string relativePath, string text)
     {

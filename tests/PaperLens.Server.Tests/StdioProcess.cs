@@ -217,6 +217,18 @@ public sealed class StdioProcess : IAsyncDisposable
     /// <summary>Ends the client's side of the pipe, as an editor that quits without shutdown does.</summary>
     public void CloseInput() => _input.Close();
 
+    /// <summary>The end of every robustness test: every request was answered, the server is still
+    /// running, and a clean shutdown then exit ends it with code 0.</summary>
+    public async Task FinishAsync()
+    {
+        Assert.False(HasExited, "the server exited:\n" + Stderr);
+        var shutdown = await RequestAsync("shutdown", null);
+        Assert.True(shutdown["error"] is null, shutdown.ToJsonString());
+        Assert.Empty(Unanswered);
+        await NotifyAsync("exit", null);
+        Assert.Equal(0, await WaitForExitAsync());
+    }
+
     public async Task<int> WaitForExitAsync()
     {
         using var timeout = new CancellationTokenSource(AnswerTimeout);

@@ -198,16 +198,22 @@ local function last_line(bufnr)
   return count - 1, vim.api.nvim_buf_get_lines(bufnr, count - 1, count, false)[1]
 end
 
--- Types `text` on a new last line of the buffer, asks for completion at its end (invoked, as with
--- <C-x><C-o>), accepts the first item whose label or detail contains `wanted`, and returns the line.
-local function complete(bufnr, text, wanted)
+-- Types `text` on a new last line of the buffer and asks for completion at its end (invoked, as with
+-- <C-x><C-o>); returns the items and the cursor.
+local function type_and_complete(bufnr, text)
   vim.api.nvim_buf_set_lines(bufnr, -1, -1, false, { '', text })
   local line_number, typed = last_line(bufnr)
   local _, column = vim.str_utfindex(typed)
   local cursor = { line = line_number, character = column }
   local params = position_params(bufnr, cursor)
   params.context = { triggerKind = 1 }
-  local items = completion_items(request(bufnr, 'textDocument/completion', params))
+  return completion_items(request(bufnr, 'textDocument/completion', params)), cursor
+end
+
+-- Types `text` as `type_and_complete` does, accepts the first item whose label or detail contains
+-- `wanted`, and returns the line.
+local function complete(bufnr, text, wanted)
+  local items, cursor = type_and_complete(bufnr, text)
   for _, item in ipairs(items) do
     if contains(item.label, wanted) or contains(item.detail, wanted) then
       accept(bufnr, item, cursor)
@@ -221,13 +227,7 @@ end
 -- Types `text` as `complete` does and accepts the first item, as pressing Enter on the list's first
 -- line does; returns the line.
 local function complete_first(bufnr, text)
-  vim.api.nvim_buf_set_lines(bufnr, -1, -1, false, { '', text })
-  local line_number, typed = last_line(bufnr)
-  local _, column = vim.str_utfindex(typed)
-  local cursor = { line = line_number, character = column }
-  local params = position_params(bufnr, cursor)
-  params.context = { triggerKind = 1 }
-  local items = completion_items(request(bufnr, 'textDocument/completion', params))
+  local items, cursor = type_and_complete(bufnr, text)
   if #items == 0 then fail('completing "' .. text .. '": no items') end
   accept(bufnr, items[1], cursor)
   local _, accepted = last_line(bufnr)
