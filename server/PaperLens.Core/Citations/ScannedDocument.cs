@@ -9,5 +9,11 @@ public sealed record ScannedDocument(
     IReadOnlyList<SyntaxProblem> Problems,
     IReadOnlyList<string> Bibliographies)
 {
+    /// <summary>The <c>paperlens-ignore</c> comments (spec §5), in document order.</summary>
+    public IReadOnlyList<IgnoreComment> Ignores { get; init; } = [];
+
+    /// <summary>How a comment is written at each place of the document.</summary>
+    public DocumentComments Comments { get; init; } = DocumentComments.None;
+
     public static ScannedDocument Empty(string path) => new(path, [], [], [], []);
 }

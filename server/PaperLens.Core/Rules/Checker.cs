@@ -9,7 +9,9 @@ using PaperLens.Core.Text;
 namespace PaperLens.Core.Rules;
 
 /// <summary>Runs the rules of spec §4 over scanned documents against local paper data. Pure: the same
-/// documents, papers and settings always give the same diagnostics, sorted by path then offset.</summary>
+/// documents, papers and settings always give the same diagnostics, sorted by path then offset. A finding
+/// a document's <c>paperlens-ignore</c> comment covers is not reported (spec §5): here, so that the CLI and
+/// the editor, which both ask <see cref="Analysis"/>, hide the same.</summary>
 public sealed class Checker
 {
     private readonly PaperLookup _papers;
@@ -32,7 +34,11 @@ public sealed class Checker
         checker._papers.Prefetch(documents.SelectMany(d => d.Citations).Select(c => c.Id).OfType<ArxivId>());
 
         foreach (var document in documents) checker.CheckDocument(document, keys);
+        var ignores = new Dictionary<string, IReadOnlyList<IgnoreComment>>(StringComparer.Ordinal);
+        foreach (var document in documents)
+            if (document.Ignores.Count > 0) ignores.TryAdd(document.Path, document.Ignores);
         return checker._diagnostics
+            .Where(d => !(ignores.TryGetValue(d.Path, out var comments) && comments.Any(c => c.Hides(d.Code, d.Span.Start))))
             .OrderBy(d => d.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Span.Start)
             .ThenBy(d => d.Code, StringComparer.Ordinal)

@@ -43,10 +43,21 @@ public static class DocumentScanner
         if (IsBibtex(path))
         {
             var bib = BibtexScanner.Scan(text, 0, text.Length);
-            return new ScannedDocument(path, bib.Citations, bib.Entries, bib.Problems, []);
+            return new ScannedDocument(path, bib.Citations, bib.Entries, bib.Problems, [])
+            {
+                Ignores = bib.Ignores,
+                Comments = DocumentComments.Whole(CommentStyle.Bibtex),
+            };
         }
         if (SourceLanguages.FromFileName(path) is { } language)
-            return new ScannedDocument(path, CodeScanner.Scan(text, 0, text.Length, language).ToList(), [], [], []);
+        {
+            var code = CodeScanner.Scan(text, 0, text.Length, language);
+            return new ScannedDocument(path, code.Citations, [], [], [])
+            {
+                Ignores = code.Ignores,
+                Comments = DocumentComments.Whole(CodeScanner.CommentStyleOf(language)),
+            };
+        }
         return ScannedDocument.Empty(path);
     }
 }

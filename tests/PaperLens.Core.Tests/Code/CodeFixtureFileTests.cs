@@ -19,7 +19,7 @@ public class CodeFixtureFileTests
         var language = SourceLanguages.FromFileName(fileName);
         Assert.NotNull(language);
 
-        var found = CodeScanner.Scan(fixture.Text, 0, fixture.Text.Length, language).Select(c => c.Span).ToList();
+        var found = CodeScanner.Scan(fixture.Text, 0, fixture.Text.Length, language).Citations.Select(c => c.Span).ToList();
 
         Assert.Equal(fixture.Ranges, found);
     }

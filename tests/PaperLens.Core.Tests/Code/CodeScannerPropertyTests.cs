@@ -31,7 +31,7 @@ public class CodeScannerPropertyTests
         {
             var start = Math.Min(Math.Min(a, b), text.Length);
             var end = Math.Min(Math.Max(a, b), text.Length);
-            foreach (var citation in CodeScanner.Scan(text, start, end, language))
+            foreach (var citation in CodeScanner.Scan(text, start, end, language).Citations)
             {
                 Assert.InRange(citation.Span.Start, start, end);
                 Assert.InRange(citation.Span.End, citation.Span.Start, end);
@@ -54,7 +54,7 @@ public class CodeScannerPropertyTests
         Gen.Select(content, Gen.OneOfConst(languages)).Sample((inner, language) =>
         {
             var text = $"value = call(\"{inner}\")";
-            Assert.Empty(CodeScanner.Scan(text, 0, text.Length, language));
+            Assert.Empty(CodeScanner.Scan(text, 0, text.Length, language).Citations);
         }, iter: 5_000);
     }
 
@@ -73,7 +73,7 @@ public class CodeScannerPropertyTests
             // A marker at the end keeps every lexer reading to the end of the line.
             var line = string.Concat(Enumerable.Repeat(pattern, 250_000 / pattern.Length)) + " arXiv:2312.00752";
             foreach (var language in Languages)
-                Assert.All(CodeScanner.Scan(line, 0, line.Length, language), c => Assert.InRange(c.Span.End, 0, line.Length));
+                Assert.All(CodeScanner.Scan(line, 0, line.Length, language).Citations, c => Assert.InRange(c.Span.End, 0, line.Length));
         }
     }
 }

@@ -80,7 +80,7 @@ public class CodeScannerTests
         var start = fixture.Text.IndexOf("x = 1", StringComparison.Ordinal);
         var end = fixture.Text.IndexOf("```\n#", StringComparison.Ordinal);
 
-        var citation = Assert.Single(CodeScanner.Scan(fixture.Text, start, end, SourceLanguages.Python));
+        var citation = Assert.Single(CodeScanner.Scan(fixture.Text, start, end, SourceLanguages.Python).Citations);
 
         Assert.Equal(fixture.Ranges[0], citation.Span);
         Assert.Equal("2312.00752", citation.Id?.Canonical);
@@ -90,7 +90,7 @@ public class CodeScannerTests
     public void A_comment_cut_by_the_range_end_stops_there()
     {
         var text = "/* arXiv:2312.00752 */";
-        Assert.Empty(CodeScanner.Scan(text, 0, text.IndexOf("2312", StringComparison.Ordinal) + 4, SourceLanguages.C));
+        Assert.Empty(CodeScanner.Scan(text, 0, text.IndexOf("2312", StringComparison.Ordinal) + 4, SourceLanguages.C).Citations);
     }
 
     [Fact]
@@ -117,13 +117,13 @@ public class CodeScannerTests
     [InlineData("arXiv:2312.00752")]
     public void Out_of_range_bounds_are_clamped(string text)
     {
-        Assert.Empty(CodeScanner.Scan(text, -5, text.Length + 10, SourceLanguages.Python));
-        Assert.Empty(CodeScanner.Scan(text, text.Length + 3, 1, SourceLanguages.Python));
+        Assert.Empty(CodeScanner.Scan(text, -5, text.Length + 10, SourceLanguages.Python).Citations);
+        Assert.Empty(CodeScanner.Scan(text, text.Length + 3, 1, SourceLanguages.Python).Citations);
     }
 
     private static List<Citation> Scan(string language, string text)
     {
         var lang = SourceLanguages.FromName(language) ?? throw new ArgumentException(language);
-        return CodeScanner.Scan(text, 0, text.Length, lang).ToList();
+        return CodeScanner.Scan(text, 0, text.Length, lang).Citations.ToList();
     }
 }

@@ -146,6 +146,6 @@ public class CommentClaimTests
     private static List<Citation> Scan(string language, string text)
     {
         var lang = SourceLanguages.FromName(language) ?? throw new ArgumentException(language);
-        return CodeScanner.Scan(text, 0, text.Length, lang).ToList();
+        return CodeScanner.Scan(text, 0, text.Length, lang).Citations.ToList();
     }
 }

@@ -1,8 +1,10 @@
 using PaperLens.Core.Citations;
+using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Scanning.Bibtex;
 
-public sealed record BibtexScanResult(IReadOnlyList<Citation> Citations, IReadOnlyList<BibEntry> Entries, IReadOnlyList<SyntaxProblem> Problems);
+public sealed record BibtexScanResult(
+    IReadOnlyList<Citation> Citations, IReadOnlyList<BibEntry> Entries, IReadOnlyList<SyntaxProblem> Problems, IReadOnlyList<IgnoreComment> Ignores);
 
 /// <summary>Citations and entries of BibTeX text (spec §2.3): a .bib file or a bibtex code block.</summary>
 public static class BibtexScanner
@@ -20,7 +22,31 @@ public static class BibtexScanner
             if (citation is not null) citations.Add(citation);
             entries.Add(new BibEntry(entry.Key, entry.Type, entry.Span, entry.KeySpan, FieldMap(entry), citation?.Id, citation?.Id is null ? null : citation.Version));
         }
-        return new BibtexScanResult(citations, entries, problems);
+        return new BibtexScanResult(citations, entries, problems, Ignores(text, parsed, start, end));
+    }
+
+    /// <summary>The <c>paperlens-ignore</c> comments in the text between entries (BibTeX's comments, <c>%</c>
+    /// lines and <c>@comment</c> included). One on the line before an entry covers the whole entry: a
+    /// field's finding cannot have a comment beside it, since nothing inside an entry is one.</summary>
+    private static List<IgnoreComment> Ignores(string text, IReadOnlyList<ParsedBibtexEntry> entries, int start, int end)
+    {
+        var ignores = new List<IgnoreComment>();
+        var gapStart = start;
+        for (var i = 0; i <= entries.Count; i++)
+        {
+            var next = i < entries.Count ? entries[i] : null;
+            var gapEnd = next?.Span.Start ?? end;
+            for (var at = IgnoreComments.Next(text, gapStart, gapEnd); at >= 0; at = IgnoreComments.Next(text, at + IgnoreComments.Keyword.Length, gapEnd))
+            {
+                var lineEnd = text.AsSpan(at, gapEnd - at).IndexOfAny('\n', '\r');
+                if (IgnoreComments.Read(text, at, lineEnd < 0 ? gapEnd : at + lineEnd) is not { } ignore) continue;
+                ignores.Add(next is not null && next.Span.Start <= ignore.Covers.End
+                    ? ignore with { Covers = TextSpan.FromBounds(ignore.Covers.Start, next.Span.End) }
+                    : ignore);
+            }
+            if (next is not null) gapStart = next.Span.End;
+        }
+        return ignores;
     }
 
     /// <summary>Whether the first non-blank text of text[start..end) opens an entry: <c>@article{</c>,

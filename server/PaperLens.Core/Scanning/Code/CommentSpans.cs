@@ -1,4 +1,5 @@
 using System.Buffers;
+using PaperLens.Core.Citations;
 using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Scanning.Code;
@@ -10,7 +11,8 @@ namespace PaperLens.Core.Scanning.Code;
 internal readonly record struct CommentSpan(TextSpan Text, TextSpan? Above, TextSpan? TwoAbove);
 
 /// <summary>Collects the comment and docstring text a lexer finds, keeping only the spans that hold a
-/// citation marker: most comments cite nothing, and the finder need not look at them.</summary>
+/// citation marker: most comments cite nothing, and the finder need not look at them. The
+/// <c>paperlens-ignore</c> comments among them are read as they arrive (<see cref="Ignores"/>).</summary>
 internal sealed class CommentSpans(string text, int end)
 {
     private static SearchValues<string> Markers => TextCitationFinder.Markers;
@@ -19,12 +21,16 @@ internal sealed class CommentSpans(string text, int end)
     private static readonly SearchValues<char> Continuation = SearchValues.Create(" \t\f\r#/*-%!'");
 
     private readonly List<CommentSpan> _spans = [];
+    private readonly List<IgnoreComment> _ignores = [];
     private int _nextMarker = -1;
+    private int _nextIgnore = -1;
     // The last two spans added, kept or not: the lines a kept span may continue.
     private TextSpan? _previous;
     private TextSpan? _beforePrevious;
 
     public IReadOnlyList<CommentSpan> Spans => _spans;
+
+    public IReadOnlyList<IgnoreComment> Ignores => _ignores;
 
     /// <summary>Whether a marker stands at or after <paramref name="pos"/>. When none does, no comment
     /// further on can cite anything and the lexer stops: a file citing a paper in its header is read no further.</summary>
@@ -41,6 +47,7 @@ internal sealed class CommentSpans(string text, int end)
         if (start >= spanEnd) return;
         Seek(start);
         var span = TextSpan.FromBounds(start, spanEnd);
+        ReadIgnores(start, spanEnd);
         if (_nextMarker < spanEnd)
         {
             var above = Continues(_previous, span) ? _previous : null;
@@ -60,6 +67,20 @@ internal sealed class CommentSpans(string text, int end)
         var newline = gap.IndexOfAnyExcept(Continuation);
         return newline >= 0 && gap[newline] == '\n' && gap[(newline + 1)..].IndexOfAnyExcept(Continuation) < 0;
     }
+
+    // Like the markers, the keyword is searched for once from each comment on, never twice over the same text.
+    private void ReadIgnores(int start, int spanEnd)
+    {
+        if (_nextIgnore >= spanEnd) return;
+        if (_nextIgnore < start) _nextIgnore = Found(IgnoreComments.Next(text, start, end));
+        while (_nextIgnore < spanEnd)
+        {
+            if (IgnoreComments.Read(text, _nextIgnore, spanEnd) is { } ignore) _ignores.Add(ignore);
+            _nextIgnore = Found(IgnoreComments.Next(text, _nextIgnore + IgnoreComments.Keyword.Length, end));
+        }
+    }
+
+    private static int Found(int at) => at < 0 ? int.MaxValue : at;
 
     private void Seek(int pos)
     {

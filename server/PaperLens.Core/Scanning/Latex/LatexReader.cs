@@ -440,6 +440,10 @@ internal sealed class LatexReader
         citations.AddRange(_keys);
         var seen = new HashSet<TextSpan>();
         var distinct = citations.OrderBy(c => c.Span.Start).Where(c => seen.Add(c.Span)).ToList();
-        return new ScannedDocument(path, distinct, entries, [], _bibliographies);
+        return new ScannedDocument(path, distinct, entries, [], _bibliographies)
+        {
+            Ignores = _comments.Ignores,
+            Comments = DocumentComments.Whole(CommentStyle.Percent),
+        };
     }
 }

@@ -16,11 +16,21 @@ internal sealed class CitationSink
 
     public List<string> Bibliographies { get; } = [];
 
+    public List<IgnoreComment> Ignores { get; } = [];
+
+    /// <summary>The stretches where comments are written otherwise than as HTML: code blocks, front matter,
+    /// reference definitions.</summary>
+    public List<(TextSpan Span, CommentStyle Style)> CommentStretches { get; } = [];
+
     public void Add(Citation citation)
     {
         if (_spans.Add(citation.Span)) _citations.Add(citation);
     }
 
     public ScannedDocument ToDocument(string path) =>
-        new(path, _citations.OrderBy(c => c.Span.Start).ToList(), Entries, Problems, Bibliographies);
+        new(path, _citations.OrderBy(c => c.Span.Start).ToList(), Entries, Problems, Bibliographies)
+        {
+            Ignores = Ignores.OrderBy(i => i.Covers.Start).ToList(),
+            Comments = new DocumentComments(CommentStyle.Html, CommentStretches),
+        };
 }

@@ -1,4 +1,5 @@
 using Markdig.Syntax;
+using PaperLens.Core.Citations;
 using PaperLens.Core.Scanning.Bibtex;
 using PaperLens.Core.Scanning.Code;
 using PaperLens.Core.Text;
@@ -37,10 +38,15 @@ internal static class CodeBlockScanner
             foreach (var citation in bib.Citations) sink.Add(citation);
             sink.Entries.AddRange(bib.Entries);
             sink.Problems.AddRange(bib.Problems);
+            sink.Ignores.AddRange(bib.Ignores);
+            sink.CommentStretches.Add((TextSpan.FromBounds(start, end), CommentStyle.Bibtex));
         }
         else if (SourceLanguages.FromName(language) is { } sourceLanguage)
         {
-            foreach (var citation in CodeScanner.Scan(source, start, end, sourceLanguage)) sink.Add(citation);
+            var code = CodeScanner.Scan(source, start, end, sourceLanguage);
+            foreach (var citation in code.Citations) sink.Add(citation);
+            sink.Ignores.AddRange(code.Ignores);
+            sink.CommentStretches.Add((TextSpan.FromBounds(start, end), CodeScanner.CommentStyleOf(sourceLanguage)));
         }
     }
 

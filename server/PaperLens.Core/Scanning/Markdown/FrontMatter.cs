@@ -1,4 +1,6 @@
 using Markdig.Extensions.Yaml;
+using PaperLens.Core.Citations;
+using PaperLens.Core.Scanning.Code;
 using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Scanning.Markdown;
@@ -13,8 +15,13 @@ internal static class FrontMatter
     {
         var lines = SourceLines.Of(block, text).ToList();
         if (lines.Count > 0)
-            foreach (var citation in TextCitationFinder.Find(text, lines[0].Start, lines[^1].End))
+        {
+            var (start, end) = (lines[0].Start, lines[^1].End);
+            foreach (var citation in TextCitationFinder.Find(text, start, end))
                 sink.Add(citation);
+            sink.Ignores.AddRange(CodeScanner.Scan(text, start, end, SourceLanguages.Yaml).Ignores);
+            sink.CommentStretches.Add((TextSpan.FromBounds(start, end), CommentStyle.Hash));
+        }
         return Bibliographies(lines.Select(l => text.Substring(l.Start, l.Length)).ToList());
     }
 

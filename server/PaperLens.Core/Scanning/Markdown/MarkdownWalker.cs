@@ -1,6 +1,7 @@
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace PaperLens.Core.Scanning.Markdown;
 
@@ -10,6 +11,8 @@ internal static class MarkdownWalker
 {
     public static void Walk(MarkdownDocument document, string text, bool bareCiteKeys, CitationSink sink)
     {
+        // Most documents have no ignore comment, and their inlines need not be looked at twice.
+        var ignores = text.Contains(IgnoreComments.Keyword, StringComparison.Ordinal);
         var uses = new ReferenceUseClaims();
         var reader = new BlockCitationReader(text, sink, uses) { BareCiteKeys = bareCiteKeys };
         var definitions = new List<LinkReferenceDefinition>();
@@ -35,9 +38,13 @@ internal static class MarkdownWalker
                     break;
                 case HtmlBlock html:
                     reader.Read(HtmlLayoutReader.Read(html, text));
+                    if (ignores && SourceLines.ToRange(html.Span, text.Length) is { } raw) HtmlComments.ReadIgnores(text, raw, sink.Ignores);
                     break;
                 case LeafBlock { Inline: not null } leaf:
                     reader.Read(InlineLayoutReader.Read(leaf, text));
+                    if (ignores)
+                        foreach (var inline in leaf.Inline.Descendants<HtmlInline>())
+                            if (SourceLines.ToRange(inline.Span, text.Length) is { } tag) HtmlComments.ReadIgnores(text, tag, sink.Ignores);
                     break;
             }
         }

@@ -14,6 +14,7 @@ internal static class ReferenceDefinitions
         foreach (var definition in definitions)
         {
             if (SourceLines.ToRange(definition.UrlSpan, text.Length) is not { } url) continue;
+            if (SourceLines.ToRange(definition.Span, text.Length) is { } whole) sink.CommentStretches.Add((whole, CommentStyle.HtmlLine));
             Claim? claim = null;
             var claimRead = false;
             foreach (var citation in TextCitationFinder.FindIds(text, url.Start, url.End))

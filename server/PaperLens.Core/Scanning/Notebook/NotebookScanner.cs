@@ -31,6 +31,7 @@ public static class NotebookScanner
         var entries = new List<BibEntry>();
         var problems = new List<SyntaxProblem>();
         var bibliographies = new List<string>();
+        var ignores = new List<IgnoreComment>();
         foreach (var cell in cells)
         {
             switch (cell.Type)
@@ -41,13 +42,17 @@ public static class NotebookScanner
                     entries.AddRange(document.BibEntries.Select(e => e with { Span = cell.Map.ToRaw(e.Span), KeySpan = cell.Map.ToRaw(e.KeySpan) }));
                     problems.AddRange(document.Problems.Select(p => p with { Span = cell.Map.ToRaw(p.Span) }));
                     bibliographies.AddRange(document.Bibliographies);
+                    ignores.AddRange(document.Ignores.Select(i => i.MapSpans(cell.Map.ToRaw)));
                     break;
                 case "code" when language is not null:
-                    citations.AddRange(InCell(CodeScanner.Scan(cell.Source, 0, cell.Source.Length, language).ToList(), cell));
+                    var code = CodeScanner.Scan(cell.Source, 0, cell.Source.Length, language);
+                    citations.AddRange(InCell(code.Citations, cell));
+                    ignores.AddRange(code.Ignores.Select(i => i.MapSpans(cell.Map.ToRaw)));
                     break;
             }
         }
-        return new ScannedDocument(path, citations, entries, problems, bibliographies);
+        // No comment can be added to the notebook's JSON text; an editor adds them to its cells, documents of their own.
+        return new ScannedDocument(path, citations, entries, problems, bibliographies) { Ignores = ignores };
     }
 
     private static IEnumerable<Citation> InCell(IReadOnlyList<Citation> citations, NotebookCell cell)
