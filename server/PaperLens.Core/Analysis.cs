@@ -57,7 +57,8 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
 
     /// <summary>The edits offered for the citations of an open document that touch <paramref name="range"/>:
     /// fixes for the findings the check reported on them, rewrites, and the entry of a cited paper that no
-    /// .bib names (<see cref="BibliographyAdditions"/>). Empty for a document without text.</summary>
+    /// .bib names (<see cref="BibliographyAdditions"/>); then, for each finding touching the range, the
+    /// comment that ignores it (<see cref="IgnoreEdits"/>). Empty for a document without text.</summary>
     public IReadOnlyList<CitationEdit> CodeActions(string path, TextSpan range)
     {
         if (Index.Get(path) is not { Text: { } text } document) return [];
@@ -74,6 +75,13 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
             if (IdReplacement.For(text, citation, own, document.Scan.BibEntries, Papers) is { } replaced) actions.Add(replaced);
             actions.AddRange(edits.For(citation, own));
             if (additions.For(citation) is { } addition) actions.Add(addition);
+        }
+        foreach (var finding in findings)
+        {
+            if (!Touches(finding.Span, range) && !(finding.RelatedSpan is { } related && Touches(related, range))) continue;
+            // Two findings of one rule on one line are hidden by one comment.
+            if (IgnoreEdits.For(document, text, finding) is { } ignore && !actions.Any(a => a.Span == ignore.Span && a.NewText == ignore.NewText))
+                actions.Add(ignore);
         }
         return actions;
     }

@@ -84,6 +84,9 @@ public class CodeActionTests
 
     private static string Kind(JsonElement action) => action.GetProperty("kind").GetString()!;
 
+    /// <summary>A quick fix that corrects the finding, not the one that ignores it.</summary>
+    private static bool IsFix(JsonElement action) => Kind(action) == "quickfix" && !Title(action).StartsWith("Ignore this finding", StringComparison.Ordinal);
+
     [Fact]
     public async Task A_mismatched_title_in_a_markdown_link_becomes_the_real_title_and_the_fix_carries_its_diagnostic()
     {
@@ -96,7 +99,7 @@ public class CodeActionTests
         var actions = await client.RequestAsync("textDocument/codeAction",
             Request(uri, fixture.Cursor, fixture.Cursor, (JsonArray)JsonNode.Parse(published.GetRawText())!));
 
-        var fix = Assert.Single(actions.EnumerateArray(), a => Kind(a) == "quickfix");
+        var fix = Assert.Single(actions.EnumerateArray(), IsFix);
         Assert.Equal($"Change the title to \u201C{InformerTitle}\u201D", Title(fix));
         Assert.True(fix.GetProperty("isPreferred").GetBoolean());
         Assert.Equal("PL003", Assert.Single(fix.GetProperty("diagnostics").EnumerateArray()).GetProperty("code").GetString());
@@ -126,7 +129,7 @@ public class CodeActionTests
         var actions = await client.RequestAsync("textDocument/codeAction",
             Request(uri, fixture.Cursor, fixture.Cursor, (JsonArray)JsonNode.Parse(published.GetRawText())!));
 
-        var fix = actions.EnumerateArray().First(a => Kind(a) == "quickfix");
+        var fix = actions.EnumerateArray().First(IsFix);
         Assert.Equal($"Replace the id with arXiv:1409.3215 \u201C{Seq2Seq}\u201D, the paper with this title", Title(fix));
         Assert.Equal("PL003", Assert.Single(fix.GetProperty("diagnostics").EnumerateArray()).GetProperty("code").GetString());
         Assert.Equal(expected, Apply(fixture.Text, uri, fix));
@@ -155,7 +158,7 @@ public class CodeActionTests
         var (client, actions, text) = await ActionsAt("refs.bib", string.Format(entry, written));
         await using var _ = client;
 
-        var fix = Assert.Single(actions, a => Kind(a) == "quickfix");
+        var fix = Assert.Single(actions, IsFix);
 
         Assert.Equal(string.Format(entry, expected).Replace("$0", ""), Apply(text, client.Workspace.Uri("refs.bib"), fix));
     }
@@ -174,7 +177,7 @@ public class CodeActionTests
         var actions = (await client.RequestAsync("textDocument/codeAction",
             Request(uri, fixture.Cursor, fixture.Cursor, (JsonArray)JsonNode.Parse(published.GetRawText())!))).EnumerateArray().ToArray();
 
-        var fix = Assert.Single(actions, a => Kind(a) == "quickfix");
+        var fix = Assert.Single(actions, IsFix);
         Assert.Equal(title, Title(fix));
         Assert.Equal(rule, Assert.Single(fix.GetProperty("diagnostics").EnumerateArray()).GetProperty("code").GetString());
         Assert.Equal(expected, Apply(fixture.Text, uri, fix));
@@ -354,7 +357,8 @@ public class CodeActionTests
         var rewrites = await client.RequestAsync("textDocument/codeAction", Request(uri, fixture.Cursor, fixture.Cursor, null, "refactor.rewrite"));
         var refactorings = await client.RequestAsync("textDocument/codeAction", Request(uri, fixture.Cursor, fixture.Cursor, null, "refactor"));
 
-        Assert.Equal(["quickfix"], quickfixes.EnumerateArray().Select(Kind));
+        Assert.Equal(["Update to the latest version v2", "Ignore this finding (PL005)"], quickfixes.EnumerateArray().Select(Title));
+        Assert.All(quickfixes.EnumerateArray(), a => Assert.Equal("quickfix", Kind(a)));
         Assert.Equal(["refactor.rewrite"], rewrites.EnumerateArray().Select(Kind));
         // "refactor" takes in its sub-kinds: the rewrite, and adding the paper to the bibliography.
         Assert.Equal(["refactor.rewrite", "refactor"], refactorings.EnumerateArray().Select(Kind));

@@ -8,7 +8,8 @@ namespace PaperLens.Server.Tests;
 /// process is given a generated workspace and a seeded sequence of random edits, and after each round
 /// the diagnostics it last pushed for every document (open or not) equal the check's JSON on the same
 /// texts written to disk — codes, severities, ranges and messages, cross-file facts included (keys
-/// resolved through the .bib, "it is the title of" another cited paper, duplicates).</summary>
+/// resolved through the .bib, "it is the title of" another cited paper, duplicates), and the findings
+/// <c>paperlens-ignore</c> comments hide (spec §5) hidden in both.</summary>
 public class EditorAgreesWithCheckTests
 {
     private static readonly (string Id, string Title)[] Papers =
@@ -43,10 +44,10 @@ public class EditorAgreesWithCheckTests
         {
             new Document("notes/a.md", ["# Reading\n", Link(0, 0), Quoted(1, 1), "See [@zhou2021] and [@sutskever2014].\n", "[first]: https://arxiv.org/abs/1506.00019\n"]),
             new Document("refs.bib", [Entry("zhou2021", 0, 0), Entry("sutskever2014", 1, 3), Entry("lipton2015", 2, 2)]),
-            new Document("src/model.py", ["import torch\n", Comment(3, 3), Comment(1, 0)]),
+            new Document("src/model.py", ["import torch\n", Comment(3, 3), "# paperlens-ignore\n", Comment(1, 0)]),
         };
         // Never opened: its findings change only through the others (its keys, another paper's title).
-        var closed = new Document("notes/b.md", ["As in [@lipton2015; @vinyals2016].\n", Link(3, 1), "[again]: https://arxiv.org/abs/1506.00019\n"]);
+        var closed = new Document("notes/b.md", ["As in [@lipton2015; @vinyals2016].\n", "<!-- paperlens-ignore PL003 -->\n", Link(3, 1), "[again]: https://arxiv.org/abs/1506.00019\n"]);
         using var workspace = new TestWorkspace(documents.Append(closed).Select(d => (d.Path, d.Text)).ToArray());
         await using var server = StdioProcess.Start(workspace);
         await server.InitializeAsync(workspace);
@@ -116,8 +117,8 @@ public class EditorAgreesWithCheckTests
     private static string Entry(string key, int paper, int title) =>
         $"@article{{{key},\n  title = {{{Papers[title].Title}}},\n  eprint = {{{Papers[paper].Id}}},\n  archivePrefix = {{arXiv}},\n}}\n";
 
-    /// <summary>One random edit, applied to the document's pieces: a citation line or an entry (with one of
-    /// a few keys) inserted or removed, or a title changed to another paper's. Returns the span of the
+    /// <summary>One random edit, applied to the document's pieces: a citation line, an ignore comment or an
+    /// entry (with one of a few keys) inserted or removed, or a title changed to another paper's. Returns the span of the
     /// text before the edit that it replaced, and the new text.</summary>
     private static (int Start, int End, string NewText) RandomEdit(Document document, Random random)
     {
@@ -130,14 +131,20 @@ public class EditorAgreesWithCheckTests
             var piece = bib
                 ? Entry(Keys[Pick(Keys.Length)], Pick(Papers.Length), Pick(Papers.Length))
                 : document.Path.EndsWith(".py", StringComparison.Ordinal)
-                    ? Pick(4) == 0 ? $"# arXiv:{OtherIds[Pick(OtherIds.Length)]}\n" : Comment(Pick(Papers.Length), Pick(Papers.Length))
-                    : Pick(6) switch
+                    ? Pick(5) switch
+                    {
+                        0 => $"# arXiv:{OtherIds[Pick(OtherIds.Length)]}\n",
+                        1 => "# paperlens-ignore PL003\n",
+                        _ => Comment(Pick(Papers.Length), Pick(Papers.Length)),
+                    }
+                    : Pick(7) switch
                     {
                         0 => Link(Pick(Papers.Length), Pick(Papers.Length)),
                         1 => Quoted(Pick(Papers.Length), Pick(Papers.Length)),
                         2 => $"Cited as [@{Keys[Pick(Keys.Length)]}].\n",
                         3 => $"[ref{Pick(3)}]: https://arxiv.org/abs/{Papers[Pick(Papers.Length)].Id}\n",
                         4 => $"Typo arXiv:{OtherIds[Pick(OtherIds.Length)]} here.\n",
+                        5 => "<!-- paperlens-ignore -->\n",
                         _ => "Plain prose.\n",
                     };
             var offset = document.Offset(at);

@@ -19,6 +19,8 @@ public enum CitationEditKind
     Rewrite,
     /// <summary>Adds the cited paper's entry to the document's bibliography (<see cref="CitationEdit.Bibliography"/>).</summary>
     AddToBibliography,
+    /// <summary>Hides a finding with a <c>paperlens-ignore</c> comment (<see cref="CitationEdit.Resolves"/>).</summary>
+    Ignore,
 }
 
 /// <summary>One proposed change to a document: replace <see cref="Span"/> with <see cref="NewText"/>

@@ -9,7 +9,8 @@ namespace PaperLens.Server.Handlers;
 
 /// <summary>The edits the snapshot's <see cref="Core.Analysis.CodeActions"/> offers for the requested
 /// range of an open document, as code actions: fixes are <c>quickfix</c> and carry the client's
-/// diagnostics they resolve, rewrites are <c>refactor.rewrite</c>; "Add to bibliography" is a <c>refactor</c>
+/// diagnostics they resolve, and so is "Ignore this finding" (never the preferred one: a fix is better
+/// than silence); rewrites are <c>refactor.rewrite</c>; "Add to bibliography" is a <c>refactor</c>
 /// whose edit appends to the bibliography file, or creates it (<c>documentChanges</c> with a <c>CreateFile</c>).</summary>
 public static class CodeActionHandler
 {
@@ -32,7 +33,7 @@ public static class CodeActionHandler
         {
             var kind = edit.Kind switch
             {
-                CitationEditKind.QuickFix => QuickFix,
+                CitationEditKind.QuickFix or CitationEditKind.Ignore => QuickFix,
                 CitationEditKind.Rewrite => Rewrite,
                 _ => Refactor,
             };

@@ -61,6 +61,8 @@ public sealed class CheckTests
             /ws/notes.md:5: - [Sequence to Sequence Learning with Neural Networks](https://arxiv.org/abs/«2012.07436»⟨1409.3215⟩)
             // QuickFix: Change the title to “Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting” (resolves PL003)
             /ws/notes.md:5: - [«Sequence to Sequence Learning with Neural Networks»⟨Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting⟩](https://arxiv.org/abs/2012.07436)
+            // Ignore: Ignore this finding (PL003) (resolves PL003)
+            /ws/notes.md:5: - [Sequence to Sequence Learning with Neural Networks](https://arxiv.org/abs/2012.07436)⟨ <!-- paperlens-ignore PL003 -->⟩
             """);
         Assert.All(actions.Where(a => a.Kind == CitationEditKind.QuickFix), a => Assert.Contains(a.Resolves, workspace.Analysis.Diagnostics("/ws/notes.md")));
     }

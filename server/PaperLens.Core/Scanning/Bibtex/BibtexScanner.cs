@@ -13,6 +13,8 @@ public static class BibtexScanner
     /// entry is a <see cref="SyntaxProblem"/> (PL011) and the entries around it are still read.</summary>
     public static BibtexScanResult Scan(string text, int start, int end)
     {
+        start = Math.Clamp(start, 0, text.Length);
+        end = Math.Clamp(end, start, text.Length);
         var (parsed, problems) = BibtexParser.Parse(text, start, end);
         var citations = new List<Citation>();
         var entries = new List<BibEntry>(parsed.Count);
