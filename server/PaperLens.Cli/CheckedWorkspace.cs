@@ -4,6 +4,7 @@ using PaperLens.Core;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
 using PaperLens.Core.Config;
+using PaperLens.Core.Gate;
 using PaperLens.Core.Identifiers;
 using PaperLens.Core.Index;
 using PaperLens.Core.Rules;
@@ -22,6 +23,7 @@ public sealed class CheckedWorkspace : IDisposable
     private readonly PaperCatalog? _catalog;
     private readonly RuleSettings _settings;
     private readonly WorkspaceTarget _target;
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
     private CheckedWorkspace(WorkspaceTarget target, WorkspaceScan scan, PaperLensConfig config, PaperCatalog? catalog, RuleSettings settings)
     {
@@ -122,6 +124,27 @@ public sealed class CheckedWorkspace : IDisposable
             .ToList();
         var catalog = OpenCatalog;
         return ArxivRefresh.SearchTitlesAsync(catalog, MetadataOptions.Resolve(Config, offlineFlag, catalog.Path), titles, stderr, cancellationToken);
+    }
+
+    /// <summary>Whether the command reports on this file (a path relative to the root, with '/').</summary>
+    public bool Reports(string path) => _target.Reports(path);
+
+    /// <summary>The first and last 1-based lines a finding is about: its own range's, and its claim's (a
+    /// title in a .bib entry stands on another line than the id it mismatches).</summary>
+    public (int First, int Last) Lines(Diagnostic d)
+    {
+        var at = Place(d.Path, d.Span, null, null);
+        if (d.RelatedSpan is not { } related) return (at.Line, at.EndLine);
+        var claim = Place(d.Path, related, null, null);
+        return (Math.Min(at.Line, claim.Line), Math.Max(at.EndLine, claim.EndLine));
+    }
+
+    /// <summary>The finding's <see cref="BaselineKey"/>, its line's text read again from the file (the walk keeps no texts).</summary>
+    public BaselineKey KeyOf(Diagnostic d)
+    {
+        if (!_texts.TryGetValue(d.Path, out var text))
+            _texts[d.Path] = text = WorkspaceFileReader.Read(Path.Combine(Scan.Root, d.Path)).Text ?? "";
+        return BaselineKey.For(d, text, Scan.LineMapFor(d.Path) ?? new LineMap(text));
     }
 
     public ReportedDiagnostic Locate(Diagnostic d)

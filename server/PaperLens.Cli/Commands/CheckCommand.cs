@@ -15,26 +15,42 @@ public static class CheckCommand
         var offline = CommonOptions.Offline();
         var strict = new Option<bool>("--strict") { Description = "Exit with status 1 on warnings too." };
         var verbose = new Option<bool>("--verbose") { Description = "List every not-in-catalog (PL009) finding in text output instead of one line counting them." };
+        var changed = new Option<string?>("--changed")
+        {
+            Description = "Report only the findings on lines changed since REF, staged, unstaged and untracked changes included (default: the merge base with the default branch). Needs git.",
+            HelpName = "REF",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var baseline = new Option<string?>("--baseline") { Description = "Hide the findings the baseline FILE records.", HelpName = "FILE" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record the findings in the baseline FILE (created or updated) instead of reporting them.", HelpName = "FILE" };
         var command = new Command("check", "Check every arXiv citation in a repository (asking arXiv about papers the catalog lacks, unless offline).")
         {
-            paths, format, catalog, offline, strict, verbose,
+            paths, format, catalog, offline, strict, verbose, changed, baseline, writeBaseline,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var workspaces = new List<CheckedWorkspace>();
             var findings = new List<Diagnostic>();
             var reported = new List<ReportedDiagnostic>();
-            foreach (var target in WorkspaceTarget.From(parse.GetValue(paths)!))
+            var targets = WorkspaceTarget.From(parse.GetValue(paths)!);
+            var gate = CheckGate.Create(targets, parse.GetResult(changed) is not null, parse.GetValue(changed), parse.GetValue(baseline),
+                parse.GetValue(writeBaseline), parse.GetValue(format) == "sarif", stderr);
+            foreach (var target in targets)
             {
                 using var workspace = CheckedWorkspace.Load(target, parse.GetValue(catalog));
                 foreach (var unread in workspace.Unread()) stderr.WriteLine($"paperlens: {unread}");
                 await workspace.RefreshFromArxivAsync(parse.GetValue(offline), stderr, cancellationToken);
                 var found = workspace.Check();
                 if (await workspace.SearchClaimedTitlesAsync(found, parse.GetValue(offline), stderr, cancellationToken)) found = workspace.Check();
-                findings.AddRange(found);
-                reported.AddRange(found.Select(workspace.Locate));
+                gate.Add(workspace, found);
                 // Kept past its disposal (which closes only the catalog) for the counts of the report.
                 workspaces.Add(workspace);
+            }
+
+            foreach (var (finding, shown) in gate.Report())
+            {
+                findings.Add(finding);
+                reported.Add(shown);
             }
 
             switch (parse.GetValue(format))
@@ -53,6 +69,7 @@ public static class CheckCommand
                     stderr.WriteLine(Summary.Of(workspaces, findings));
                     break;
             }
+            gate.Finish(stderr);
 
             var failAt = parse.GetValue(strict) ? Severity.Warning : Severity.Error;
             return findings.Any(f => f.Severity >= failAt) ? CliApp.FindingsFailed : CliApp.Ok;

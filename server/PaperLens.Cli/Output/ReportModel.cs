@@ -15,7 +15,13 @@ public sealed record ReportedDiagnostic(
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("cell"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Cell,
-    [property: JsonPropertyName("cellLine"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CellLine);
+    [property: JsonPropertyName("cellLine"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CellLine)
+{
+    /// <summary>The finding's baseline key as a SARIF partial fingerprint, when the report carries one; not
+    /// part of the JSON report.</summary>
+    [JsonIgnore]
+    public string? Fingerprint { get; init; }
+}
 
 /// <summary>The JSON document of <c>paperlens check --format json</c> (spec §5).</summary>
 public sealed record CheckReport(

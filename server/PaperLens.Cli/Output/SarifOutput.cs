@@ -5,10 +5,14 @@ namespace PaperLens.Cli.Output;
 public sealed record SarifRule(string Id, string Name, string Description, string DefaultSeverity);
 
 /// <summary>SARIF 2.1.0 as GitHub code scanning accepts it: one run, the rule table in the driver,
-/// locations relative to %SRCROOT% (the checked directory), columns in UTF-16 code units.</summary>
+/// locations relative to %SRCROOT% (the checked directory), columns in UTF-16 code units, and each result's
+/// baseline key as a partial fingerprint, so that an alert is tracked across commits that move its line.</summary>
 public static class SarifOutput
 {
     private const string InformationUri = "https://github.com/paperlens/paperlens";
+
+    /// <summary>Versioned, as SARIF asks of fingerprint names: a change to what the key holds is a new version.</summary>
+    public const string FingerprintName = "paperlensFinding/v1";
 
     public static JsonObject Build(IReadOnlyList<SarifRule> rules, IEnumerable<ReportedDiagnostic> diagnostics, string version)
     {
@@ -37,6 +41,7 @@ public static class SarifOutput
                 }),
             };
             if (ruleIndex.TryGetValue(d.Code, out var index)) result["ruleIndex"] = index;
+            if (d.Fingerprint is not null) result["partialFingerprints"] = new JsonObject { [FingerprintName] = d.Fingerprint };
             if (d.Id is not null) result["properties"] = new JsonObject { ["arxivId"] = d.Id };
             results.Add(result);
         }
