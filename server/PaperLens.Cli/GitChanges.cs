@@ -25,7 +25,7 @@ public static class GitChanges
         if (Git(root, "rev-parse", "--verify", "--quiet", compared + "^{commit}") is not { Status: 0, Output: var named })
             throw new CliException($"--changed: '{compared}' names no commit of this repository (a PATH to check goes before --changed)");
         if (Git(root, "merge-base", "HEAD", compared) is not { Status: 0, Output: var merged })
-            throw new CliException($"--changed: HEAD and '{compared}' have no common commit");
+            throw new CliException($"--changed: HEAD and '{compared}' have no common commit (in a shallow clone, fetch the history: git fetch --unshallow)");
         var commit = merged.Trim();
         var which = reference is null ? $"{compared}, the default branch" : compared;
         var since = commit == named.Trim() ? $"{commit[..12]} ({which})" : $"{commit[..12]}, the merge base of HEAD and {which}";
