@@ -182,6 +182,21 @@ public sealed class GithubActionTests
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
     }
 
+    [ActionValidatorFact]
+    public void The_READMEs_workflow_is_a_valid_workflow_giving_the_action_only_its_inputs()
+    {
+        var workflow = SourceTree.ReadmeYaml("runs-on:");
+        using var repo = new TempRepo((".github/workflows/citations.yml", workflow));
+
+        var run = ToolProcess.Run(repo.Root, new Dictionary<string, string?>(), ActionValidatorFactAttribute.Validator, ".github/workflows/citations.yml");
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        var action = File.ReadAllText(SourceTree.File("action.yml"));
+        var with = workflow[workflow.IndexOf("uses: paperlens/", StringComparison.Ordinal)..];
+        Assert.All(Regex.Matches(with, @"^ +([a-z-]+):", RegexOptions.Multiline).Select(m => m.Groups[1].Value).Where(key => key != "with"),
+            input => Assert.Contains($"\n  {input}:\n", action, StringComparison.Ordinal));
+    }
+
     /// <summary>A release of <see cref="Owner"/> tagged <paramref name="tag"/> holding one archive, whose
     /// paperlens starts the built one, and its .sha256 file: the archive's checksum, or that of
     /// <paramref name="checksumOf"/>.</summary>

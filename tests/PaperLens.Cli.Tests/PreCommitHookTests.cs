@@ -55,6 +55,19 @@ public sealed class PreCommitHookTests
         Assert.Matches(@"arXiv citations \(PaperLens\)\.+Passed", passed.Stdout);
     }
 
+    [ToolFact("pre-commit", "pre-commit")]
+    public void The_READMEs_configuration_is_one_pre_commit_accepts_naming_this_hook()
+    {
+        var configuration = SourceTree.ReadmeYaml("hooks:");
+        using var repo = new TempRepo((".pre-commit-config.yaml", configuration));
+
+        var run = ToolProcess.Run(repo.Root, new Dictionary<string, string?>(), "pre-commit", "validate-config", ".pre-commit-config.yaml");
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("- id: paperlens\n", configuration, StringComparison.Ordinal);
+        Assert.Contains("- id: paperlens\n", File.ReadAllText(SourceTree.File(".pre-commit-hooks.yaml")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_hook_is_given_exactly_the_files_the_scanners_read()
     {
