@@ -10,7 +10,7 @@ public static class CheckCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = CommonOptions.Paths("check");
-        var format = CommonOptions.Format("text", "json", "sarif");
+        var format = CommonOptions.Format("text", "json", "sarif", "github");
         var catalog = CommonOptions.Catalog();
         var offline = CommonOptions.Offline();
         var strict = new Option<bool>("--strict") { Description = "Exit with status 1 on warnings too." };
@@ -24,6 +24,7 @@ public static class CheckCommand
             var workspaces = new List<CheckedWorkspace>();
             var findings = new List<Diagnostic>();
             var reported = new List<ReportedDiagnostic>();
+            var annotated = new List<ReportedDiagnostic>();
             foreach (var target in WorkspaceTarget.From(parse.GetValue(paths)!))
             {
                 using var workspace = CheckedWorkspace.Load(target, parse.GetValue(catalog));
@@ -33,6 +34,7 @@ public static class CheckCommand
                 if (await workspace.SearchClaimedTitlesAsync(found, parse.GetValue(offline), stderr, cancellationToken)) found = workspace.Check();
                 findings.AddRange(found);
                 reported.AddRange(found.Select(workspace.Locate));
+                annotated.AddRange(found.Select(d => GithubOutput.FromRepositoryRoot(workspace.Locate(d), workspace.Scan.Root)));
                 // Kept past its disposal (which closes only the catalog) for the counts of the report.
                 workspaces.Add(workspace);
             }
@@ -47,6 +49,11 @@ public static class CheckCommand
                 case "sarif":
                     var rules = RuleCatalog.All.Select(r => new SarifRule(r.Code, r.Name, r.Description, SeverityNames.ToName(r.DefaultSeverity))).ToList();
                     JsonOutput.Write(stdout, SarifOutput.Build(rules, reported, typeof(CheckCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"), ReportJson.Readable.JsonObject);
+                    break;
+                case "github":
+                    GithubOutput.WriteAnnotations(stdout, annotated);
+                    if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
+                        GithubStepSummary.Append(stepSummary, Summary.Of(workspaces, findings), annotated);
                     break;
                 default:
                     TextOutput.WriteDiagnostics(stdout, reported, parse.GetValue(verbose));
