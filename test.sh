@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test: unit, fixture and property tests of the core, the CLI tests that run the built
-# `paperlens` executable, and the language-server tests (in-process, over the real process's stdio,
-# and from headless Neovim); then the VS Code extension's unit tests, and the extension built into
-# its .vsix and driven end to end in a real VS Code (code-server in headless Chromium). Ends with one
-# summary line; exits non-zero when anything failed.
+# `paperlens` executable (the CI recipes too: the GitHub Action's script, pre-commit, pandoc), and the
+# language-server tests (in-process, over the real process's stdio, and from headless Neovim); then the
+# VS Code extension's unit tests, and the extension built into its .vsix and driven end to end in a
+# real VS Code (code-server in headless Chromium). Ends with one summary line; exits non-zero when
+# anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -26,6 +27,16 @@ if ! command -v bibtex >/dev/null || ! command -v biber >/dev/null; then
   fi
 fi
 
+# The CI recipes' tests run the real pre-commit framework on a temporary repository and Debian's pandoc
+# on a document with the filter; without them those tests are skipped.
+if ! command -v pre-commit >/dev/null || ! command -v pandoc >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pre-commit pandoc >/dev/null
+  else
+    echo "test.sh: the pre-commit and pandoc tests need them: sudo apt-get install --no-install-recommends pre-commit pandoc" >&2
+  fi
+fi
+
 passed=0 failed=0 skipped=0
 status=0
 log=$(mktemp)
@@ -42,6 +53,11 @@ step_failed() {
   tally 0 1 0
   status=1
 }
+
+# action-validator (npm), which the CLI tests run on action.yml and the README's workflow.
+if ! (cd tests/e2e/github-action && npm ci --no-audit --no-fund); then
+  step_failed "action-validator did not install (cd tests/e2e/github-action && npm ci)"
+fi
 
 dotnet test PaperLens.sln -c Release --nologo "$@" 2>&1 | tee "$log"
 [ "${PIPESTATUS[0]}" = 0 ] || status=1

@@ -22,7 +22,7 @@ public sealed class CheckGate
     private int _stale;
     private int _recorded;
 
-    private sealed record Found(Diagnostic Finding, ReportedDiagnostic Reported, BaselineKey? Key, bool Changed);
+    private sealed record Found(Diagnostic Finding, ReportedDiagnostic Reported, BaselineKey? Key, bool Changed, string Root);
 
     private CheckGate(IReadOnlyDictionary<string, ChangedLines>? changed, (string, Baseline)? baseline, (string, Baseline)? write, bool fingerprints)
     {
@@ -68,13 +68,13 @@ public sealed class CheckGate
         foreach (var finding in findings)
         {
             var changed = lines is null || workspace.Lines(finding) is var (first, last) && lines.Touches(finding.Path, first, last);
-            _found.Add(new Found(finding, workspace.Locate(finding), keyed ? workspace.KeyOf(finding) : null, changed));
+            _found.Add(new Found(finding, workspace.Locate(finding), keyed ? workspace.KeyOf(finding) : null, changed, workspace.Scan.Root));
         }
     }
 
-    /// <summary>The findings to report, with their fingerprints: those on changed lines that the baseline
-    /// does not record; none when the baseline is being written, which it then is.</summary>
-    public IReadOnlyList<(Diagnostic Finding, ReportedDiagnostic Reported)> Report()
+    /// <summary>The findings to report, with their fingerprints and their workspace's root: those on changed
+    /// lines that the baseline does not record; none when the baseline is being written, which it then is.</summary>
+    public IReadOnlyList<(Diagnostic Finding, ReportedDiagnostic Reported, string Root)> Report()
     {
         var found = _fingerprints ? WithFingerprints(_found) : _found;
         bool Reported(string path) => _workspaces.Any(w => w.Reports(path));
@@ -87,7 +87,7 @@ public sealed class CheckGate
         }
         IReadOnlyList<bool> hidden = new bool[found.Count];
         if (_baseline is var (_, recorded)) (hidden, _stale) = recorded.Match(found.Select(f => f.Key!).ToList(), Reported);
-        return found.Where((f, i) => !hidden[i] && f.Changed).Select(f => (f.Finding, f.Reported)).ToList();
+        return found.Where((f, i) => !hidden[i] && f.Changed).Select(f => (f.Finding, f.Reported, f.Root)).ToList();
     }
 
     /// <summary>The closing line, after the report: what was recorded, or how many recorded findings were not found.</summary>

@@ -10,7 +10,7 @@ public static class CheckCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = CommonOptions.Paths("check");
-        var format = CommonOptions.Format("text", "json", "sarif");
+        var format = CommonOptions.Format("text", "json", "sarif", "github");
         var catalog = CommonOptions.Catalog();
         var offline = CommonOptions.Offline();
         var strict = new Option<bool>("--strict") { Description = "Exit with status 1 on warnings too." };
@@ -32,6 +32,7 @@ public static class CheckCommand
             var workspaces = new List<CheckedWorkspace>();
             var findings = new List<Diagnostic>();
             var reported = new List<ReportedDiagnostic>();
+            var annotated = new List<ReportedDiagnostic>();
             var targets = WorkspaceTarget.From(parse.GetValue(paths)!);
             var gate = CheckGate.Create(targets, parse.GetResult(changed) is not null, parse.GetValue(changed), parse.GetValue(baseline),
                 parse.GetValue(writeBaseline), parse.GetValue(format) == "sarif", stderr);
@@ -47,10 +48,11 @@ public static class CheckCommand
                 workspaces.Add(workspace);
             }
 
-            foreach (var (finding, shown) in gate.Report())
+            foreach (var (finding, shown, root) in gate.Report())
             {
                 findings.Add(finding);
                 reported.Add(shown);
+                annotated.Add(GithubOutput.FromRepositoryRoot(shown, root));
             }
 
             switch (parse.GetValue(format))
@@ -63,6 +65,11 @@ public static class CheckCommand
                 case "sarif":
                     var rules = RuleCatalog.All.Select(r => new SarifRule(r.Code, r.Name, r.Description, SeverityNames.ToName(r.DefaultSeverity))).ToList();
                     JsonOutput.Write(stdout, SarifOutput.Build(rules, reported, typeof(CheckCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"), ReportJson.Readable.JsonObject);
+                    break;
+                case "github":
+                    GithubOutput.WriteAnnotations(stdout, annotated);
+                    if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
+                        GithubStepSummary.Append(stepSummary, Summary.Of(workspaces, findings), annotated);
                     break;
                 default:
                     TextOutput.WriteDiagnostics(stdout, reported, parse.GetValue(verbose));

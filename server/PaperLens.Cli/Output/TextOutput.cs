@@ -38,5 +38,6 @@ public static class TextOutput
         $"{"citation".ToQuantity(citations, "N0", CultureInfo.InvariantCulture)} of {"paper".ToQuantity(papers, "N0", CultureInfo.InvariantCulture)} " +
         $"{(citations == 1 ? "is" : "are")} not in the local catalog: run the check online or import a snapshot";
 
-    private static string InCell(int? cell, int? line) => cell is null ? "" : $" (cell {cell}, line {line})";
+    /// <summary>A notebook place's cell and line in it, after the file's line and column; empty elsewhere.</summary>
+    public static string InCell(int? cell, int? line) => cell is null ? "" : $" (cell {cell}, line {line})";
 }

@@ -12,6 +12,8 @@ class Workbench {
     this.page = page;
     this.quickInput = page.locator('.quick-input-widget');
     this.activeEditor = page.locator('.editor-group-container.active .monaco-editor').first();
+    // A notebook's cells are editors of their own, drawn in an overlay outside the editor group.
+    this.notebookCellEditors = page.locator('.notebookOverlay .cell-editor-container .monaco-editor');
   }
 
   async open(url) {
@@ -38,7 +40,10 @@ class Workbench {
     await this.quickInput.waitFor({ state: 'hidden', timeout: uiTimeoutMs });
   }
 
-  /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor tab to be active. */
+  /**
+   * Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor tab to be active and its
+   * text (a notebook: its first cell editor) on screen.
+   */
   async openFile(relativePath) {
     const name = relativePath.split('/').pop();
     const folder = relativePath.split('/').slice(0, -1).join('/');
@@ -57,7 +62,8 @@ class Workbench {
     await row.waitFor({ timeout: uiTimeoutMs });
     await row.click();
     await this.page.locator('.tabs-container .tab.active').filter({ hasText: name }).waitFor({ timeout: uiTimeoutMs });
-    await this.activeEditor.locator('.view-lines').waitFor({ timeout: uiTimeoutMs });
+    const text = name.endsWith('.ipynb') ? this.notebookCellEditors.first() : this.activeEditor;
+    await text.locator('.view-lines').waitFor({ timeout: uiTimeoutMs });
   }
 
   /** Saves the active editor (Ctrl+S) and waits for its tab to show it saved. */
@@ -78,14 +84,51 @@ class Workbench {
 
   /**
    * Moves the mouse over the character at a 1-based line and column of the active editor and returns
-   * the text of the hover once it shows every one of `expected` (RegExps): the hover fills in as its
-   * providers answer. A hover that stays without them is asked again the way a person would: the
-   * mouse leaves the editor until the hover is gone, and comes back.
+   * the text of the hover once it shows every one of `expected` (RegExps).
    */
   async hover(line, column, expected) {
     await this.goTo(line, column);
     const point = await this.activeEditor.evaluate(characterCentre, { line, column });
     if (!point) throw new Error(`line ${line}, column ${column} is not on screen in the active editor`);
+    return this.hoverAt(point, expected, `line ${line}, column ${column}`);
+  }
+
+  /**
+   * The editor of the open notebook's cell whose text contains `text`. A Markdown cell shows its
+   * rendering until it is edited: `edit` runs Edit Cell on the selected cell first (a notebook opens
+   * with its first cell selected).
+   */
+  async notebookCell(text, { edit = false } = {}) {
+    const cell = this.notebookCellEditors.filter({ hasText: text }).first();
+    if (edit) {
+      await this.runCommand('Notebook: Edit Cell');
+    }
+    try {
+      await cell.locator('.view-lines').waitFor({ timeout: uiTimeoutMs });
+    } catch (error) {
+      const shown = await this.notebookCellEditors.locator('.view-lines').allInnerTexts().catch(() => []);
+      throw new Error(`no notebook cell editor shows "${text}"; cell editors on screen: ${JSON.stringify(shown)}`, { cause: error });
+    }
+    return cell;
+  }
+
+  /**
+   * Moves the mouse over the middle of `text` in `editor` (a cell editor of a notebook) and returns the
+   * text of the hover once it shows every one of `expected` (RegExps).
+   */
+  async hoverOverText(editor, text, expected) {
+    await editor.scrollIntoViewIfNeeded();
+    const point = await editor.evaluate(textCentre, text);
+    if (!point) throw new Error(`"${text}" is not on screen in the editor`);
+    return this.hoverAt(point, expected, `"${text}"`);
+  }
+
+  /**
+   * The hover at a screen point, once it shows every one of `expected`: the hover fills in as its
+   * providers answer. A hover that stays without them is asked again the way a person would: the
+   * mouse leaves the editor until the hover is gone, and comes back.
+   */
+  async hoverAt(point, expected, where) {
     const shown = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)');
     const hover = expected.reduce((content, text) => content.filter({ hasText: text }), shown.locator('.monaco-hover-content')).first();
     const deadline = Date.now() + uiTimeoutMs;
@@ -98,7 +141,7 @@ class Workbench {
         return hover.innerText();
       } catch (error) {
         if (Date.now() > deadline) {
-          throw new Error(`no hover showing ${expected.join(' and ')} appeared over line ${line}, column ${column}; hovers on screen: ${JSON.stringify(await shown.allInnerTexts())}`, { cause: error });
+          throw new Error(`no hover showing ${expected.join(' and ')} appeared over ${where}; hovers on screen: ${JSON.stringify(await shown.allInnerTexts())}`, { cause: error });
         }
       }
       await this.page.mouse.move(1, 1, { steps: 5 });
@@ -252,6 +295,30 @@ function characterCentre(editor, { line, column }) {
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     }
     remaining -= node.length;
+  }
+  return null;
+}
+
+/** Runs in the page: the screen point at the middle of the first occurrence of `text` on an editor's rendered lines. */
+function textCentre(editor, text) {
+  for (const row of editor.querySelectorAll('.view-lines .view-line')) {
+    const walker = editor.ownerDocument.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    const line = nodes.map((node) => node.data).join('').replace(/\u00a0/g, ' ');
+    const at = line.indexOf(text);
+    if (at < 0) continue;
+    let remaining = at + Math.floor(text.length / 2);
+    for (const node of nodes) {
+      if (remaining < node.length) {
+        const range = editor.ownerDocument.createRange();
+        range.setStart(node, remaining);
+        range.setEnd(node, remaining + 1);
+        const box = range.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      remaining -= node.length;
+    }
   }
   return null;
 }

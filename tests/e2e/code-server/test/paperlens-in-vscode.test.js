@@ -135,6 +135,30 @@ describe('PaperLens in VS Code (code-server 4.100.3)', { timeout: 15 * 60_000 },
     });
   });
 
+  test('hovering a citation in a notebook\'s Markdown cell and in a code cell\'s comment shows the paper', async (t) => {
+    await step(t, '05-notebook', async () => {
+      const notebook = 'notebooks/forecasting.ipynb';
+      // The check reads the notebook's cells; the first citation of its first (Markdown) cell and the
+      // first one in a comment of a code cell are hovered in the notebook editor, where each cell is an
+      // editor of its own.
+      const { cells } = JSON.parse(fs.readFileSync(path.join(workspace, notebook), 'utf8'));
+      const citations = cli.citations(workspace).filter((c) => c.path === notebook && c.form === 'prefix' && c.id);
+      const inMarkdown = citations.find((c) => cells[c.cell - 1].cell_type === 'markdown');
+      const inCode = citations.find((c) => cells[c.cell - 1].cell_type === 'code');
+      assert.ok(inMarkdown && inCode, `the example notebook cites arXiv:ID in a Markdown cell and in a code cell: ${JSON.stringify(citations)}`);
+
+      await workbench.closePanel();
+      await workbench.openFile(notebook);
+      for (const [citation, edit] of [[inCode, false], [inMarkdown, true]]) {
+        const paper = cli.lookup(citation.id);
+        const cell = await workbench.notebookCell(`arXiv:${citation.id}`, { edit });
+        const hover = await workbench.hoverOverText(cell, citation.id, [literal(paper.title)]);
+        assert.match(hover, literal(paper.title));
+        assert.match(hover, literal(surname(paper.authors[0])), `the hover over ${citation.id} names its first author`);
+      }
+    });
+  });
+
   /** Runs one step; saves its screenshot, or on failure a screenshot and what the screen showed. */
   async function step(t, name, body) {
     try {
