@@ -62,6 +62,8 @@ public static class GitChanges
             StandardErrorEncoding = Encoding.UTF8,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        // A check reads; it must not take the index lock from a git command the user runs meanwhile.
+        start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
         try
         {
             using var git = Process.Start(start)!;

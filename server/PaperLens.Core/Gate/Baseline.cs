@@ -11,8 +11,8 @@ namespace PaperLens.Core.Gate;
 /// {
 ///   "version": 1,
 ///   "findings": [
-///     {"path":"notes/a.md","code":"PL001","id":null,"text":"A typo: arXiv:2313.00752"},
-///     {"path":"notes/b.md","code":"PL009","id":"2312.00752","text":"arXiv:2312.00752 and arXiv:2312.00752","count":2}
+///     {"path":"paper/draft.md","code":"PL008","id":null,"text":"As [@gu2023mamba] and [@gu2023mamba] show,","count":2},
+///     {"path":"references.bib","code":"PL007","id":"2405.13956","text":"eprint = {2405.13956},"}
 ///   ]
 /// }
 /// </code></summary>
