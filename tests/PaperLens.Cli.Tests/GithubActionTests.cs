@@ -6,19 +6,6 @@ using System.Text.RegularExpressions;
 
 namespace PaperLens.Cli.Tests;
 
-/// <summary>A fact that runs <c>paperlens check --changed</c>, which the action always passes (spec §5):
-/// skipped, with that reason, while the built paperlens does not have the option yet.</summary>
-public sealed class CheckChangedFactAttribute : FactAttribute
-{
-    private static readonly Lazy<bool> HasChanged = new(() =>
-        PaperLensProcess.Run(Path.Combine(Path.GetTempPath(), "no-catalog-needed.db"), "check", "--help").Stdout.Contains("--changed", StringComparison.Ordinal));
-
-    public CheckChangedFactAttribute()
-    {
-        if (!HasChanged.Value) Skip = "the built paperlens has no check --changed yet (spec §5; it comes with the baselines and ignores)";
-    }
-}
-
 /// <summary>A fact that runs action-validator, the schema check of GitHub's action and workflow files, installed
 /// from npm into tests/e2e/github-action; skipped with the reason when it is not.</summary>
 public sealed class ActionValidatorFactAttribute : FactAttribute
@@ -72,7 +59,7 @@ public sealed class GithubActionTests
         return ToolProcess.Run(repo.Root, environment, SourceTree.File(".github/action/run.sh"));
     }
 
-    [CheckChangedFact]
+    [Fact]
     public void On_a_pull_request_only_what_the_branch_brought_is_annotated_and_summarised()
     {
         using var repo = PullRequest();
@@ -87,7 +74,7 @@ public sealed class GithubActionTests
         Assert.DoesNotContain("notes.md", summary, StringComparison.Ordinal);
     }
 
-    [CheckChangedFact]
+    [Fact]
     public void Fail_on_decides_which_findings_fail_the_step()
     {
         using var repo = PullRequest();
@@ -100,7 +87,7 @@ public sealed class GithubActionTests
         Assert.Equal(1, RunAction(repo, new() { ["PAPERLENS_BINARY"] = ToolProcess.Paperlens }).ExitCode);
     }
 
-    [CheckChangedFact]
+    [Fact]
     public void The_latest_release_for_the_runners_platform_is_downloaded_verified_and_run()
     {
         using var repo = PullRequest();
