@@ -38,7 +38,8 @@ public static class SarifOutput
             };
             if (ruleIndex.TryGetValue(d.Code, out var index)) result["ruleIndex"] = index;
             if (d.Id is not null) result["properties"] = new JsonObject { ["arxivId"] = d.Id };
-            results.Add(result);
+            // As a JsonNode: the generic Add<T> would be free to serialize any T through reflection.
+            results.Add((JsonNode)result);
         }
 
         return new JsonObject
