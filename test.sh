@@ -84,11 +84,18 @@ if [ "$extension_status" != 0 ]; then
   [ "$(mocha_count failing)" = 0 ] && step_failed "the extension's unit tests did not run (npm ci or the build failed)"
 fi
 
-# The extension end to end: the .vsix installed into code-server, driven by Playwright.
-vsix="$PWD/vscode-extension/paperlens-$(node -p 'require("./vscode-extension/package.json").version').vsix"
-rm -f "$vsix"
+# The extension end to end: the linux-x64 .vsix (the native server inside) installed into code-server,
+# driven by Playwright. The universal .vsix (framework-dependent server) is built too, for the
+# platforms without a native build.
+version=$(node -p 'require("./vscode-extension/package.json").version')
+universal="$PWD/vscode-extension/paperlens-$version.vsix"
+vsix="$PWD/vscode-extension/paperlens-linux-x64-$version.vsix"
+rm -f "$universal" "$vsix"
 if ! (cd vscode-extension && npm run package); then
-  step_failed "the .vsix did not build (cd vscode-extension && npm run package)"
+  step_failed "the universal .vsix did not build (cd vscode-extension && npm run package)"
+fi
+if ! (cd vscode-extension && npm run package:native -- linux-x64); then
+  step_failed "the linux-x64 .vsix did not build (cd vscode-extension && npm run package:native -- linux-x64)"
 elif ! tests/e2e/code-server/setup.sh; then
   step_failed "the code-server end-to-end test could not be set up (tests/e2e/code-server/setup.sh)"
 else
