@@ -97,9 +97,10 @@ public sealed class StdioProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>How the client answers a request of the server's (a response message without its id);
-    /// by default it accepts, as an editor does. Tests replace it to answer as a broken client would.</summary>
-    public Func<JsonObject, JsonObject> AnswerServerRequest { get; set; } = _ => new JsonObject { ["result"] = null };
+    /// <summary>How the client answers a request of the server's (a response message without its id, or
+    /// null to leave it unanswered); by default it accepts, as an editor does. Tests replace it to answer
+    /// as a broken or slow client would.</summary>
+    public Func<JsonObject, JsonObject?> AnswerServerRequest { get; set; } = _ => new JsonObject { ["result"] = null };
 
     public async Task<JsonObject> InitializeAsync(TestWorkspace workspace, JsonObject? capabilities = null)
     {
@@ -268,7 +269,7 @@ public sealed class StdioProcess : IAsyncDisposable
         }
         if (isRequestOrNotification && message["id"] is { } serverRequestId)
         {
-            var response = AnswerServerRequest(message);
+            if (AnswerServerRequest(message) is not { } response) return;
             response["jsonrpc"] = "2.0";
             response["id"] = serverRequestId.DeepClone();
             _ = WriteAsync([response]);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PaperLens.Server.Handlers;
+using StreamJsonRpc;
 
 namespace PaperLens.Server.Protocol;
 
@@ -49,6 +50,8 @@ namespace PaperLens.Server.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<PaperSearchItem>))]
 [JsonSerializable(typeof(ServerStatus))]
 [JsonSerializable(typeof(JsonElement?))]
+// The id of $/cancelRequest, which StreamJsonRpc reads with the converter it adds to the formatter's options.
+[JsonSerializable(typeof(RequestId))]
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
 [JsonSerializable(typeof(ShowMessageParams))]
 [JsonSerializable(typeof(LogMessageParams))]
