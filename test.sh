@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test: unit, fixture and property tests of the core, the CLI tests that run the built
-# `paperlens` executable (the CI recipes too: the GitHub Action's script, pre-commit, pandoc), and the
-# language-server tests (in-process, over the real process's stdio, and from headless Neovim); then the
-# VS Code extension's unit tests, and the extension built into its .vsix and driven end to end in a
-# real VS Code (code-server in headless Chromium). Ends with one summary line; exits non-zero when
+# `paperlens` executable (the native one, published first; the CI recipes too: the GitHub Action's
+# script, pre-commit, pandoc), and the language-server tests (in-process, over the real process's stdio,
+# and from headless Neovim); then the VS Code extension's unit tests, and the extension built into its
+# linux-x64 .vsix (the native server inside) and driven end to end in a real VS Code (code-server in
+# headless Chromium, with no dotnet on its PATH). Ends with one summary line; exits non-zero when
 # anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +15,15 @@ if ! command -v nvim >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
   else
     echo "test.sh: the Neovim end-to-end tests need nvim: sudo apt-get install neovim" >&2
+  fi
+fi
+
+# The native (NativeAOT) paperlens links with clang; a fresh machine has none.
+if ! command -v clang >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang >/dev/null
+  else
+    echo "test.sh: the native paperlens needs clang to link: sudo apt-get install clang" >&2
   fi
 fi
 
@@ -59,6 +69,16 @@ if ! (cd tests/e2e/github-action && npm ci --no-audit --no-fund); then
   step_failed "action-validator did not install (cd tests/e2e/github-action && npm ci)"
 fi
 
+# What ships is what is tested: the native paperlens, named in PAPERLENS_EXECUTABLE, is what the CLI,
+# stdio and Neovim tests start (tests/PaperLens.Cli.Tests/PaperLensExecutable.cs); the in-process tests
+# run the JIT build. Warnings of the trimming and AOT analysis are errors (TreatWarningsAsErrors).
+native="${PAPERLENS_ARTIFACTS:-$PWD/artifacts}/native/linux-x64"
+if dotnet publish server/PaperLens.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$native" --nologo; then
+  export PAPERLENS_EXECUTABLE="$native/paperlens"
+else
+  step_failed "the native paperlens did not build (dotnet publish server/PaperLens.Cli -r linux-x64 -p:PublishAot=true); the tests run the JIT build"
+fi
+
 dotnet test PaperLens.sln -c Release --nologo "$@" 2>&1 | tee "$log"
 [ "${PIPESTATUS[0]}" = 0 ] || status=1
 # dotnet test prints one "Passed!/Failed!" line per test project.
@@ -80,11 +100,18 @@ if [ "$extension_status" != 0 ]; then
   [ "$(mocha_count failing)" = 0 ] && step_failed "the extension's unit tests did not run (npm ci or the build failed)"
 fi
 
-# The extension end to end: the .vsix installed into code-server, driven by Playwright.
-vsix="$PWD/vscode-extension/paperlens-$(node -p 'require("./vscode-extension/package.json").version').vsix"
-rm -f "$vsix"
+# The extension end to end: the linux-x64 .vsix (the native server inside) installed into code-server,
+# driven by Playwright. The universal .vsix (framework-dependent server) is built too, for the
+# platforms without a native build.
+version=$(node -p 'require("./vscode-extension/package.json").version')
+universal="$PWD/vscode-extension/paperlens-$version.vsix"
+vsix="$PWD/vscode-extension/paperlens-linux-x64-$version.vsix"
+rm -f "$universal" "$vsix"
 if ! (cd vscode-extension && npm run package); then
-  step_failed "the .vsix did not build (cd vscode-extension && npm run package)"
+  step_failed "the universal .vsix did not build (cd vscode-extension && npm run package)"
+fi
+if ! (cd vscode-extension && npm run package:native -- linux-x64); then
+  step_failed "the linux-x64 .vsix did not build (cd vscode-extension && npm run package:native -- linux-x64)"
 elif ! tests/e2e/code-server/setup.sh; then
   step_failed "the code-server end-to-end test could not be set up (tests/e2e/code-server/setup.sh)"
 else

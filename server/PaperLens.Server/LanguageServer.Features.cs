@@ -1,6 +1,7 @@
 using PaperLens.Server.Handlers;
 using PaperLens.Server.Protocol;
 using PaperLens.Server.Session;
+using PaperLens.Server.Transport;
 using StreamJsonRpc;
 
 namespace PaperLens.Server;
@@ -35,7 +36,7 @@ public sealed partial class LanguageServer
         if (Indexing is { } indexing) await indexing.WaitAsync(cancellationToken).ConfigureAwait(false);
         var edit = await Read(snapshot => BibliographyHandler.Addition(snapshot, uri, id, Text(arguments, 2)), cancellationToken).ConfigureAwait(false);
         if (edit is not { } addition || _rpc is not { IsDisposed: false } rpc) return;
-        var result = await rpc.InvokeWithParameterObjectAsync<ApplyWorkspaceEditResult>("workspace/applyEdit", new ApplyWorkspaceEditParams(addition.Label, addition.Edit), cancellationToken).ConfigureAwait(false);
+        var result = await rpc.SendRequestAsync("workspace/applyEdit", new ApplyWorkspaceEditParams(addition.Label, addition.Edit), LspJson.Context.ApplyWorkspaceEditParams, LspJson.Context.ApplyWorkspaceEditResult, cancellationToken).ConfigureAwait(false);
         if (result?.Applied != true) Log(2, $"the client did not add {id} to the bibliography: {result?.FailureReason ?? "no reason given"}");
     }
 

@@ -3,6 +3,7 @@ using PaperLens.Core.Identifiers;
 using PaperLens.Core.Index;
 using PaperLens.Metadata;
 using PaperLens.Server.Session;
+using PaperLens.Server.Transport;
 using StreamJsonRpc;
 
 namespace PaperLens.Server;
@@ -99,7 +100,7 @@ public sealed partial class LanguageServer
         if (_rpc is not { IsDisposed: false } rpc) return;
         try
         {
-            await rpc.InvokeWithParameterObjectAsync(method, null, _lifetime.Token).ConfigureAwait(false);
+            await rpc.SendRequestAsync(method, _lifetime.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RemoteInvocationException or ConnectionLostException or ObjectDisposedException or OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using PaperLens.Server.Handlers;
 using PaperLens.Server.Protocol;
+using PaperLens.Server.Transport;
 
 namespace PaperLens.Server;
 
@@ -13,6 +14,6 @@ public sealed partial class LanguageServer
     internal void NotifyStatus(bool indexing)
     {
         if (_settings is null || _rpc is not { IsDisposed: false } rpc) return;
-        _ = rpc.NotifyWithParameterObjectAsync("paperlens/statusChanged", StatusHandler.Handle(_index, _roots, indexing, _settings));
+        _ = rpc.SendNotificationAsync("paperlens/statusChanged", StatusHandler.Handle(_index, _roots, indexing, _settings), LspJson.Context.ServerStatus);
     }
 }

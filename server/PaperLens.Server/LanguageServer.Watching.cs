@@ -35,7 +35,7 @@ public sealed partial class LanguageServer
         var registration = new Registration("paperlens/watchedFiles", "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(watchers));
         try
         {
-            await rpc.InvokeWithParameterObjectAsync("client/registerCapability", new RegistrationParams([registration]), _lifetime.Token).ConfigureAwait(false);
+            await rpc.SendRequestAsync("client/registerCapability", new RegistrationParams([registration]), LspJson.Context.RegistrationParams, _lifetime.Token).ConfigureAwait(false);
         }
         catch (RemoteInvocationException ex)
         {

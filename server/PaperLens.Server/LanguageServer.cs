@@ -294,14 +294,14 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     {
         Log(type, message);
         if (_rpc is { IsDisposed: false } rpc)
-            _ = rpc.NotifyWithParameterObjectAsync("window/showMessage", new ShowMessageParams(type, message));
+            _ = rpc.SendNotificationAsync("window/showMessage", new ShowMessageParams(type, message), LspJson.Context.ShowMessageParams);
     }
 
     internal void Log(int type, string message)
     {
         options.Log(message);
         if (_rpc is { IsDisposed: false } rpc)
-            _ = rpc.NotifyWithParameterObjectAsync("window/logMessage", new LogMessageParams(type, message));
+            _ = rpc.SendNotificationAsync("window/logMessage", new LogMessageParams(type, message), LspJson.Context.LogMessageParams);
     }
 
     internal ClientCapabilities? Client => _client;

@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using Microsoft.VisualStudio.Threading;
+using PaperLens.Server.Protocol;
 using PaperLens.Server.Transport;
 using StreamJsonRpc;
 
@@ -12,8 +15,7 @@ public static class LanguageServerHost
     public static async Task<int> RunAsync(Stream input, Stream output, LanguageServerOptions options)
     {
         using var server = new LanguageServer(options);
-        var formatter = new SystemTextJsonFormatter();
-        LspJson.Configure(formatter.JsonSerializerOptions);
+        var formatter = CreateFormatter();
         var handler = new LspMessageHandler(output, input, formatter, LspMethods.Contains, LspMethods.Unknown, options.Log);
         using var rpc = new JsonRpc(handler)
         {
@@ -33,5 +35,18 @@ public static class LanguageServerHost
             options.Log($"connection closed: {ex.Message}");
         }
         return server.ExitCode;
+    }
+
+    // StreamJsonRpc's NativeAOT guidance: its System.Text.Json formatter, with a source-generated context as
+    // the only resolver. The constructor is marked as reflection-bound because the formatter could be handed
+    // any type; this one is handed only JSON elements (LspDispatcher's rows, OutgoingMessages), which
+    // LspJsonContext describes, so nothing is left for reflection to do.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only JsonElement crosses the formatter, and LspJsonContext has its metadata.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only JsonElement crosses the formatter, and LspJsonContext has its metadata.")]
+    private static SystemTextJsonFormatter CreateFormatter()
+    {
+        var options = new JsonSerializerOptions { TypeInfoResolver = LspJsonContext.Default };
+        LspJson.Configure(options);
+        return new SystemTextJsonFormatter { JsonSerializerOptions = options };
     }
 }

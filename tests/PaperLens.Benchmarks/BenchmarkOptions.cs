@@ -18,6 +18,9 @@ internal sealed record BenchmarkOptions
     /// <summary>A built paperlens.dll to use instead of building the CLI.</summary>
     public string? Paperlens { get; init; }
 
+    /// <summary>A native paperlens binary to use instead of publishing one (native-vs-jit).</summary>
+    public string? Native { get; init; }
+
     /// <summary>Measure only ripgrep / the sqlite3 shell (for when the CLI is not built yet).</summary>
     public bool BaselineOnly { get; init; }
 
@@ -57,6 +60,7 @@ internal sealed record BenchmarkOptions
                 "--repetitions" => options with { Repetitions = Number() },
                 "--out" => options with { OutputDirectory = Path.GetFullPath(Value()) },
                 "--paperlens" => options with { Paperlens = Path.GetFullPath(Value()) },
+                "--native" => options with { Native = Path.GetFullPath(Value()) },
                 "--baseline-only" => options with { BaselineOnly = true },
                 var other => throw new BenchmarkException($"unknown option {other}"),
             };

@@ -56,9 +56,14 @@ internal sealed class LspStdioClient : IAsyncDisposable
     }
 
     /// <summary>Starts <c>dotnet paperlens.dll lsp --catalog FILE --offline</c>.</summary>
-    public static LspStdioClient Start(string dll, string catalog, string workingDirectory)
+    public static LspStdioClient Start(string dll, string catalog, string workingDirectory) =>
+        Start(["dotnet", dll], catalog, workingDirectory);
+
+    /// <summary>Starts <c>lsp --catalog FILE --offline</c> with the paperlens that <paramref name="command"/>
+    /// runs (the native binary, or <c>dotnet paperlens.dll</c>).</summary>
+    public static LspStdioClient Start(IReadOnlyList<string> command, string catalog, string workingDirectory)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -66,8 +71,8 @@ internal sealed class LspStdioClient : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { dll, "lsp", "--catalog", catalog, "--offline" }) info.ArgumentList.Add(argument);
-        var process = Process.Start(info) ?? throw new BenchmarkException("cannot start dotnet paperlens.dll lsp");
+        foreach (var argument in command.Skip(1).Concat(["lsp", "--catalog", catalog, "--offline"])) info.ArgumentList.Add(argument);
+        var process = Process.Start(info) ?? throw new BenchmarkException($"cannot start {string.Join(' ', command)} lsp");
         return new LspStdioClient(process);
     }
 

@@ -12,6 +12,10 @@ const string Usage = """
                          completion per kind of query, through paperlens lsp [--records 500000] [--catalog FILE]
       concurrent-checks  paperlens lsp: memory after many workspace checks at once, each after an edit
                          [--checks 40] [--files 3000] [--megabytes 60]
+      native-vs-jit      the native paperlens vs the JIT build: --version, start to the initialize reply,
+                         check of examples/research-notes and of the generated tree (wall time, peak
+                         memory), .vsix sizes [--native path/to/paperlens] [--catalog FILE] [--files 10000]
+                         [--megabytes 200]
       generate           only write the synthetic repository [--files] [--megabytes] [--seed]
     common: [--out DIR] [--repetitions 3] [--paperlens path/to/paperlens.dll] [--baseline-only]
     """;
@@ -34,6 +38,12 @@ try
     if (args[0] == "completion-relevance")
     {
         CompletionRelevance.Run(paths, args[1..]);
+        return 0;
+    }
+    if (args[0] == "native-vs-jit")
+    {
+        var (nativeOptions, catalog) = BenchmarkOptions.ParseWithCatalog(args[1..]);
+        Report(NativeVsJit.Run(paths, nativeOptions, catalog), nativeOptions);
         return 0;
     }
     var options = BenchmarkOptions.Parse(args[1..]);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace PaperLens.Benchmarks;
 
 /// <summary>Where the harness finds the PaperLens source tree, the shared data folder beside it, and
@@ -49,5 +51,19 @@ internal sealed class RepositoryPaths
                 .FirstOrDefault(p => p.Contains("release", StringComparison.OrdinalIgnoreCase))
             : null;
         return anyRelease ?? throw new BenchmarkException($"built paperlens.dll not found under {artifacts}/bin/PaperLens.Cli");
+    }
+
+    /// <summary>Publishes the native (NativeAOT) paperlens for this machine's platform into a folder of
+    /// <paramref name="outputDirectory"/> and returns the binary's path.</summary>
+    public string PublishNative(string outputDirectory)
+    {
+        var project = Path.Combine(Root, "server", "PaperLens.Cli", "PaperLens.Cli.csproj");
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        var folder = Path.Combine(outputDirectory, "native-" + rid);
+        Console.Error.WriteLine($"publishing the native paperlens ({rid})...");
+        var publish = ProcessRunner.Run("dotnet", ["publish", project, "-c", "Release", "-r", rid, "-p:PublishAot=true", "-o", folder, "--nologo", "-v", "quiet"], Root);
+        if (publish.ExitCode != 0)
+            throw new BenchmarkException($"publishing {project} natively failed:\n{publish.StandardOutput}{publish.StandardError}");
+        return Path.Combine(folder, OperatingSystem.IsWindows() ? "paperlens.exe" : "paperlens");
     }
 }

@@ -89,15 +89,10 @@ public sealed partial class ImportCommandTests
     // is not a terminal), and kills the process with SIGKILL. Returns the line that batch reached.
     private static long ImportAndKillAfterFirstCommit(string catalog, string snapshot)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "paperlens.dll"), "import", snapshot, "--catalog", catalog })
-            start.ArgumentList.Add(argument);
+        var start = PaperLensExecutable.StartInfo(["import", snapshot, "--catalog", catalog]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = AppContext.BaseDirectory;
         start.Environment["PAPERLENS_OFFLINE"] = "1";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

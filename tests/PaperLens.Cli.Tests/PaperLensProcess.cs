@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using PaperLens.Core.Catalog;
+using PaperLens.Testing;
 
 namespace PaperLens.Cli.Tests;
 
@@ -9,27 +10,20 @@ public sealed record RunResult(int ExitCode, string Stdout, string Stderr)
     public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
 }
 
-/// <summary>Runs the built <c>paperlens</c> executable as a user would, with its own catalog file and
-/// no network, and captures what it prints.</summary>
+/// <summary>Runs the built <c>paperlens</c> executable (<see cref="PaperLensExecutable"/>) as a user would,
+/// with its own catalog file and no network, and captures what it prints.</summary>
 public static class PaperLensProcess
 {
-    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "paperlens.dll");
-
     public static RunResult Run(string catalog, params string[] args) => Run(catalog, new Dictionary<string, string?>(), args);
 
     /// <summary>Runs with <paramref name="environment"/> on top of the defaults; a null value removes a
     /// variable (e.g. PAPERLENS_OFFLINE, with PAPERLENS_ARXIV_API pointing at a loopback server).</summary>
     public static RunResult Run(string catalog, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
+        var start = PaperLensExecutable.StartInfo(args);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = AppContext.BaseDirectory;
         start.Environment["PAPERLENS_CATALOG"] = catalog;
         start.Environment["PAPERLENS_OFFLINE"] = "1";
         start.Environment["NO_COLOR"] = "1";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PaperLens.Core.Text;
+using PaperLens.Testing;
 
 namespace PaperLens.Server.Tests;
 
@@ -188,15 +189,10 @@ public class EditorAgreesWithCheckTests
     /// <summary><c>paperlens check --format json</c> on the files as they are on disk, with the server's catalog.</summary>
     private static async Task<IReadOnlyList<JsonNode>> CheckAsync(TestWorkspace workspace)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workspace.Root,
-        };
-        foreach (var argument in new[] { StdioProcess.ServerDll, "check", "--format", "json", "--offline", "--catalog", workspace.CatalogPath, workspace.Root })
-            start.ArgumentList.Add(argument);
+        var start = PaperLensExecutable.StartInfo(["check", "--format", "json", "--offline", "--catalog", workspace.CatalogPath, workspace.Root]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = workspace.Root;
         start.Environment["PAPERLENS_OFFLINE"] = "1";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

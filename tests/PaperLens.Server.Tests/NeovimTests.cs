@@ -133,7 +133,8 @@ public sealed class NeovimTests(NeovimTests.Session session) : IClassFixture<Neo
                 WorkingDirectory = workspace,
             };
             foreach (var argument in new[] { "--headless", "--clean", "-u", "NONE", "-c", "luafile " + Driver }) start.ArgumentList.Add(argument);
-            start.Environment["PAPERLENS_DLL"] = StdioProcess.ServerDll;
+            // The driver's server command, one word per line.
+            start.Environment["PAPERLENS_COMMAND"] = string.Join('\n', PaperLensExecutable.Command);
             // The driver passes it to `lsp --catalog`, which refuses a file that does not exist (spec §5).
             var catalog = Path.Combine(_scratch, "cache", "catalog.db");
             PaperCatalog.Open(catalog).Dispose();

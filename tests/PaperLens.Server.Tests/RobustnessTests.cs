@@ -327,6 +327,25 @@ public class RobustnessTests
     }
 
     [Fact]
+    public async Task A_cancelled_request_is_answered_request_cancelled()
+    {
+        // The client never answers the server's progress request, so indexing never ends and a workspace
+        // check waits for it until $/cancelRequest (whose id StreamJsonRpc reads with JSON of its own).
+        using var workspace = new TestWorkspace();
+        workspace.Write("a.md", "Survey: arXiv:2404.16112 is long.\n");
+        await using var server = StdioProcess.Start(workspace);
+        server.AnswerServerRequest = request =>
+            (string?)request["method"] == "window/workDoneProgress/create" ? null : new JsonObject { ["result"] = null };
+        await server.InitializeAsync(workspace, new JsonObject { ["window"] = new JsonObject { ["workDoneProgress"] = true } });
+
+        var (id, answer) = server.SendRequest("workspace/executeCommand", new JsonObject { ["command"] = "paperlens.checkWorkspace", ["arguments"] = new JsonArray() });
+        await server.NotifyAsync("$/cancelRequest", new JsonObject { ["id"] = id });
+
+        Assert.Equal(RequestCancelled, ErrorCode(await answer));
+        await server.FinishAsync();
+    }
+
+    [Fact]
     public async Task Closing_stdin_ends_the_process()
     {
         using var workspace = new TestWorkspace();

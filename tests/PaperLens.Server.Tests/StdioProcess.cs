@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using PaperLens.Core.Catalog;
 using PaperLens.Server.Transport;
+using PaperLens.Testing;
 
 namespace PaperLens.Server.Tests;
 
@@ -14,9 +15,6 @@ namespace PaperLens.Server.Tests;
 /// (progress creation) are answered as an editor would; notifications are recorded.</summary>
 public sealed class StdioProcess : IAsyncDisposable
 {
-    /// <summary>The built server, copied next to the test assembly by the project reference.</summary>
-    public static string ServerDll { get; } = Path.Combine(AppContext.BaseDirectory, "paperlens.dll");
-
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
@@ -51,17 +49,13 @@ public sealed class StdioProcess : IAsyncDisposable
     /// offline when null.</param>
     public static StdioProcess Start(TestWorkspace workspace, Uri? arxivApi = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workspace.Root,
-        };
         // `lsp --catalog` refuses a file that does not exist (spec §5); the in-process server creates it on first use.
         if (!File.Exists(workspace.CatalogPath)) PaperCatalog.Open(workspace.CatalogPath).Dispose();
-        foreach (var argument in new[] { ServerDll, "lsp", "--catalog", workspace.CatalogPath }) start.ArgumentList.Add(argument);
+        var start = PaperLensExecutable.StartInfo(["lsp", "--catalog", workspace.CatalogPath]);
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = workspace.Root;
         if (arxivApi is null)
         {
             start.ArgumentList.Add("--offline");
@@ -72,7 +66,7 @@ public sealed class StdioProcess : IAsyncDisposable
             start.Environment.Remove("PAPERLENS_OFFLINE");
             start.Environment["PAPERLENS_ARXIV_API"] = arxivApi.AbsoluteUri;
         }
-        return new StdioProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+        return new StdioProcess(Process.Start(start) ?? throw new InvalidOperationException("paperlens did not start"));
     }
 
     public bool HasExited => _process.HasExited;
@@ -103,9 +97,10 @@ public sealed class StdioProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>How the client answers a request of the server's (a response message without its id);
-    /// by default it accepts, as an editor does. Tests replace it to answer as a broken client would.</summary>
-    public Func<JsonObject, JsonObject> AnswerServerRequest { get; set; } = _ => new JsonObject { ["result"] = null };
+    /// <summary>How the client answers a request of the server's (a response message without its id, or
+    /// null to leave it unanswered); by default it accepts, as an editor does. Tests replace it to answer
+    /// as a broken or slow client would.</summary>
+    public Func<JsonObject, JsonObject?> AnswerServerRequest { get; set; } = _ => new JsonObject { ["result"] = null };
 
     public async Task<JsonObject> InitializeAsync(TestWorkspace workspace, JsonObject? capabilities = null)
     {
@@ -274,7 +269,7 @@ public sealed class StdioProcess : IAsyncDisposable
         }
         if (isRequestOrNotification && message["id"] is { } serverRequestId)
         {
-            var response = AnswerServerRequest(message);
+            if (AnswerServerRequest(message) is not { } response) return;
             response["jsonrpc"] = "2.0";
             response["id"] = serverRequestId.DeepClone();
             _ = WriteAsync([response]);

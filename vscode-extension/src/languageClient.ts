@@ -1,4 +1,6 @@
+import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   ClientCapabilities, DynamicFeature, FeatureState, LanguageClient, LanguageClientOptions, State, StaticFeature,
@@ -89,6 +91,7 @@ export class PaperLensClient implements vscode.Disposable {
     const lookup = await findServer(serverCandidates({
       settingPath: this.readSetting('server.path') as string | undefined,
       extensionPath: this.extensionPath,
+      bundledNeedsDotnet: fs.existsSync(path.join(this.extensionPath, 'server', 'paperlens.dll')),
       platform: process.platform,
       homeDirectory: os.homedir(),
     }), probeServer);

@@ -32,15 +32,21 @@ export interface LookupInputs {
   readonly settingPath: string | undefined;
   /** The extension's folder; the .vsix carries the published server in its server/ folder. */
   readonly extensionPath: string;
+  /**
+   * Whether server/ holds the framework-dependent build (paperlens.dll: the universal .vsix) rather than
+   * the native binary of a platform-specific .vsix, which needs no .NET.
+   */
+  readonly bundledNeedsDotnet: boolean;
   readonly platform: NodeJS.Platform;
   readonly homeDirectory: string;
 }
 
 /**
- * The servers to try, in order: the paperlens.server.path setting, the server bundled in the .vsix,
- * then `paperlens` on PATH. The bundled server is framework-dependent: its native launcher is tried
- * first, then the portable `dotnet paperlens.dll` (the launcher is built for one platform only).
- * A setting naming a .dll is run with `dotnet`.
+ * The servers to try, in order: the paperlens.server.path setting (a choice the user made), the server
+ * bundled in the .vsix, then `paperlens` on PATH. A platform-specific .vsix bundles the native binary,
+ * tried alone; the universal one the framework-dependent build: its native launcher first, then the
+ * portable `dotnet paperlens.dll` (the launcher is built for one platform only). A setting naming a
+ * .dll is run with `dotnet`.
  */
 export function serverCandidates(inputs: LookupInputs): ServerCommand[] {
   const candidates: ServerCommand[] = [];
@@ -54,7 +60,7 @@ export function serverCandidates(inputs: LookupInputs): ServerCommand[] {
   const bundled = path.join(inputs.extensionPath, 'server');
   const launcher = inputs.platform === 'win32' ? 'paperlens.exe' : 'paperlens';
   candidates.push({ command: path.join(bundled, launcher), args: [], source: 'bundled' });
-  candidates.push({ command: 'dotnet', args: [path.join(bundled, 'paperlens.dll')], source: 'bundled' });
+  if (inputs.bundledNeedsDotnet) candidates.push({ command: 'dotnet', args: [path.join(bundled, 'paperlens.dll')], source: 'bundled' });
   candidates.push({ command: 'paperlens', args: [], source: 'path' });
   return candidates;
 }

@@ -43,7 +43,8 @@ public static class SarifOutput
             if (ruleIndex.TryGetValue(d.Code, out var index)) result["ruleIndex"] = index;
             if (d.Fingerprint is not null) result["partialFingerprints"] = new JsonObject { [FingerprintName] = d.Fingerprint };
             if (d.Id is not null) result["properties"] = new JsonObject { ["arxivId"] = d.Id };
-            results.Add(result);
+            // As a JsonNode: the generic Add<T> would be free to serialize any T through reflection.
+            results.Add((JsonNode)result);
         }
 
         return new JsonObject

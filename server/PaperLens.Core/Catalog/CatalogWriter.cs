@@ -180,7 +180,7 @@ internal sealed class CatalogWriter : IDisposable
             return buffer.AsSpan(start, end - start);
         }
 
-        public string[] Tokens(Entry entry) => JsonSerializer.Deserialize<string[]>(Text(entry, PreparedIndexEntry.TokensText))!;
+        public string[] Tokens(Entry entry) => JsonSerializer.Deserialize(Text(entry, PreparedIndexEntry.TokensText), CatalogJson.Default.StringArray)!;
 
         public void Clear()
         {

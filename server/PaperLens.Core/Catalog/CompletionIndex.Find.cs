@@ -120,7 +120,7 @@ internal sealed partial class CompletionIndex
         // bibliography, a generated tree) would cost every keystroke that much, so it ranks by score alone.
         if (preferredIds.Count is 0 or > MaxPreferred) return [];
         using var select = Command("SELECT key, id, title, authors FROM papers WHERE id IN (SELECT value FROM json_each($ids))");
-        select.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(preferredIds));
+        select.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(preferredIds, CatalogJson.Default.IEnumerableString));
         var found = new List<(long, CompletionClass, long)>();
         using var reader = select.ExecuteReader();
         while (reader.Read())
@@ -247,7 +247,7 @@ internal sealed partial class CompletionIndex
         foreach (var batch in candidates.Chunk(CheckBatch))
         {
             using var select = Command("SELECT key, id, title, authors FROM papers WHERE key IN (SELECT value FROM json_each($keys))");
-            select.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(batch.Select(c => c.Key).ToArray()));
+            select.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(batch.Select(c => c.Key), CatalogJson.Default.IEnumerableInt64));
             var papers = new Dictionary<long, Paper>(batch.Length);
             using (var reader = select.ExecuteReader())
             {

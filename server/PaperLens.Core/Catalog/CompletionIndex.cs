@@ -202,7 +202,7 @@ internal sealed partial class CompletionIndex(SqliteConnection connection, Sqlit
             var tokens = CompletionText.PaperTokens(id, TexText.ToPlain(reader.GetString(2)), TexText.ToPlain(reader.GetString(3)));
             stage.Bind(1, reader.GetInt64(0));
             stage.Bind(2, CompletionText.Score(id));
-            stage.Bind(3, JsonSerializer.Serialize(tokens));
+            stage.Bind(3, JsonSerializer.Serialize(tokens, CatalogJson.Default.IEnumerableString));
             stage.ExecuteInt64();
         }
         MergeStaged();

@@ -28,7 +28,7 @@ public sealed partial class PaperCatalog
                            ELSE m.id IS NULL OR m.checked_at < $misses_before END
                 ORDER BY w.key
                 """);
-            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(wanted.Keys));
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(wanted.Keys, CatalogJson.Default.IEnumerableString));
             command.Parameters.AddWithValue("$bibtex", PaperRowCodec.SourceName(RecordSource.Bibtex));
             command.Parameters.AddWithValue("$records_before", PaperRowCodec.FormatFetchedAt(now - recordMaxAge));
             command.Parameters.AddWithValue("$misses_before", PaperRowCodec.FormatFetchedAt(now - missMaxAge));

@@ -91,7 +91,7 @@ public sealed partial class PaperCatalog : IPaperSource, IDisposable
         return Run(() =>
         {
             using var command = Command($"SELECT {PaperRow.Columns} FROM papers WHERE id IN (SELECT value FROM json_each($ids))");
-            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(wanted.Keys));
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(wanted.Keys, CatalogJson.Default.IEnumerableString));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -122,7 +122,7 @@ public sealed partial class PaperCatalog : IPaperSource, IDisposable
         {
             using var command = Command(
                 "SELECT m.id FROM misses m WHERE m.id IN (SELECT value FROM json_each($ids)) AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = m.id)");
-            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(wanted.Keys));
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(wanted.Keys, CatalogJson.Default.IEnumerableString));
             using var reader = command.ExecuteReader();
             while (reader.Read()) misses.Add(wanted[reader.GetString(0)]);
             return misses;
@@ -194,7 +194,7 @@ public sealed partial class PaperCatalog : IPaperSource, IDisposable
             var (keys, more) = new CompletionIndex(connection).Find(query, limit, preferredIds);
             if (keys.Count == 0) return new CompletionMatches([], more);
             using var command = Command($"SELECT key, {PaperRow.Columns} FROM papers WHERE key IN (SELECT value FROM json_each($keys))");
-            command.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys));
+            command.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys, CatalogJson.Default.IEnumerableInt64));
             var byKey = new Dictionary<long, PaperRecord>(keys.Count);
             using var reader = command.ExecuteReader();
             while (reader.Read()) byKey[reader.GetInt64(0)] = PaperRowCodec.Decode(PaperRow.Read(reader, 1));

@@ -45,7 +45,7 @@ internal static class SnapshotFileReader
     /// chunk then carries the error, and <paramref name="broken"/> says after which element.</summary>
     public static IEnumerable<SnapshotChunk> ArrayElements(Stream content, long skip, Func<long> bytesRead, Action<long> broken, CancellationToken cancellationToken)
     {
-        using var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(content, cancellationToken: cancellationToken)
+        using var elements = JsonSerializer.DeserializeAsyncEnumerable(content, CatalogJson.Default.JsonElement, cancellationToken)
             .ToBlockingEnumerable(cancellationToken).GetEnumerator();
         long position = 0;
         var chunk = new SnapshotChunk();

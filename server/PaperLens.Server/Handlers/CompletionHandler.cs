@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PaperLens.Server.Protocol;
 using PaperLens.Server.Session;
+using PaperLens.Server.Transport;
 
 namespace PaperLens.Server.Handlers;
 
@@ -28,7 +29,7 @@ public static class CompletionHandler
             SortText = rank.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
             FilterText = item.FilterText,
             TextEdit = new TextEdit(range, item.InsertText),
-            Data = item.PaperId is { } id ? JsonSerializer.SerializeToElement(new ResolveData(id)) : null,
+            Data = item.PaperId is { } id ? JsonSerializer.SerializeToElement(new CompletionItemData(id), LspJson.Context.CompletionItemData) : null,
             Command = item.AddsEntry
                 ? new Command("Add to bibliography", LanguageServer.AddToBibliographyCommand, [item.PaperId!, request.TextDocument.Uri, item.InsertText])
                 : null,
@@ -45,6 +46,4 @@ public static class CompletionHandler
             return item;
         return item with { Documentation = MarkupContent.Markdown(documentation) };
     }
-
-    private sealed record ResolveData([property: System.Text.Json.Serialization.JsonPropertyName("id")] string Id);
 }

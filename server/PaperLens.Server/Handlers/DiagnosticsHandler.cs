@@ -3,6 +3,7 @@ using PaperLens.Core.Index;
 using PaperLens.Core.Rules;
 using PaperLens.Server.Protocol;
 using PaperLens.Server.Session;
+using PaperLens.Server.Transport;
 
 namespace PaperLens.Server.Handlers;
 
@@ -31,6 +32,6 @@ public static class DiagnosticsHandler
         },
         Code = finding.Code,
         Message = finding.Message,
-        Data = finding.Id is null ? null : JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["id"] = finding.Id.Canonical }),
+        Data = finding.Id is null ? null : JsonSerializer.SerializeToElement(new DiagnosticData(finding.Id.Canonical), LspJson.Context.DiagnosticData),
     };
 }

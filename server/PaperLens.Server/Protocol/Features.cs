@@ -23,6 +23,9 @@ public sealed record CompletionParams(
     Position Position,
     [property: JsonPropertyName("context")] CompletionContext? Context = null) : TextDocumentPositionParams(TextDocument, Position);
 
+/// <summary>A completion item's <c>data</c>: the paper whose documentation completionItem/resolve adds.</summary>
+public sealed record CompletionItemData([property: JsonPropertyName("id")] string Id);
+
 public sealed record CompletionItem
 {
     [JsonPropertyName("label")] public required string Label { get; init; }
@@ -52,6 +55,9 @@ public sealed record LspDiagnostic
     [JsonPropertyName("message")] public required string Message { get; init; }
     [JsonPropertyName("data")] public JsonElement? Data { get; init; }
 }
+
+/// <summary>A diagnostic's <c>data</c>: the arXiv id of the citation it is about.</summary>
+public sealed record DiagnosticData([property: JsonPropertyName("id")] string Id);
 
 public sealed record CodeDescription([property: JsonPropertyName("href")] string Href);
 
@@ -128,26 +134,33 @@ public sealed record ApplyWorkspaceEditResult(
 
 public sealed record ProgressParams(
     [property: JsonPropertyName("token")] string Token,
-    [property: JsonPropertyName("value")] object Value);
+    [property: JsonPropertyName("value")] WorkDoneProgressValue Value);
 
 public sealed record WorkDoneProgressCreateParams([property: JsonPropertyName("token")] string Token);
+
+/// <summary>The <c>value</c> of a work-done <c>$/progress</c>: LSP tells the three apart by their <c>kind</c>
+/// member, so each is written as its own type, with no discriminator of the serializer's.</summary>
+[JsonDerivedType(typeof(WorkDoneProgressBegin))]
+[JsonDerivedType(typeof(WorkDoneProgressReport))]
+[JsonDerivedType(typeof(WorkDoneProgressEnd))]
+public abstract record WorkDoneProgressValue;
 
 public sealed record WorkDoneProgressBegin(
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("message")] string? Message,
-    [property: JsonPropertyName("percentage")] int? Percentage)
+    [property: JsonPropertyName("percentage")] int? Percentage) : WorkDoneProgressValue
 {
     [JsonPropertyName("kind")] public string Kind => "begin";
 }
 
 public sealed record WorkDoneProgressReport(
     [property: JsonPropertyName("message")] string? Message,
-    [property: JsonPropertyName("percentage")] int? Percentage)
+    [property: JsonPropertyName("percentage")] int? Percentage) : WorkDoneProgressValue
 {
     [JsonPropertyName("kind")] public string Kind => "report";
 }
 
-public sealed record WorkDoneProgressEnd([property: JsonPropertyName("message")] string? Message)
+public sealed record WorkDoneProgressEnd([property: JsonPropertyName("message")] string? Message) : WorkDoneProgressValue
 {
     [JsonPropertyName("kind")] public string Kind => "end";
 }

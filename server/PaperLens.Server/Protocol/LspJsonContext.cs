@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PaperLens.Server.Handlers;
+using StreamJsonRpc;
 
 namespace PaperLens.Server.Protocol;
 
 /// <summary>Source-generated JSON for every params and result type of the dispatch table
-/// (<see cref="LspMethods"/>): no reflection, so the methods' own (de)serialization is NativeAOT-safe.</summary>
+/// (<see cref="LspMethods"/>), the server's own messages to the client (<see cref="Transport.OutgoingMessages"/>)
+/// and the data its items carry, and StreamJsonRpc's view of them all (JSON elements): no reflection,
+/// which the native binary does not have.</summary>
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(InitializeParams))]
 [JsonSerializable(typeof(InitializeResult))]
@@ -46,4 +49,15 @@ namespace PaperLens.Server.Protocol;
 [JsonSerializable(typeof(SearchPapersParams))]
 [JsonSerializable(typeof(IReadOnlyList<PaperSearchItem>))]
 [JsonSerializable(typeof(ServerStatus))]
+[JsonSerializable(typeof(JsonElement?))]
+// The id of $/cancelRequest, which StreamJsonRpc reads with the converter it adds to the formatter's options.
+[JsonSerializable(typeof(RequestId))]
+[JsonSerializable(typeof(PublishDiagnosticsParams))]
+[JsonSerializable(typeof(ShowMessageParams))]
+[JsonSerializable(typeof(LogMessageParams))]
+[JsonSerializable(typeof(WorkDoneProgressCreateParams))]
+[JsonSerializable(typeof(ProgressParams))]
+[JsonSerializable(typeof(RegistrationParams))]
+[JsonSerializable(typeof(CompletionItemData))]
+[JsonSerializable(typeof(DiagnosticData))]
 public sealed partial class LspJsonContext : JsonSerializerContext;

@@ -74,7 +74,7 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
     }
 
     private static void Send(StreamJsonRpc.JsonRpc rpc, string uri, int? version, IReadOnlyList<LspDiagnostic> items) =>
-        _ = rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, version, items));
+        _ = rpc.SendNotificationAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, version, items), LspJson.Context.PublishDiagnosticsParams);
 
     public void Dispose()
     {

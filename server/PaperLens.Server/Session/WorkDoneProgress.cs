@@ -1,9 +1,10 @@
 using PaperLens.Server.Protocol;
+using PaperLens.Server.Transport;
 
 namespace PaperLens.Server.Session;
 
 /// <summary>Server-initiated work-done progress ($/progress), when the client supports it. $/progress
-/// takes named parameters ({token, value}), hence NotifyWithParameterObjectAsync.</summary>
+/// takes named parameters ({token, value}).</summary>
 internal sealed class WorkDoneProgress : IAsyncDisposable
 {
     private readonly LanguageServer _server;
@@ -22,8 +23,8 @@ internal sealed class WorkDoneProgress : IAsyncDisposable
         var token = "paperlens/" + Guid.NewGuid().ToString("N");
         try
         {
-            await rpc.InvokeWithParameterObjectAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token)).ConfigureAwait(false);
-            await rpc.NotifyWithParameterObjectAsync("$/progress", new ProgressParams(token, new WorkDoneProgressBegin(title, message, null))).ConfigureAwait(false);
+            await rpc.SendRequestAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token), LspJson.Context.WorkDoneProgressCreateParams, CancellationToken.None).ConfigureAwait(false);
+            await rpc.SendNotificationAsync("$/progress", new ProgressParams(token, new WorkDoneProgressBegin(title, message, null)), LspJson.Context.ProgressParams).ConfigureAwait(false);
             return new WorkDoneProgress(server, token);
         }
         catch (Exception ex) when (ex is StreamJsonRpc.RemoteInvocationException or StreamJsonRpc.ConnectionLostException or ObjectDisposedException)
@@ -37,7 +38,7 @@ internal sealed class WorkDoneProgress : IAsyncDisposable
         if (_ended) return;
         _ended = true;
         if (_token is null || _server.Rpc is not { IsDisposed: false } rpc) return;
-        await rpc.NotifyWithParameterObjectAsync("$/progress", new ProgressParams(_token, new WorkDoneProgressEnd(message))).ConfigureAwait(false);
+        await rpc.SendNotificationAsync("$/progress", new ProgressParams(_token, new WorkDoneProgressEnd(message)), LspJson.Context.ProgressParams).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync() => await EndAsync("done").ConfigureAwait(false);

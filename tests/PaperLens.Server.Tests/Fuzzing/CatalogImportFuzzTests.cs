@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CsCheck;
+using PaperLens.Testing;
 using static PaperLens.Testing.NumberedPapers;
 
 namespace PaperLens.Server.Tests.Fuzzing;
@@ -71,8 +72,9 @@ public class CatalogImportFuzzTests
 
     private static Process Import(string catalog, string snapshot)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { StdioProcess.ServerDll, "import", "--catalog", catalog, snapshot }) start.ArgumentList.Add(argument);
+        var start = PaperLensExecutable.StartInfo(["import", "--catalog", catalog, snapshot]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         var process = Process.Start(start)!;
         // Read as it is written, or a full pipe would stop the import.
         process.OutputDataReceived += (_, _) => { };

@@ -2,10 +2,13 @@
 -- editor user would: open files, hover, go to definition, read diagnostics, find references,
 -- complete a title and accept it.
 --
---   PAPERLENS_DLL=/path/paperlens.dll PAPERLENS_CATALOG=/tmp/x/catalog.db \
+--   PAPERLENS_COMMAND=/path/paperlens PAPERLENS_CATALOG=/tmp/x/catalog.db \
 --   PAPERLENS_WORKSPACE=/tmp/x/ws PAPERLENS_RESULT=/tmp/x/result.json \
 --   PAPERLENS_LOOPBACK_ARXIV=http://127.0.0.1:PORT/api/query \
 --   nvim --headless --clean -u NONE -c "luafile tests/e2e/neovim/driver.lua"
+--
+-- PAPERLENS_COMMAND is the command that starts paperlens, one word per line: the native binary, or
+-- `dotnet` and the JIT build's paperlens.dll.
 --
 -- Every check runs the server offline except the last, which starts it again online against
 -- PAPERLENS_LOOPBACK_ARXIV: a stand-in for arXiv that knows 1706.03762 (never the real arXiv).
@@ -25,13 +28,18 @@ local function required_env(name)
 end
 
 local config = {
-  dll = required_env('PAPERLENS_DLL'),
+  command = vim.split(required_env('PAPERLENS_COMMAND'), '\n', { plain = true }),
   catalog = required_env('PAPERLENS_CATALOG'),
   root = required_env('PAPERLENS_WORKSPACE'),
   result = required_env('PAPERLENS_RESULT'),
   loopback_arxiv = required_env('PAPERLENS_LOOPBACK_ARXIV'),
   wait_ms = tonumber(os.getenv('PAPERLENS_WAIT_MS') or '') or 20000,
 }
+
+-- The server's command line: PAPERLENS_COMMAND's words, then paperlens's own arguments.
+local function server_cmd(arguments)
+  return vim.list_extend(vim.deepcopy(config.command), arguments)
+end
 
 local MAMBA_360 = 'Mamba-360: Survey of State Space Models'
 local ATTENTION = 'Attention Is All You Need'
@@ -242,7 +250,7 @@ local function main()
   local initialized = run_check('initialize', function()
     client_id = vim.lsp.start_client({
       name = 'paperlens',
-      cmd = { 'dotnet', config.dll, 'lsp', '--catalog', config.catalog, '--offline' },
+      cmd = server_cmd({ 'lsp', '--catalog', config.catalog, '--offline' }),
       root_dir = config.root,
       on_exit = function(code, signal) server_exit = { code = code, signal = signal } end,
       handlers = {
@@ -464,7 +472,7 @@ local function main()
       server_exit = nil
       client_id = vim.lsp.start_client({
         name = 'paperlens-online',
-        cmd = { 'dotnet', config.dll, 'lsp', '--catalog', config.catalog },
+        cmd = server_cmd({ 'lsp', '--catalog', config.catalog }),
         cmd_env = { PAPERLENS_OFFLINE = '0', PAPERLENS_ARXIV_API = config.loopback_arxiv },
         root_dir = config.root,
         on_exit = function(code, signal) server_exit = { code = code, signal = signal } end,

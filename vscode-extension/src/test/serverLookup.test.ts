@@ -6,7 +6,12 @@ import {
 } from '../serverLookup';
 
 const extensionPath = path.join(path.sep, 'ext');
-const inputs = { settingPath: undefined, extensionPath, platform: 'linux' as NodeJS.Platform, homeDirectory: path.join(path.sep, 'home', 'ada') };
+// The universal .vsix: the framework-dependent build in server/.
+const inputs = {
+  settingPath: undefined, extensionPath, bundledNeedsDotnet: true, platform: 'linux' as NodeJS.Platform, homeDirectory: path.join(path.sep, 'home', 'ada'),
+};
+// A platform-specific .vsix: the native binary in server/.
+const nativeInputs = { ...inputs, bundledNeedsDotnet: false };
 
 function line(candidate: ServerCommand): string {
   return [candidate.command, ...candidate.args].join(' ');
@@ -39,8 +44,36 @@ describe('server lookup', () => {
       `dotnet ${path.join(inputs.homeDirectory, 'tools', 'paperlens.dll')}`);
   });
 
+  it('in a platform .vsix tries the setting, the bundled native binary, then paperlens on PATH, and never dotnet', () => {
+    const candidates = serverCandidates({ ...nativeInputs, settingPath: '/opt/paperlens/paperlens' });
+
+    assert.deepStrictEqual(candidates.map(line), ['/opt/paperlens/paperlens', bundledLauncher, 'paperlens']);
+    assert.deepStrictEqual(candidates.map(c => c.source), ['setting', 'bundled', 'path']);
+    assert.deepStrictEqual(serverCandidates(nativeInputs).map(line), [bundledLauncher, 'paperlens']);
+  });
+
+  it('starts the bundled native binary of a platform .vsix where no dotnet is installed', async () => {
+    const probe = fakeProbe({ [bundledLauncher]: { ok: true, version: '0.1.0' } });
+
+    const result = await findServer(serverCandidates(nativeInputs), probe);
+
+    assert.strictEqual(result.server && line(result.server), bundledLauncher);
+    assert.deepStrictEqual(probe.asked, [bundledLauncher]);
+    assert.deepStrictEqual(result.failures, []);
+  });
+
+  it('asks for a working executable, not .NET, when the native binary of a platform .vsix does not run', async () => {
+    const probe = fakeProbe({ [bundledLauncher]: { ok: false, reason: 'exit status 126: permission denied', missingRuntime: false } });
+
+    const result = await findServer(serverCandidates(nativeInputs), probe);
+
+    assert.strictEqual(result.server, undefined);
+    assert.match(noServerMessage(result.failures), /^PaperLens could not start its language server: set paperlens\.server\.path.*the bundled server \(\/ext\/server\/paperlens\): exit status 126/);
+  });
+
   it('uses the .exe launcher on Windows', () => {
     assert.strictEqual(serverCandidates({ ...inputs, platform: 'win32' })[0].command, path.join(extensionPath, 'server', 'paperlens.exe'));
+    assert.strictEqual(serverCandidates({ ...nativeInputs, platform: 'win32' })[0].command, path.join(extensionPath, 'server', 'paperlens.exe'));
   });
 
   it('stops at the first candidate whose --version answers', async () => {

@@ -110,6 +110,15 @@ class CodeServer {
     return path.join(this.userDataDir, 'logs');
   }
 
+  /** What the extension wrote to its output channel `name` (the newest window's), or '' before it wrote. */
+  outputChannel(name) {
+    const logs = fs.existsSync(this.logsDir) ? fs.readdirSync(this.logsDir, { recursive: true }) : [];
+    const file = logs.map((relative) => path.join(this.logsDir, relative))
+      .filter((file) => path.basename(file).endsWith(`-${name}.log`))
+      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+    return file ? fs.readFileSync(file, 'utf8') : '';
+  }
+
   async stop() {
     if (!this.process || this.process.exitCode !== null) return;
     const exited = new Promise((resolve) => this.process.once('exit', resolve));

@@ -11,9 +11,13 @@ const path = require('node:path');
  */
 class PaperLensCli {
   constructor(extensionDir, env) {
-    // The portable form of the framework-dependent server: a zip keeps no executable bit for the launcher.
-    this.dll = path.join(extensionDir, 'server', 'paperlens.dll');
-    if (!fs.existsSync(this.dll)) throw new Error(`the installed extension carries no server at ${this.dll}`);
+    // What the extension starts: the native binary of a platform .vsix, else the universal .vsix's
+    // framework-dependent server in its portable form (the launcher may have lost its executable bit).
+    const native = path.join(extensionDir, 'server', 'paperlens');
+    const dll = path.join(extensionDir, 'server', 'paperlens.dll');
+    if (fs.existsSync(dll)) this.command = ['dotnet', dll];
+    else if (fs.existsSync(native)) this.command = [native];
+    else throw new Error(`the installed extension carries no server in ${path.dirname(native)}`);
     this.env = env;
   }
 
@@ -37,7 +41,7 @@ class PaperLensCli {
 
   /** The command's JSON output; null for an accepted exit status that printed nothing. */
   json(args, acceptedStatuses) {
-    const result = spawnSync('dotnet', [this.dll, ...args], { env: this.env, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync(this.command[0], [...this.command.slice(1), ...args], { env: this.env, encoding: 'utf8', timeout: 120_000 });
     if (acceptedStatuses.includes(result.status) && result.stdout.trim() === '') return null;
     if (!acceptedStatuses.includes(result.status)) {
       throw new Error(`paperlens ${args.join(' ')} exited with ${result.status}: ${result.stderr || result.error?.message}`);

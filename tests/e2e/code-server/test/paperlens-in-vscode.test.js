@@ -7,11 +7,13 @@
 
 const { describe, before, after, test } = require('node:test');
 const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { CodeServer } = require('../lib/code-server');
+const { pathWithout } = require('../lib/path-without');
 const { PaperLensCli } = require('../lib/paperlens-cli');
 const { Workbench } = require('../lib/workbench');
 
@@ -23,6 +25,7 @@ describe('PaperLens in VS Code (code-server 4.100.3)', { timeout: 15 * 60_000 },
   let home;
   let workspace;
   let server;
+  let extensionDir;
   let cli;
   let browser;
   let workbench;
@@ -37,10 +40,14 @@ describe('PaperLens in VS Code (code-server 4.100.3)', { timeout: 15 * 60_000 },
       fs.cpSync(path.join(repositoryRoot, 'examples', 'research-notes'), workspace, { recursive: true });
       // The default catalog under this XDG_CACHE_HOME, which the first CLI run below creates and seeds (an
       // explicit PAPERLENS_CATALOG must already exist); code-server gives its own processes the same one.
-      const env = { PAPERLENS_CATALOG: '', XDG_CACHE_HOME: path.join(home, 'cache'), PAPERLENS_OFFLINE: '1' };
+      // No dotnet to be found: the platform .vsix's native server is all a user without .NET has.
+      const env = {
+        PAPERLENS_CATALOG: '', XDG_CACHE_HOME: path.join(home, 'cache'), PAPERLENS_OFFLINE: '1',
+        PATH: pathWithout('dotnet', process.env.PATH, home), DOTNET_ROOT: undefined,
+      };
 
       server = new CodeServer(home, env);
-      const extensionDir = server.installExtension(findVsix());
+      extensionDir = server.installExtension(findVsix());
       cli = new PaperLensCli(extensionDir, { ...process.env, ...env });
       cited = citationToHover(cli, workspace);
 
@@ -135,8 +142,20 @@ describe('PaperLens in VS Code (code-server 4.100.3)', { timeout: 15 * 60_000 },
     });
   });
 
+  test('the server the extension runs is its bundled native binary, with no dotnet on the PATH', async (t) => {
+    await step(t, '05-native-server', async () => {
+      const dotnet = spawnSync('sh', ['-c', 'command -v dotnet'], { env: server.env, encoding: 'utf8' });
+      assert.notEqual(dotnet.status, 0, `dotnet is on the PATH of code-server's processes: ${dotnet.stdout}`);
+      // A framework-dependent server has its launcher at the same path, and finds .NET without the PATH.
+      const serverDir = path.join(extensionDir, 'server');
+      assert.deepEqual(fs.readdirSync(serverDir).filter((name) => name.endsWith('.dll')), [], 'no .NET assemblies beside the server');
+      const started = new RegExp(`starting ${literal(path.join(serverDir, 'paperlens')).source} \\(paperlens \\d`);
+      assert.match(server.outputChannel('PaperLens'), started);
+    });
+  });
+
   test('hovering a citation in a notebook\'s Markdown cell and in a code cell\'s comment shows the paper', async (t) => {
-    await step(t, '05-notebook', async () => {
+    await step(t, '06-notebook', async () => {
       const notebook = 'notebooks/forecasting.ipynb';
       // The check reads the notebook's cells; the first citation of its first (Markdown) cell and the
       // first one in a comment of a code cell are hovered in the notebook editor, where each cell is an
