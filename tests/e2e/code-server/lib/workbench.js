@@ -29,6 +29,13 @@ class Workbench {
     return item;
   }
 
+  /** A notification toast whose text matches `text` (a RegExp), once it is shown. */
+  async notification(text, timeout = uiTimeoutMs) {
+    const toast = this.page.locator('.notifications-toasts .notification-list-item').filter({ hasText: text }).first();
+    await toast.waitFor({ timeout });
+    return toast;
+  }
+
   /** Runs a command from the palette (F1) by its exact title. */
   async runCommand(title) {
     await this.page.keyboard.press('F1');

@@ -116,6 +116,9 @@ describe('PaperLens in VS Code (code-server 4.100.3)', { timeout: 15 * 60_000 },
   test('Check Workspace Citations lists the check\'s findings in the Problems panel', async (t) => {
     await step(t, '03-problems', async () => {
       await workbench.runCommand('PaperLens: Check Workspace Citations');
+      // The command ends by revealing the Problems panel and telling the check's summary; what comes next
+      // waits for that, or the panel's reveal takes the focus from the next command typed.
+      await workbench.notification(/PaperLens: \d+ citations/, 60_000);
       // VS Code lists errors, warnings and information in the Problems panel; hints show only in the editor.
       const findings = cli.check(workspace).diagnostics;
       const expected = findings.filter((d) => d.severity !== 'hint');
