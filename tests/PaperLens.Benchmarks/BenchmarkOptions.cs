@@ -21,6 +21,9 @@ internal sealed record BenchmarkOptions
     /// <summary>A native paperlens binary to use instead of publishing one (native-vs-jit).</summary>
     public string? Native { get; init; }
 
+    /// <summary>A paperlens.dll built from an earlier commit, whose server the lsp mode edits beside this one.</summary>
+    public string? BaselinePaperlens { get; init; }
+
     /// <summary>Measure only ripgrep / the sqlite3 shell (for when the CLI is not built yet).</summary>
     public bool BaselineOnly { get; init; }
 
@@ -61,6 +64,7 @@ internal sealed record BenchmarkOptions
                 "--out" => options with { OutputDirectory = Path.GetFullPath(Value()) },
                 "--paperlens" => options with { Paperlens = Path.GetFullPath(Value()) },
                 "--native" => options with { Native = Path.GetFullPath(Value()) },
+                "--baseline-paperlens" => options with { BaselinePaperlens = Path.GetFullPath(Value()) },
                 "--baseline-only" => options with { BaselineOnly = true },
                 var other => throw new BenchmarkException($"unknown option {other}"),
             };

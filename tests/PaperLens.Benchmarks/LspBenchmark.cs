@@ -21,6 +21,8 @@ internal static class LspBenchmark
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan IndexTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan RawBudget = TimeSpan.FromSeconds(20);
+    private const int EditRuns = 200;
+    private static readonly TimeSpan EditBudget = TimeSpan.FromSeconds(90);
 
     public static LspReport Run(RepositoryPaths paths, IReadOnlyList<string> args)
     {
@@ -64,33 +66,12 @@ internal static class LspBenchmark
         figures.Add(new LspFigure("start to initialize reply", "ms", startLatency.P50, startLatency.Max, starts,
             null, null, null, "<= 300 ms (median)", startLatency.P50 <= 300));
 
-        await using var client = LspStdioClient.Start(dll, catalog, options.OutputDirectory);
-        var indexed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.Notification += (method, parameters) =>
-        {
-            if (method == "$/progress" && parameters.TryGetProperty("value", out var value)
-                && value.TryGetProperty("kind", out var kind) && kind.GetString() == "end")
-                indexed.TrySetResult(value.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "");
-            else if (method == "window/logMessage" && parameters.TryGetProperty("message", out var message)
-                && message.GetString() is { } text && text.StartsWith("indexed ", StringComparison.Ordinal))
-                indexed.TrySetResult(text);
-        };
-        await client.RequestAsync("initialize", InitializeParams(tree.Path), RequestTimeout);
-        Console.Error.WriteLine($"indexing {tree.Path}...");
         var indexClock = Stopwatch.StartNew();
-        await client.NotifyAsync("initialized", new { });
-        string indexMessage;
-        try
-        {
-            indexMessage = await indexed.Task.WaitAsync(IndexTimeout);
-        }
-        catch (TimeoutException)
-        {
-            throw new BenchmarkException($"indexing did not finish within {IndexTimeout.TotalMinutes} min; server log:\n{client.StandardErrorTail}");
-        }
+        var indexed = await StartIndexedAsync(dll, catalog, options.OutputDirectory, tree.Path, pushed: false);
+        await using var client = indexed.Client;
         var indexSeconds = indexClock.Elapsed.TotalSeconds;
         figures.Add(new LspFigure($"index {tree.Files} files", "s", indexSeconds, indexSeconds, 1, null, null, null, "", null));
-        facts["index_message"] = indexMessage;
+        facts["index_message"] = indexed.Message;
         var afterIndex = Memory(client.ProcessId);
 
         Console.Error.WriteLine($"{ids.Count} hovers...");
@@ -143,11 +124,75 @@ internal static class LspBenchmark
         }
 
         var afterRequests = Memory(client.ProcessId);
-        figures.Add(new LspFigure("memory after indexing (VmRSS)", "MB", afterIndex.Rss, afterIndex.Rss, 1, null, null, null, "<= 200 MB", afterIndex.Rss <= 200));
+        figures.Add(new LspFigure("memory after indexing (VmRSS)", "MB", afterIndex.Rss, afterIndex.Rss, 1, null, null, null, "<= 150 MB", afterIndex.Rss <= 150));
         figures.Add(new LspFigure("memory after requests (VmRSS)", "MB", afterRequests.Rss, afterRequests.Rss, 1, null, null, null, "<= 200 MB", afterRequests.Rss <= 200));
         figures.Add(new LspFigure("memory peak (VmHWM)", "MB", afterRequests.Peak, afterRequests.Peak, 1, null, null, null, "<= 200 MB", afterRequests.Peak <= 200));
+
+        var notePath = Path.Combine(tree.Path, "notes", "bench-edit.md");
+        var note = EditLatency.Note(options.Seed, seedPapers);
+        Console.Error.WriteLine($"{EditRuns} edits of a {EditLatency.NoteLines}-line note, diagnostics pulled...");
+        var edits = await EditLatency.OpenAsync(client, notePath, note, pushed: false);
+        var (pulled, _) = await edits.MeasureAsync(pushed: false, EditRuns, EditBudget);
+
+        var (pushed, othersPublished) = await EditSessionAsync(dll, catalog, options.OutputDirectory, tree.Path, notePath, note, pushed: true);
+        facts["other_documents_published_during_edits"] = othersPublished;
+        Latency? baselinePulled = null, baselinePushed = null;
+        if (options.BaselinePaperlens is { } baseline)
+        {
+            (baselinePulled, _) = await EditSessionAsync(baseline, catalog, options.OutputDirectory, tree.Path, notePath, note, pushed: false);
+            (baselinePushed, var baselineOthers) = await EditSessionAsync(baseline, catalog, options.OutputDirectory, tree.Path, notePath, note, pushed: true);
+            facts["baseline"] = baseline;
+            facts["baseline_other_documents_published_during_edits"] = baselineOthers;
+        }
+        figures.Add(EditFigure("edit -> diagnostics, pulled", pulled, baselinePulled, "p99 <= 20 ms", pulled.P99 <= 20));
+        figures.Add(EditFigure("edit -> publishDiagnostics, pushed (200 ms debounce)", pushed, baselinePushed, "", null));
         facts["load_average_after"] = LoadAverage();
         return new LspReport(figures, facts, options.OutputDirectory);
+    }
+
+    // The baseline build's figure goes where the other rows have their raw query.
+    private static LspFigure EditFigure(string name, Latency latency, Latency? baseline, string goal, bool? met) =>
+        new(name, "ms", latency.P50, latency.P99, latency.Count, baseline?.P50, baseline?.P99, baseline?.Count, goal, met);
+
+    /// <summary>A fresh server of <paramref name="dll"/> on the tree, the note opened in it and edited.</summary>
+    private static async Task<(Latency Latency, int OthersPublished)> EditSessionAsync(
+        string dll, string catalog, string directory, string tree, string notePath, string note, bool pushed)
+    {
+        Console.Error.WriteLine($"{dll}: indexing, then {EditRuns} edits of the note, diagnostics {(pushed ? "pushed" : "pulled")}...");
+        await using var client = (await StartIndexedAsync(dll, catalog, directory, tree, pushed)).Client;
+        var edits = await EditLatency.OpenAsync(client, notePath, note, pushed);
+        return await edits.MeasureAsync(pushed, EditRuns, EditBudget);
+    }
+
+    private sealed record IndexedServer(LspStdioClient Client, string Message);
+
+    /// <summary>A server of <paramref name="dll"/> that has indexed <paramref name="tree"/>, and its indexing message.</summary>
+    private static async Task<IndexedServer> StartIndexedAsync(string dll, string catalog, string directory, string tree, bool pushed)
+    {
+        var client = LspStdioClient.Start(dll, catalog, directory);
+        var indexed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Notification += (method, parameters) =>
+        {
+            if (method == "$/progress" && parameters.TryGetProperty("value", out var value)
+                && value.TryGetProperty("kind", out var kind) && kind.GetString() == "end")
+                indexed.TrySetResult(value.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "");
+            else if (method == "window/logMessage" && parameters.TryGetProperty("message", out var message)
+                && message.GetString() is { } text && text.StartsWith("indexed ", StringComparison.Ordinal))
+                indexed.TrySetResult(text);
+        };
+        await client.RequestAsync("initialize", InitializeParams(tree, pushed), RequestTimeout);
+        Console.Error.WriteLine($"indexing {tree}...");
+        await client.NotifyAsync("initialized", new { });
+        try
+        {
+            return new IndexedServer(client, await indexed.Task.WaitAsync(IndexTimeout));
+        }
+        catch (TimeoutException)
+        {
+            var log = client.StandardErrorTail;
+            await client.DisposeAsync();
+            throw new BenchmarkException($"indexing did not finish within {IndexTimeout.TotalMinutes} min; server log:\n{log}");
+        }
     }
 
     /// <returns>Milliseconds from starting the process to the initialize reply.</returns>
@@ -160,8 +205,9 @@ internal static class LspBenchmark
     }
 
     /// <summary>An editor's initialize: UTF-16 positions, work-done progress, Markdown hovers, and pull
-    /// diagnostics (so the server does not push diagnostics for every indexed file while we measure).</summary>
-    private static object InitializeParams(string? root) => new
+    /// diagnostics (so the server does not push diagnostics for every indexed file while we measure),
+    /// unless <paramref name="pushed"/>.</summary>
+    private static object InitializeParams(string? root, bool pushed = false) => new
     {
         processId = Environment.ProcessId,
         rootUri = root is null ? null : DocumentUri(root),
@@ -174,7 +220,7 @@ internal static class LspBenchmark
             {
                 hover = new { contentFormat = new[] { "markdown", "plaintext" } },
                 completion = new { completionItem = new { snippetSupport = false } },
-                diagnostic = new { dynamicRegistration = false },
+                diagnostic = pushed ? null : new { dynamicRegistration = false },
             },
         },
     };

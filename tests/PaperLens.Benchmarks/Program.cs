@@ -6,8 +6,9 @@ const string Usage = """
                          [--files 10000] [--megabytes 200] [--seed N]
       import-vs-sqlite3  paperlens import vs the sqlite3 shell on gen_snapshot.py output
                          [--records 100000]
-      lsp                paperlens lsp over stdio: start, indexing, hover, completion, memory,
+      lsp                paperlens lsp over stdio: start, indexing, hover, completion, memory, edit latency,
                          beside the raw SQLite queries [--records 500000] [--catalog FILE] [--files 10000]
+                         [--baseline-paperlens DLL: an earlier build, edited beside this one]
       completion-relevance  real papers hidden among gen_snapshot.py ones: recall@1/@5 and p50/p99 of
                          completion per kind of query, through paperlens lsp [--records 500000] [--catalog FILE]
       concurrent-checks  paperlens lsp: memory after many workspace checks at once, each after an edit
