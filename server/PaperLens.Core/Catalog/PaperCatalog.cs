@@ -14,8 +14,14 @@ public sealed partial class PaperCatalog : IPaperSource, IDisposable
 {
     private static readonly string QualifiedColumns = string.Join(", ", PaperRow.Columns.Split(", ").Select(c => "p." + c));
 
+    // Enough for the papers of a screen of hovers and a completion list's documentation.
+    private const int RecentRecordsKept = 256;
+
     private readonly SqliteConnection connection;
     private readonly Lock gate = new();
+    private readonly RecentRecords recent = new(RecentRecordsKept);
+    private SqliteCommand? dataVersion;
+    private long writes;
     private bool disposed;
 
     private PaperCatalog(string path, SqliteConnection connection)
@@ -73,13 +79,24 @@ public sealed partial class PaperCatalog : IPaperSource, IDisposable
         }
     }
 
+    /// <summary>The record of one paper; one asked for recently comes from memory while the catalog is
+    /// unchanged (<see cref="RecentRecords"/>).</summary>
     public PaperRecord? Find(ArxivId id) => Run(() =>
     {
+        var version = CurrentVersion();
+        if (recent.Get(id.Canonical, version) is { } known) return known;
         using var command = Command($"SELECT {PaperRow.Columns} FROM papers WHERE id = $id");
         command.Parameters.AddWithValue("$id", id.Canonical);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? PaperRowCodec.Decode(PaperRow.Read(reader, 0)) : null;
+        if (!reader.Read()) return null;
+        var record = PaperRowCodec.Decode(PaperRow.Read(reader, 0));
+        recent.Add(record, version);
+        return record;
     });
+
+    /// <summary>The state of the catalog's content now: a later equal version means nothing was written
+    /// since, by this process or another.</summary>
+    public CatalogVersion Version => Run(CurrentVersion);
 
     /// <summary>The catalog's records for the given ids (those it has), in one query.</summary>
     public IReadOnlyDictionary<ArxivId, PaperRecord> FindMany(IEnumerable<ArxivId> ids)
@@ -217,7 +234,11 @@ public sealed partial class PaperCatalog : IPaperSource, IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            return new CatalogWrite(connection, Path, bulk, gate.Exit);
+            return new CatalogWrite(connection, Path, bulk, () =>
+            {
+                writes++;
+                gate.Exit();
+            });
         }
         catch (SqliteException ex)
         {
@@ -237,6 +258,7 @@ public sealed partial class PaperCatalog : IPaperSource, IDisposable
         {
             if (disposed) return;
             disposed = true;
+            dataVersion?.Dispose();
             connection.Dispose();
         }
     }
@@ -255,6 +277,13 @@ public sealed partial class PaperCatalog : IPaperSource, IDisposable
                 throw Translate(Path, ex);
             }
         }
+    }
+
+    // Under the lock. data_version moves only for other connections' commits; this one's are counted in writes.
+    private CatalogVersion CurrentVersion()
+    {
+        dataVersion ??= Command("PRAGMA data_version");
+        return new CatalogVersion(Convert.ToInt64(dataVersion.ExecuteScalar(), CultureInfo.InvariantCulture), writes);
     }
 
     private SqliteCommand Command(string sql)
