@@ -20,8 +20,9 @@ namespace PaperLens.Core;
 /// A document's findings are always those of a check of the whole workspace (pandoc keys, another
 /// paper's title, duplicates all see every document), never of the document alone, so the CLI and the
 /// editor cannot disagree. The check runs once per analysis, on first use, however many documents are
-/// asked about. Features asked about a path the index lacks answer nothing.</summary>
-public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSettings rules)
+/// asked about; given the check of an earlier state (<paramref name="basis"/>), it checks again only what
+/// changed since (<see cref="WorkspaceCheck.After"/>). Features asked about a path the index lacks answer nothing.</summary>
+public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSettings rules, WorkspaceCheck? basis = null)
 {
     // Checks of different states at once multiply the memory (each holds every finding of the workspace
     // and the checker's working sets): 40 requests after as many edits took a server on a 3,000-file
@@ -29,7 +30,8 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
     // state's, so the process runs one at a time; askers of one state still share it (_checking).
     private static readonly Lock OneCheckAtATime = new();
     private readonly Lock _checking = new();
-    private Findings? _findings;
+    private WorkspaceCheck? _basis = basis;
+    private WorkspaceCheck? _check;
 
     public WorkspaceIndex Index { get; } = index;
 
@@ -40,6 +42,10 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
     /// <summary>Every finding in the workspace, sorted by path then offset: <see cref="Checker.Check"/>
     /// over all its documents.</summary>
     public IReadOnlyList<Diagnostic> CheckWorkspace() => Checked.All;
+
+    /// <summary>The newest workspace check this analysis has: its own once made, else the one it will start
+    /// from. The analysis of the next state starts from it.</summary>
+    public WorkspaceCheck? LatestCheck => Volatile.Read(ref _check) ?? Volatile.Read(ref _basis);
 
     /// <summary>The workspace check in numbers: every indexed document, its citations, the findings by severity.</summary>
     public CheckSummary CheckSummary()
@@ -53,7 +59,7 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
     }
 
     /// <summary>One document's findings, from the check of the whole workspace.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics(string path) => Checked.ByPath.GetValueOrDefault(path, []);
+    public IReadOnlyList<Diagnostic> Diagnostics(string path) => Checked.Diagnostics(path);
 
     /// <summary>The edits offered for the citations of an open document that touch <paramref name="range"/>:
     /// fixes for the findings the check reported on them, rewrites, and the entry of a cited paper that no
@@ -170,25 +176,24 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
     // Not Lazy<T>: it would keep a failed check's exception (a catalog busy for a moment) for the life of
     // the analysis; here a failure is thrown to its caller and the next one tries again. The lock makes
     // concurrent askers (a publication and a code action on the same snapshot) share one check.
-    private Findings Checked
+    private WorkspaceCheck Checked
     {
         get
         {
-            if (Volatile.Read(ref _findings) is { } done) return done;
+            if (Volatile.Read(ref _check) is { } done) return done;
             lock (_checking)
             {
-                if (_findings is null)
+                if (_check is null)
                 {
                     using var _ = OneCheckAtATime.EnterScope();
-                    var all = Checker.Check(Index.Documents.Values.Select(d => d.Scan).ToList(), Papers, Rules);
-                    var byPath = all.GroupBy(d => d.Path, StringComparer.Ordinal)
-                        .ToDictionary(g => g.Key, g => (IReadOnlyList<Diagnostic>)g.ToList(), StringComparer.Ordinal);
-                    Volatile.Write(ref _findings, new Findings(all, byPath));
+                    // Read before the check: a write during it leaves the check behind the catalog, and the next one whole.
+                    var version = Papers.Version;
+                    Volatile.Write(ref _check, WorkspaceCheck.After(_basis, Index.Documents.Values.Select(d => d.Scan).ToList(), Papers, Rules, version));
+                    // Its own check is what a later state starts from; the earlier one can go.
+                    Volatile.Write(ref _basis, null);
                 }
-                return _findings!;
+                return _check!;
             }
         }
     }
-
-    private sealed record Findings(IReadOnlyList<Diagnostic> All, IReadOnlyDictionary<string, IReadOnlyList<Diagnostic>> ByPath);
 }

@@ -166,18 +166,19 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     }
 
     /// <summary>The analysis of this moment's index, rule settings and catalog: the one already made if
-    /// none of them changed. Locked: diagnostics take snapshots off the dispatch context.</summary>
+    /// none of them changed, else a new one that checks again only what changed since the last one's check.
+    /// Locked: diagnostics take snapshots off the dispatch context.</summary>
     private Analysis CurrentAnalysis(PaperCatalog catalog, Core.Rules.RuleSettings rules)
     {
         lock (_analysisGate)
         {
             if (_analysis is not { } analysis || analysis.Index != _index || analysis.Papers != catalog || analysis.Rules != rules)
-                _analysis = analysis = new Analysis(_index, catalog, rules);
+                _analysis = analysis = new Analysis(_index, catalog, rules, _analysis?.LatestCheck);
             return analysis;
         }
     }
 
-    /// <summary>The catalog learned papers (a fetch landed): the next snapshot checks again.</summary>
+    /// <summary>The catalog learned papers (a fetch landed): the next snapshot checks the workspace again, whole.</summary>
     private void ForgetAnalysis()
     {
         lock (_analysisGate) _analysis = null;

@@ -9,50 +9,64 @@ using PaperLens.Core.Text;
 namespace PaperLens.Core.Rules;
 
 /// <summary>Runs the rules of spec §4 over scanned documents against local paper data. Pure: the same
-/// documents, papers and settings always give the same diagnostics, sorted by path then offset. A finding
+/// documents, papers and settings always give the same diagnostics, sorted by path then offset. One
+/// document is checked at a time, against the cross-file facts of its workspace (<see cref="CrossFileFacts"/>),
+/// recording which of them its findings rest on; <see cref="WorkspaceCheck"/> keeps the results. A finding
 /// a document's <c>paperlens-ignore</c> comment covers is not reported (spec §5): here, so that the CLI and
 /// the editor, which both ask <see cref="Analysis"/>, hide the same.</summary>
 public sealed class Checker
 {
+    private readonly ScannedDocument _document;
+    private readonly CrossFileFacts _workspace;
     private readonly PaperLookup _papers;
     private readonly RuleSettings _settings;
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly FactSet.Recorder _reads = new();
+    private IReadOnlySet<string>? _ownKeys;
 
-    private Checker(IPaperSource papers, RuleSettings settings)
+    private Checker(ScannedDocument document, CrossFileFacts workspace, PaperLookup papers, RuleSettings settings)
     {
-        _papers = new PaperLookup(papers);
+        _document = document;
+        _workspace = workspace;
+        _papers = papers;
         _settings = settings;
     }
 
     public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<ScannedDocument> documents, IPaperSource papers, RuleSettings settings)
     {
-        var checker = new Checker(papers, settings);
-        var keys = new CiteKeyResolver(documents);
-
-        // Every id is looked up before any claim is judged, so a mismatching title can be recognised
-        // as the title of another paper cited anywhere in the workspace, before or after it.
-        checker._papers.Prefetch(documents.SelectMany(d => d.Citations).Select(c => c.Id).OfType<ArxivId>());
-
-        foreach (var document in documents) checker.CheckDocument(document, keys);
-        var ignores = new Dictionary<string, IReadOnlyList<IgnoreComment>>(StringComparer.Ordinal);
-        foreach (var document in documents)
-            if (document.Ignores.Count > 0) ignores.TryAdd(document.Path, document.Ignores);
-        return checker._diagnostics
-            .Where(d => !(ignores.TryGetValue(d.Path, out var comments) && comments.Any(c => c.Hides(d.Code, d.Span.Start))))
+        var (workspace, lookup) = WorkspaceCheck.Prepare(documents, papers);
+        return documents
+            .SelectMany(document => Check(document, workspace, lookup, settings).Findings)
             .OrderBy(d => d.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Span.Start)
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
     }
 
-    private void CheckDocument(ScannedDocument document, CiteKeyResolver keys)
+    /// <summary>One document's findings, sorted by offset, and the facts of <paramref name="workspace"/> they
+    /// rest on. <paramref name="papers"/> has looked up the ids the document cites.</summary>
+    internal static DocumentCheck Check(ScannedDocument document, CrossFileFacts workspace, PaperLookup papers, RuleSettings settings)
     {
+        var checker = new Checker(document, workspace, papers, settings);
+        checker.CheckDocument();
+        var shown = document.Ignores.Count == 0
+            ? checker._diagnostics
+            : checker._diagnostics.Where(d => !document.Ignores.Any(c => c.Hides(d.Code, d.Span.Start))).ToList();
+        IReadOnlyList<Diagnostic> findings = shown.Count == 0
+            ? []
+            : shown.OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal).ToList();
+        return new DocumentCheck(document, findings, checker._reads.ToSet());
+    }
+
+    private void CheckDocument()
+    {
+        var document = _document;
         foreach (var problem in document.Problems)
             Report(RuleCatalog.BibSyntax, document.Path, problem.Span, problem.Message, null, null);
 
         foreach (var citation in document.Citations)
         {
-            if (citation.Form == CitationForm.CiteKey) CheckKey(document, citation, keys);
+            if (citation.Form == CitationForm.CiteKey) CheckKey(document, citation);
             else if (citation.IsMalformed) Report(RuleCatalog.MalformedId, document.Path, citation, $"malformed arXiv id '{citation.RawText}': {citation.MalformedReason}");
             else if (citation.Id is { } id) CheckPaper(document.Path, citation, id);
         }
@@ -64,11 +78,11 @@ public sealed class Checker
 
     // A resolved key's paper is checked at its .bib entry, where a fix belongs; repeating the
     // entry's findings at every [@key] would only multiply them.
-    private void CheckKey(ScannedDocument document, Citation citation, CiteKeyResolver keys)
+    private void CheckKey(ScannedDocument document, Citation citation)
     {
         if (!_settings.IsEnabled(RuleCatalog.UnresolvedKey)) return;
         var key = CiteKeyResolver.KeyOf(citation);
-        if (keys.Lookup(document, key).Status != KeyStatus.Unresolved) return;
+        if (StatusOf(key) != KeyStatus.Unresolved) return;
         var where = document.Bibliographies.Count > 0
             ? string.Join(", ", document.Bibliographies)
             : "the workspace's .bib files";
@@ -78,6 +92,17 @@ public sealed class Checker
                 : $"citation key '{key}' matches no entry in {where}"
             : $"citation key '@{key}' matches no entry in {where}";
         Report(RuleCatalog.UnresolvedKey, document.Path, citation, message);
+    }
+
+    /// <summary>Whether a key resolves, by the rule of <see cref="CiteKeyResolver.Lookup"/>: the document's
+    /// own <c>\bibitem</c>s, else any .bib of the workspace (the one it declares among them).</summary>
+    private KeyStatus StatusOf(string key)
+    {
+        if ((_ownKeys ??= CiteKeyResolver.OwnKeys(_document)).Contains(key)) return KeyStatus.Resolved;
+        _reads.Key(key);
+        if (_workspace.Defines(key)) return KeyStatus.Resolved;
+        _reads.Bibliography();
+        return CiteKeyResolver.WithoutEntry(_document, _workspace.HasBibliography);
     }
 
     private void CheckPaper(string path, Citation citation, ArxivId id)
@@ -114,7 +139,7 @@ public sealed class Checker
             if (claimed.IsEmpty || ClaimMatcher.MatchTitle(claimed, paper.Title) != TitleMatch.None) return;
             var message = $"title \"{ClaimText.Display(claim.Text)}\" does not match arXiv:{id} \"{title}\"";
             var surname = citation.AuthorYear?.Authors is { } authors ? AuthorClaim.FirstSurname(authors)?.Surname : null;
-            var other = _papers.PaperWithTitle(claimed, claim.Text, id, surname);
+            var other = CitedWithTitle(claimed, id) ?? _papers.PaperWithTitle(claimed, claim.Text, id, surname);
             if (other is not null) message += $"; it is the title of arXiv:{other}";
             Report(RuleCatalog.TitleMismatch, path, citation, message, claim.Span, other);
         }
@@ -124,6 +149,14 @@ public sealed class Checker
             Report(RuleCatalog.UnknownName, path, citation,
                 $"name '{ClaimText.Display(claim.Text)}' appears in neither the title nor the abstract of arXiv:{id} \"{title}\"", claim.Span);
         }
+    }
+
+    /// <summary>The paper cited in the workspace whose title <paramref name="claimed"/> is exactly, unless it
+    /// is <paramref name="except"/> (when several are, the first by id decides).</summary>
+    private ArxivId? CitedWithTitle(NormalizedTitle claimed, ArxivId except)
+    {
+        _reads.Title(claimed.Text);
+        return _workspace.FirstCitedWithTitle(claimed.Text) is { } cited && cited != except.Canonical ? ArxivId.Of(cited) : null;
     }
 
     /// <summary>PL013 and PL014 (spec §2, author-year claim): the first claimed surname among the paper's

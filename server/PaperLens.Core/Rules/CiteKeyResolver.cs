@@ -34,7 +34,7 @@ public sealed class CiteKeyResolver
 
     public CiteKeyResolver(IReadOnlyList<ScannedDocument> documents)
     {
-        foreach (var document in documents.Where(d => DocumentScanner.IsBibtex(d.Path)).OrderBy(d => d.Path, StringComparer.Ordinal))
+        foreach (var document in documents.Where(IsBibliography).OrderBy(d => d.Path, StringComparer.Ordinal))
         {
             var entries = new Dictionary<string, BibEntry>(StringComparer.OrdinalIgnoreCase);
             foreach (var entry in document.BibEntries) entries.TryAdd(entry.Key, entry);
@@ -60,10 +60,27 @@ public sealed class CiteKeyResolver
         {
             if (entries.TryGetValue(key, out var entry)) return new KeyLookup(KeyStatus.Resolved, entry, path);
         }
-        // A \cite is never prose: its key is a citation whether or not a bibliography exists.
-        var unresolved = latex || HasBibliography || document.Bibliographies.Count > 0;
-        return new KeyLookup(unresolved ? KeyStatus.Unresolved : KeyStatus.NoBibliography, null, null);
+        return new KeyLookup(WithoutEntry(document, HasBibliography), null, null);
     }
+
+    /// <summary>A .bib document, whose entries resolve the keys of every document of the workspace.</summary>
+    public static bool IsBibliography(ScannedDocument document) => DocumentScanner.IsBibtex(document.Path);
+
+    /// <summary>What a key of <paramref name="document"/> that no entry has is: a broken citation, or, in
+    /// Markdown where neither the document nor the workspace has a bibliography, prose.</summary>
+    public static KeyStatus WithoutEntry(ScannedDocument document, bool workspaceHasBibliography) =>
+        // A \cite is never prose: its key is a citation whether or not a bibliography exists.
+        LatexScanner.Reads(document.Path) || workspaceHasBibliography || document.Bibliographies.Count > 0
+            ? KeyStatus.Unresolved
+            : KeyStatus.NoBibliography;
+
+    /// <summary>The keys the document resolves itself, before any .bib: a LaTeX document's <c>\bibitem</c>s.</summary>
+    public static IReadOnlySet<string> OwnKeys(ScannedDocument document) =>
+        LatexScanner.Reads(document.Path) && document.BibEntries.Count > 0
+            ? document.BibEntries.Select(e => e.Key).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : NoKeys;
+
+    private static readonly IReadOnlySet<string> NoKeys = new HashSet<string>();
 
     /// <summary>The entries a key of <paramref name="document"/> may resolve to, in the order they are
     /// searched, each key once: its own <c>\bibitem</c>s, the files it declares, every other .bib.</summary>

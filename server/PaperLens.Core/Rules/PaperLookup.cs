@@ -4,12 +4,14 @@ using PaperLens.Core.Identifiers;
 namespace PaperLens.Core.Rules;
 
 /// <summary>One check's view of the paper source: each id is looked up once however often it is
-/// cited, and a record's title and abstract are normalised once however many claims it meets.</summary>
+/// cited, and a record's title and abstract are normalised once however many claims it meets. The check
+/// of an edit starts from the lookup of the check before it (<see cref="Prefetch"/>), so typing in a
+/// document does not look its papers up again.</summary>
 internal sealed class PaperLookup(IPaperSource source)
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private Dictionary<string, string>? _idsByTitle;
-    private readonly Dictionary<string, ArxivId?> _titled = new(StringComparer.Ordinal);
+    // The catalog's answer for a title claim, by the id it is claimed for: the paper cited under the claim is never its answer.
+    private readonly Dictionary<string, Dictionary<(string Claim, string? Surname), ArxivId?>> _titled = new(StringComparer.Ordinal);
 
     public sealed class Entry(PaperRecord? record, bool confirmedMiss)
     {
@@ -28,10 +30,23 @@ internal sealed class PaperLookup(IPaperSource source)
         public PaperAuthors Authors => _authors ??= PaperAuthors.Of(Record!);
     }
 
-    /// <summary>Looks many ids up at once, so a check of thousands of papers is two queries, not thousands.</summary>
-    public void Prefetch(IEnumerable<ArxivId> ids)
+    /// <summary>Looks many ids up at once, so a check of thousands of papers is two queries, not thousands;
+    /// what <paramref name="earlier"/>, a lookup of the same source in the same state, holds of them is
+    /// taken from it instead.</summary>
+    public void Prefetch(IEnumerable<ArxivId> ids, PaperLookup? earlier = null)
     {
-        var missing = ids.Where(id => !_entries.ContainsKey(id.Canonical)).DistinctBy(id => id.Canonical).ToList();
+        var missing = new List<ArxivId>();
+        foreach (var id in ids)
+        {
+            if (_entries.ContainsKey(id.Canonical)) continue;
+            if (earlier is not null && earlier._entries.TryGetValue(id.Canonical, out var known))
+            {
+                _entries.Add(id.Canonical, known);
+                if (earlier._titled.TryGetValue(id.Canonical, out var claims)) _titled.Add(id.Canonical, new(claims));
+            }
+            else missing.Add(id);
+        }
+        missing = missing.DistinctBy(id => id.Canonical).ToList();
         if (missing.Count == 0) return;
         var records = source.FindMany(missing);
         var misses = source.ConfirmedMisses(missing.Where(id => !records.ContainsKey(id)));
@@ -48,24 +63,22 @@ internal sealed class PaperLookup(IPaperSource source)
         return entry;
     }
 
-    /// <summary>The id of a paper looked up so far whose title is exactly <paramref name="title"/>
-    /// (normalised), other than <paramref name="except"/>: the paper a mismatching claim really names.
-    /// Indexed on first use, so a workspace with many papers and many mismatches stays linear.</summary>
-    public string? IdWithTitle(NormalizedTitle title, ArxivId except)
+    /// <summary>The normalised title of the paper, when the source has one: what a title claim elsewhere may be.</summary>
+    public string? TitleOf(string canonicalId)
     {
-        _idsByTitle ??= BuildTitleIndex();
-        return _idsByTitle.TryGetValue(title.Text, out var id) && id != except.Canonical ? id : null;
+        var entry = _entries.GetValueOrDefault(canonicalId) ?? Get(ArxivId.Of(canonicalId));
+        return entry.Record is not null && !entry.Title.IsEmpty ? entry.Title.Text : null;
     }
 
-    /// <summary>The paper whose title <paramref name="claim"/> is, other than <paramref name="except"/>
-    /// (spec §2, end): a paper cited in the workspace with exactly that title, else the one paper of the
-    /// source's title candidates that the claim matches best (<see cref="ClaimMatcher"/>), more than by a
-    /// short name, and that the claimed first author wrote. Null when none does, or several remain.</summary>
+    /// <summary>The paper of the source's title candidates whose title <paramref name="claim"/> is, other
+    /// than <paramref name="except"/> (spec §2, end): the one the claim matches best
+    /// (<see cref="ClaimMatcher"/>), more than by a short name, and that the claimed first author wrote.
+    /// Null when none does, or several remain. The papers cited in the workspace are asked first, by the
+    /// check (<see cref="CrossFileFacts.FirstCitedWithTitle"/>).</summary>
     public ArxivId? PaperWithTitle(NormalizedTitle claim, string claimText, ArxivId except, string? claimedSurname)
     {
-        if (IdWithTitle(claim, except) is { } cited) return ArxivId.Of(cited);
-        var key = claim.Text + "\n" + claimedSurname;
-        if (_titled.TryGetValue(key, out var known)) return known;
+        if (!_titled.TryGetValue(except.Canonical, out var answers)) _titled.Add(except.Canonical, answers = []);
+        if (answers.TryGetValue((claim.Text, claimedSurname), out var known)) return known;
         var matches = source.TitleCandidates(claimText)
             .Where(r => r.Id.Canonical != except.Canonical)
             .DistinctBy(r => r.Id.Canonical)
@@ -81,7 +94,7 @@ internal sealed class PaperLookup(IPaperSource source)
             matches.RemoveAll(m => Closeness(m.Match) != best);
         }
         var found = matches.Count == 1 ? matches[0].Record.Id : null;
-        _titled[key] = found;
+        answers[(claim.Text, claimedSurname)] = found;
         return found;
     }
 
@@ -93,13 +106,4 @@ internal sealed class PaperLookup(IPaperSource source)
         _ => 1,
     };
 
-    private Dictionary<string, string> BuildTitleIndex()
-    {
-        var index = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (canonical, entry) in _entries.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            if (entry.Record is not null && !entry.Title.IsEmpty) index.TryAdd(entry.Title.Text, canonical);
-        }
-        return index;
-    }
 }
