@@ -111,5 +111,21 @@ public sealed class AnalysisTests : IDisposable
             .CodeActions("/ws/a.md", new TextSpan(at, 0)), a => a.Kind == CitationEditKind.QuickFix);
     }
 
+    [Fact]
+    public void A_paper_another_process_imported_is_known_to_the_check_of_the_next_edit_of_any_document()
+    {
+        var index = WorkspaceIndex.Empty
+            .With(IndexedDocument.FromText("/ws/a.md", "- cited before it was imported: arXiv:2501.99999\n", 1))
+            .With(IndexedDocument.FromText("/ws/b.md", "- arXiv:1409.3215\n", 1));
+        var before = new Analysis(index, _catalog.Papers, RuleSettings.Default);
+        Assert.Equal("PL009", Assert.Single(before.Diagnostics("/ws/a.md")).Code);
+
+        using (var elsewhere = PaperCatalog.Open(_catalog.Papers.Path))
+            elsewhere.Upsert([RuleData.Paper("1409.3215") with { Id = ArxivId.Of("2501.99999") }]);
+        var edited = index.With(IndexedDocument.FromText("/ws/b.md", "- arXiv:1409.3215, edited\n", 2));
+
+        Assert.Empty(new Analysis(edited, _catalog.Papers, RuleSettings.Default, before.LatestCheck).Diagnostics("/ws/a.md"));
+    }
+
     public void Dispose() => _catalog.Dispose();
 }
