@@ -188,7 +188,7 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
                     using var _ = OneCheckAtATime.EnterScope();
                     // Read before the check: a write during it leaves the check behind the catalog, and the next one whole.
                     var version = Papers.Version;
-                    Volatile.Write(ref _check, WorkspaceCheck.After(_basis, Index.Documents.Values.Select(d => d.Scan).ToList(), Papers, Rules, version));
+                    Volatile.Write(ref _check, WorkspaceCheck.After(_basis, Index.Documents.Values.Select(d => d.Scan), Papers, Rules, version));
                     // Its own check is what a later state starts from; the earlier one can go.
                     Volatile.Write(ref _basis, null);
                 }

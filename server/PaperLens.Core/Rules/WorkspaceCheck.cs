@@ -55,14 +55,14 @@ public sealed class WorkspaceCheck
         return new WorkspaceCheck(checks.ToImmutable(), facts, null, papers, rules, papersVersion);
     }
 
-    /// <summary>The check of <paramref name="documents"/> (unique paths): an update of
+    /// <summary>The check of <paramref name="documents"/> (unique paths, in ordinal order): an update of
     /// <paramref name="previous"/> when it was made with the same papers in the same state and the same
     /// rules, else a whole check. A document whose scan is the one <paramref name="previous"/> checked (the
     /// same object) has not changed.</summary>
-    public static WorkspaceCheck After(WorkspaceCheck? previous, IReadOnlyCollection<ScannedDocument> documents, IPaperSource papers, RuleSettings rules, CatalogVersion? papersVersion) =>
+    public static WorkspaceCheck After(WorkspaceCheck? previous, IEnumerable<ScannedDocument> documents, IPaperSource papers, RuleSettings rules, CatalogVersion? papersVersion) =>
         previous is not null && previous.Papers == papers && previous.Rules == rules && papersVersion is { } version && previous.PapersVersion == version
             ? previous.Update(documents)
-            : Of(documents, papers, rules, papersVersion);
+            : Of(documents.ToList(), papers, rules, papersVersion);
 
     /// <summary>What a whole check of <paramref name="documents"/> starts from: the cross-file facts, and
     /// every cited id looked up, so that a mismatching title can be recognised as the title of another
@@ -75,25 +75,9 @@ public sealed class WorkspaceCheck
         return (facts, lookup);
     }
 
-    private WorkspaceCheck Update(IReadOnlyCollection<ScannedDocument> documents)
+    private WorkspaceCheck Update(IEnumerable<ScannedDocument> documents)
     {
-        var changes = new List<(ScannedDocument? Before, ScannedDocument? After)>();
-        var added = 0;
-        foreach (var document in documents)
-        {
-            if (!_documents.TryGetValue(document.Path, out var before))
-            {
-                changes.Add((null, document));
-                added++;
-            }
-            else if (!ReferenceEquals(before.Scan, document)) changes.Add((before.Scan, document));
-        }
-        // Documents left when more were checked before than the unchanged and the new ones together.
-        if (_documents.Count + added != documents.Count)
-        {
-            var paths = documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
-            changes.AddRange(_documents.Where(d => !paths.Contains(d.Key)).Select(d => ((ScannedDocument?)d.Value.Scan, (ScannedDocument?)null)));
-        }
+        var changes = Changes(documents);
         if (changes.Count == 0) return this;
 
         var changed = changes.Select(c => c.After).OfType<ScannedDocument>().ToList();
@@ -116,6 +100,36 @@ public sealed class WorkspaceCheck
         foreach (var (before, _) in changes.Where(c => c.After is null)) checks.Remove(before!.Path);
         foreach (var document in recheck) checks[document.Path] = Checker.Check(document, facts, lookup, Rules);
         return new WorkspaceCheck(checks.ToImmutable(), facts, lookup, Papers, Rules, PapersVersion);
+    }
+
+    /// <summary>The documents that changed since this check, walking both in path order, so that a
+    /// document whose scan is the one checked here costs no lookup: each as it was (null: new) and as it
+    /// is (null: gone).</summary>
+    private List<(ScannedDocument? Before, ScannedDocument? After)> Changes(IEnumerable<ScannedDocument> documents)
+    {
+        var changes = new List<(ScannedDocument? Before, ScannedDocument? After)>();
+        using var checkedBefore = _documents.Values.GetEnumerator();
+        var before = checkedBefore.MoveNext() ? checkedBefore.Current.Scan : null;
+        string? previousPath = null;
+        foreach (var document in documents)
+        {
+            if (previousPath is not null && string.CompareOrdinal(previousPath, document.Path) >= 0)
+                throw new ArgumentException($"documents must be in ordinal order of their unique paths: {document.Path} after {previousPath}", nameof(documents));
+            previousPath = document.Path;
+            while (before is not null && !ReferenceEquals(before, document) && string.CompareOrdinal(before.Path, document.Path) < 0)
+            {
+                changes.Add((before, null));
+                before = checkedBefore.MoveNext() ? checkedBefore.Current.Scan : null;
+            }
+            if (before is not null && (ReferenceEquals(before, document) || before.Path == document.Path))
+            {
+                if (!ReferenceEquals(before, document)) changes.Add((before, document));
+                before = checkedBefore.MoveNext() ? checkedBefore.Current.Scan : null;
+            }
+            else changes.Add((null, document));
+        }
+        for (; before is not null; before = checkedBefore.MoveNext() ? checkedBefore.Current.Scan : null) changes.Add((before, null));
+        return changes;
     }
 
     private static IEnumerable<ArxivId> CitedIds(IEnumerable<ScannedDocument> documents) =>
