@@ -23,7 +23,7 @@ public sealed partial class LanguageServer
     {
         // A notebook cell's edits arrive here too (DidChangeNotebook), by its own URI.
         if (_settings is null || _cells.ToPath(request.TextDocument.Uri) is not { } path) return;
-        if (_index.Get(path) is not { Text: { } text, Lines: var lines })
+        if (_index.Get(path) is not { Text: { } text, Lines: var lines } open)
         {
             Log(2, $"didChange for a document that is not open: {request.TextDocument.Uri}");
             return;
@@ -34,7 +34,7 @@ public sealed partial class LanguageServer
             text = Apply(text, lines ?? new LineMap(text), change);
             lines = null;
         }
-        Update(IndexedDocument.FromText(path, text, request.TextDocument.Version));
+        Update(open.Edited(text, request.TextDocument.Version));
     }
 
     public void DidClose(DidCloseTextDocumentParams request)

@@ -1,4 +1,6 @@
 using PaperLens.Core.Citations;
+using PaperLens.Core.Scanning;
+using PaperLens.Core.Scanning.Markdown;
 using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Index;
@@ -10,6 +12,16 @@ public sealed record IndexedDocument(ScannedDocument Scan, LineMap? Lines, strin
 {
     public string Path => Scan.Path;
 
+    /// <summary>What lets the next version be scanned only around the edit: a Markdown document's blocks.</summary>
+    internal MarkdownBlocks? Blocks { get; init; }
+
     public static IndexedDocument FromText(string path, string text, int? version) =>
-        new(Scanning.DocumentScanner.Scan(path, text), new LineMap(text), text, version);
+        new(DocumentScanner.Scan(path, text, out var blocks), new LineMap(text), text, version) { Blocks = blocks };
+
+    /// <summary>The next version of this open document: scanned again only around what changed where its
+    /// kind allows (<see cref="MarkdownRescan"/>), else whole; the same scan either way.</summary>
+    public IndexedDocument Edited(string text, int? version) =>
+        Text is { } before && Blocks is { } blocks && MarkdownRescan.Rescan(Path, before, Scan, blocks, text) is { } rescanned
+            ? new(rescanned.Scan, new LineMap(text), text, version) { Blocks = rescanned.Blocks }
+            : FromText(Path, text, version);
 }

@@ -35,9 +35,14 @@ public static class DocumentScanner
     public static IEnumerable<string> ScannedFileNames => SourceLanguages.FileNames;
 
     /// <summary>Scans one document. Never throws on content: bad input yields what could be read.</summary>
-    public static ScannedDocument Scan(string path, string text)
+    public static ScannedDocument Scan(string path, string text) => Scan(path, text, out _);
+
+    /// <param name="blocks">A Markdown document's blocks, for scanning its next version only around the
+    /// edit; null for other kinds.</param>
+    internal static ScannedDocument Scan(string path, string text, out MarkdownBlocks? blocks)
     {
-        if (IsMarkdown(path)) return MarkdownScanner.Scan(path, text);
+        blocks = null;
+        if (IsMarkdown(path)) return MarkdownScanner.Scan(path, text, out blocks);
         if (IsNotebook(path)) return NotebookScanner.Scan(path, text);
         if (LatexScanner.Reads(path)) return LatexScanner.Scan(path, text);
         if (IsBibtex(path))

@@ -27,18 +27,32 @@ public static class MarkdownScanner
 
     private static readonly HashSet<string> PandocExtensions = new(StringComparer.OrdinalIgnoreCase) { ".qmd", ".rmd" };
 
-    public static ScannedDocument Scan(string path, string text)
+    public static ScannedDocument Scan(string path, string text) => Scan(path, text, out _);
+
+    /// <param name="blocks">The document's blocks, for scanning its next version in part
+    /// (<see cref="MarkdownRescan"/>); null when it was not parsed or cannot be.</param>
+    internal static ScannedDocument Scan(string path, string text, out MarkdownBlocks? blocks)
     {
-        if (text.AsSpan().IndexOfAny(CitationMarkers) < 0) return ScannedDocument.Empty(path);
+        blocks = null;
+        if (!HasMarkers(text)) return ScannedDocument.Empty(path);
         var sink = new CitationSink();
         if (Parse(text) is { } document)
-            MarkdownWalker.Walk(document, text, PandocExtensions.Contains(Path.GetExtension(path)), sink);
+        {
+            MarkdownWalker.Walk(document, text, ReadsBareKeys(path), sink);
+            blocks = MarkdownBlocks.Of(document, text.Length);
+        }
         else
             foreach (var citation in TextCitationFinder.Find(text)) sink.Add(citation);
         return sink.ToDocument(path);
     }
 
-    private static MarkdownDocument? Parse(string text)
+    internal static bool HasMarkers(ReadOnlySpan<char> text) => text.IndexOfAny(CitationMarkers) >= 0;
+
+    /// <summary>Whether a bare <c>@key</c> is a pandoc citation in every file of this kind (Quarto, R
+    /// Markdown); in other Markdown, only where the front matter names a bibliography.</summary>
+    internal static bool ReadsBareKeys(string path) => PandocExtensions.Contains(Path.GetExtension(path));
+
+    internal static MarkdownDocument? Parse(string text)
     {
         try
         {
