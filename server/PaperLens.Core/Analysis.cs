@@ -22,16 +22,19 @@ namespace PaperLens.Core;
 /// editor cannot disagree. The check runs once per analysis, on first use, however many documents are
 /// asked about; given the check of an earlier state (<paramref name="basis"/>), it checks again only what
 /// changed since (<see cref="WorkspaceCheck.After"/>). Features asked about a path the index lacks answer nothing.</summary>
-public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSettings rules, WorkspaceCheck? basis = null)
+public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSettings rules, Analysis.Basis? basis = null)
 {
+    /// <summary>A workspace check and the index it checked: what the analysis of a later state starts from.</summary>
+    public sealed record Basis(WorkspaceIndex Index, WorkspaceCheck Check);
+
     // Checks of different states at once multiply the memory (each holds every finding of the workspace
     // and the checker's working sets): 40 requests after as many edits took a server on a 3,000-file
     // workspace from 190 MB to 1.3 GB. A check is one core's work and an editor needs only the newest
     // state's, so the process runs one at a time; askers of one state still share it (_checking).
     private static readonly Lock OneCheckAtATime = new();
     private readonly Lock _checking = new();
-    private WorkspaceCheck? _basis = basis;
-    private WorkspaceCheck? _check;
+    private Basis? _basis = basis;
+    private Basis? _check;
 
     public WorkspaceIndex Index { get; } = index;
 
@@ -45,7 +48,7 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
 
     /// <summary>The newest workspace check this analysis has: its own once made, else the one it will start
     /// from. The analysis of the next state starts from it.</summary>
-    public WorkspaceCheck? LatestCheck => Volatile.Read(ref _check) ?? Volatile.Read(ref _basis);
+    public Basis? LatestCheck => Volatile.Read(ref _check) ?? Volatile.Read(ref _basis);
 
     /// <summary>The workspace check in numbers: every indexed document, its citations, the findings by severity.</summary>
     public CheckSummary CheckSummary()
@@ -180,7 +183,7 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
     {
         get
         {
-            if (Volatile.Read(ref _check) is { } done) return done;
+            if (Volatile.Read(ref _check) is { } done) return done.Check;
             lock (_checking)
             {
                 if (_check is null)
@@ -188,11 +191,15 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
                     using var _ = OneCheckAtATime.EnterScope();
                     // Read before the check: a write during it leaves the check behind the catalog, and the next one whole.
                     var version = Papers.Version;
-                    Volatile.Write(ref _check, WorkspaceCheck.After(_basis, Index.Documents.Values.Select(d => d.Scan), Papers, Rules, version));
+                    var changed = _basis?.Index is { } before && Index.ChangedSince(before) is { } paths
+                        ? paths.ToDictionary(p => p, p => Index.Get(p)?.Scan, StringComparer.Ordinal)
+                        : null;
+                    var check = WorkspaceCheck.After(_basis?.Check, Index.Documents.Values.Select(d => d.Scan), Papers, Rules, version, changed);
+                    Volatile.Write(ref _check, new Basis(Index, check));
                     // Its own check is what a later state starts from; the earlier one can go.
                     Volatile.Write(ref _basis, null);
                 }
-                return _check!;
+                return _check!.Check;
             }
         }
     }

@@ -11,18 +11,23 @@ namespace PaperLens.Core.Index;
 /// check) never see a half-applied edit and never need a lock.</summary>
 public sealed class WorkspaceIndex
 {
-    private readonly Lazy<ILookup<string, (IndexedDocument Document, Citation Citation)>> _byId;
+    // How many edits back ChangedSince looks: beyond that, a check compares every document.
+    private const int StepsKept = 256;
 
-    private WorkspaceIndex(ImmutableSortedDictionary<string, IndexedDocument> documents)
+    private readonly Lazy<ILookup<string, (IndexedDocument Document, Citation Citation)>> _byId;
+    private readonly Step _step;
+
+    private WorkspaceIndex(ImmutableSortedDictionary<string, IndexedDocument> documents, Step step)
     {
         Documents = documents;
+        _step = step;
         _byId = new Lazy<ILookup<string, (IndexedDocument, Citation)>>(() => documents.Values
             .SelectMany(d => Resolved(d).Select(c => (Document: d, Citation: c)))
             .Where(p => p.Citation.Id is not null)
             .ToLookup(p => p.Citation.Id!.Canonical, StringComparer.Ordinal));
     }
 
-    public static WorkspaceIndex Empty { get; } = new(ImmutableSortedDictionary.Create<string, IndexedDocument>(StringComparer.Ordinal));
+    public static WorkspaceIndex Empty { get; } = new(ImmutableSortedDictionary.Create<string, IndexedDocument>(StringComparer.Ordinal), Step.Root);
 
     public ImmutableSortedDictionary<string, IndexedDocument> Documents { get; }
 
@@ -37,12 +42,40 @@ public sealed class WorkspaceIndex
             if (builder.TryGetValue(path, out var open) && open.Text is not null) continue;
             builder[path] = new IndexedDocument(scanned with { Path = path }, scan.LineMapFor(scanned.Path), null, null);
         }
-        return new WorkspaceIndex(builder.ToImmutable());
+        return new WorkspaceIndex(builder.ToImmutable(), Step.Root);
     }
 
-    public WorkspaceIndex With(IndexedDocument document) => new(Documents.SetItem(document.Path, document));
+    public WorkspaceIndex With(IndexedDocument document) => new(Documents.SetItem(document.Path, document), _step.Then(document.Path));
 
-    public WorkspaceIndex Without(string path) => Documents.ContainsKey(path) ? new(Documents.Remove(path)) : this;
+    public WorkspaceIndex Without(string path) => Documents.ContainsKey(path) ? new(Documents.Remove(path), _step.Then(path)) : this;
+
+    /// <summary>The paths of the only documents that may differ from <paramref name="earlier"/>'s, when this
+    /// snapshot was made from it by a few hundred single-document changes at most; null when that is not known
+    /// (it was not, or a whole scan came between), and every document must be compared.</summary>
+    internal IReadOnlySet<string>? ChangedSince(WorkspaceIndex earlier)
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        for (var step = _step; ; step = step.Parent!)
+        {
+            if (ReferenceEquals(step, earlier._step)) return paths;
+            if (step.Path is not { } path) return null;
+            paths.Add(path);
+        }
+    }
+
+    /// <summary>One change that made a snapshot from the one before: the path it set or removed. A chain of
+    /// them leads back to a root (the empty index, a whole scan, or the oldest step kept).</summary>
+    private sealed class Step(Step? parent, string? path, int depth)
+    {
+        public static Step Root => new(null, null, 0);
+
+        public Step? Parent { get; } = parent;
+
+        /// <summary>Null for a root.</summary>
+        public string? Path { get; } = path;
+
+        public Step Then(string changed) => depth < StepsKept ? new Step(this, changed, depth + 1) : new Step(Root, changed, 1);
+    }
 
     public IndexedDocument? Get(string path) => Documents.GetValueOrDefault(path);
 

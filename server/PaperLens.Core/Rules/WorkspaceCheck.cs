@@ -59,9 +59,12 @@ public sealed class WorkspaceCheck
     /// <paramref name="previous"/> when it was made with the same papers in the same state and the same
     /// rules, else a whole check. A document whose scan is the one <paramref name="previous"/> checked (the
     /// same object) has not changed.</summary>
-    public static WorkspaceCheck After(WorkspaceCheck? previous, IEnumerable<ScannedDocument> documents, IPaperSource papers, RuleSettings rules, CatalogVersion? papersVersion) =>
+    /// <param name="changed">When known, the paths of the only documents that may have changed since
+    /// <paramref name="previous"/>, with their scans now (null: gone), so that the others are not compared.</param>
+    public static WorkspaceCheck After(WorkspaceCheck? previous, IEnumerable<ScannedDocument> documents, IPaperSource papers, RuleSettings rules,
+        CatalogVersion? papersVersion, IReadOnlyDictionary<string, ScannedDocument?>? changed = null) =>
         previous is not null && previous.Papers == papers && previous.Rules == rules && papersVersion is { } version && previous.PapersVersion == version
-            ? previous.Update(documents)
+            ? previous.Update(changed is null ? previous.Changes(documents) : previous.Changes(changed))
             : Of(documents.ToList(), papers, rules, papersVersion);
 
     /// <summary>What a whole check of <paramref name="documents"/> starts from: the cross-file facts, and
@@ -75,9 +78,8 @@ public sealed class WorkspaceCheck
         return (facts, lookup);
     }
 
-    private WorkspaceCheck Update(IEnumerable<ScannedDocument> documents)
+    private WorkspaceCheck Update(List<(ScannedDocument? Before, ScannedDocument? After)> changes)
     {
-        var changes = Changes(documents);
         if (changes.Count == 0) return this;
 
         var changed = changes.Select(c => c.After).OfType<ScannedDocument>().ToList();
@@ -131,6 +133,13 @@ public sealed class WorkspaceCheck
         for (; before is not null; before = checkedBefore.MoveNext() ? checkedBefore.Current.Scan : null) changes.Add((before, null));
         return changes;
     }
+
+    /// <summary>The documents of <paramref name="changed"/> whose scans are not the ones checked here.</summary>
+    private List<(ScannedDocument? Before, ScannedDocument? After)> Changes(IReadOnlyDictionary<string, ScannedDocument?> changed) =>
+        changed
+            .Select(c => (Before: _documents.GetValueOrDefault(c.Key)?.Scan, After: c.Value))
+            .Where(c => !ReferenceEquals(c.Before, c.After))
+            .ToList();
 
     private static IEnumerable<ArxivId> CitedIds(IEnumerable<ScannedDocument> documents) =>
         documents.SelectMany(d => d.Citations).Select(c => c.Id).OfType<ArxivId>();

@@ -76,15 +76,19 @@ public sealed class IncrementalCheckPropertyTests : IDisposable
         _catalog.Papers.Upsert([RuleData.Paper("1409.3215") with { Id = ArxivId.Of(SameTitle) }]);
 
     /// <summary>One edit: a document's text becomes the lines of its pool that <paramref name="Lines"/>
-    /// selects (bit i: line i), or the document is deleted.</summary>
-    private sealed record Edit(int Document, int Lines, bool Delete)
+    /// selects (bit i: line i), or the document is deleted. <paramref name="Reread"/>: the index is built
+    /// again from its documents first (as after a walk of the workspace), so it shares no history with the
+    /// one checked before; <paramref name="Checked"/>: the state is checked (else the next check starts
+    /// from an older one).</summary>
+    private sealed record Edit(int Document, int Lines, bool Delete, bool Reread, bool Checked)
     {
-        public override string ToString() => Delete ? $"delete {Documents[Document].Path}" : $"{Documents[Document].Path}: lines {Convert.ToString(Lines, 2)}";
+        public override string ToString() =>
+            (Reread ? "reread, " : "") + (Delete ? $"delete {Documents[Document].Path}" : $"{Documents[Document].Path}: lines {Convert.ToString(Lines, 2)}") + (Checked ? ", check" : "");
     }
 
     private static readonly Gen<Edit> Edits =
-        Gen.Select(Gen.Int[0, Documents.Length - 1], Gen.Int[0, (1 << MarkdownLines.Length) - 1], Gen.Int[0, 9])
-            .Select((document, lines, roll) => new Edit(document, lines, roll == 0));
+        Gen.Select(Gen.Int[0, Documents.Length - 1], Gen.Int[0, (1 << MarkdownLines.Length) - 1], Gen.Int[0, 9], Gen.Int[0, 9], Gen.Int[0, 3])
+            .Select((document, lines, delete, reread, check) => new Edit(document, lines, delete == 0, reread == 0, check > 0));
 
     [Fact]
     public void After_every_edit_the_incremental_check_equals_a_whole_check()
@@ -99,7 +103,9 @@ public sealed class IncrementalCheckPropertyTests : IDisposable
             {
                 var (path, pool, prefix) = Documents[edit.Document];
                 var text = prefix + string.Join("\n", pool.Where((_, i) => (edit.Lines & (1 << i)) != 0)) + "\n";
+                if (edit.Reread) index = index.Documents.Values.Aggregate(WorkspaceIndex.Empty, (i, d) => i.With(d));
                 index = edit.Delete ? index.Without(path) : index.With(IndexedDocument.FromText(path, text, 1));
+                if (!edit.Checked) continue;
 
                 var analysis = new Analysis(index, papers, RuleSettings.Default, previous?.LatestCheck);
                 var whole = Checker.Check(index.Documents.Values.Select(d => d.Scan).ToList(), papers, RuleSettings.Default);
