@@ -140,7 +140,10 @@ internal static class MarkdownRescan
 
     private static int CommonSuffixLength(string before, string after, int limit)
     {
+        // Whole chunks first (a vectorised comparison), then the chunk that differs character by character.
+        const int Chunk = 256;
         var n = 0;
+        while (n + Chunk <= limit && before.AsSpan(before.Length - n - Chunk, Chunk).SequenceEqual(after.AsSpan(after.Length - n - Chunk, Chunk))) n += Chunk;
         while (n < limit && before[before.Length - 1 - n] == after[after.Length - 1 - n]) n++;
         return n;
     }
