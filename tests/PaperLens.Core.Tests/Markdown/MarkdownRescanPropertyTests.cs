@@ -8,7 +8,7 @@ namespace PaperLens.Core.Tests.Markdown;
 /// <summary>Issue 14: an edited Markdown document scanned again only around the edit
 /// (<see cref="MarkdownRescan"/>) gives what a scan of the whole new text gives, after every edit of random
 /// edit sequences on notes made of every block kind (fences, HTML, lists, quotes, tables, setext headings,
-/// reference definitions, front matter), with edits that open and close them.</summary>
+/// reference definitions, front matter, ignore comments), with edits that open and close them.</summary>
 public class MarkdownRescanPropertyTests
 {
     private static readonly string[] Lines =
@@ -23,7 +23,8 @@ public class MarkdownRescanPropertyTests
         "| paper | id |", "|---|---|", "| Mamba | arXiv:2312.00752 |", "Heading", "===", "---", "[Mamba][mamba]",
         "[mamba]: https://arxiv.org/abs/2312.00752 \"Mamba\"", "[mamba]", "typo arXiv:2313.00752", "<pre>", "</pre> arXiv:1706.03762",
         "<script>", "</script>", "<?php", "?>", "  - nested arXiv:1706.03762", "+ plus item",
-        "2) another arXiv:2404.16112", "***", "...", "[other]: https://example.org", "Title\n---", "", "", "", "", "",
+        "2) another arXiv:2404.16112", "***", "...", "[other]: https://example.org", "Title\n---",
+        "<!-- paperlens-ignore PL009 -->", "See arXiv:2501.99999 <!-- paperlens-ignore -->", "# paperlens-ignore PL001", "", "", "", "", "",
     ];
 
     private static readonly string[] Insertions =
@@ -31,6 +32,7 @@ public class MarkdownRescanPropertyTests
         "x", " ", "\n", "\n\n", "`", "```", "[", "]", "](", "arXiv:", "2312.00752", "-", "# ", "> ", "    ", "<div>", "<!--", "-->",
         "[mamba]", "@gu2023", "\"", "===", "---", "[^1]", "|", "~~~", "\n[x]: https://arxiv.org/abs/1706.03762\n", "",
         "Vaswani, A. (2017). Attention Is All You Need. arXiv:1706.03762\n", "\t", "<pre>", "</pre>", "...", "* ", "[other]",
+        "<!-- paperlens-ignore -->", "\n<!-- paperlens-ignore PL003 -->\n",
     ];
 
     private static readonly Gen<string> Notes =
@@ -96,6 +98,9 @@ public class MarkdownRescanPropertyTests
         Assert.Equal(expected.BibEntries.Select(Comparable), actual.BibEntries.Select(Comparable));
         Assert.Equal(expected.Problems, actual.Problems);
         Assert.Equal(expected.Bibliographies, actual.Bibliographies);
+        Assert.Equal(expected.Ignores.Select(i => (i.Covers, string.Join(",", i.Codes), i.CodesEnd)), actual.Ignores.Select(i => (i.Covers, string.Join(",", i.Codes), i.CodesEnd)));
+        Assert.Equal(expected.Comments.Style, actual.Comments.Style);
+        Assert.Equal(expected.Comments.Stretches, actual.Comments.Stretches);
     }
 
     private static string Comparable(BibEntry entry) =>

@@ -30,6 +30,7 @@ public sealed class IncrementalCheckPropertyTests : IDisposable
         "[again]: https://arxiv.org/abs/2012.07436",
         "typo arXiv:2313.00752 and unknown arXiv:2501.99999",
         "Vaswani, A. (2012). Sequence models. arXiv:1409.3215",
+        "<!-- paperlens-ignore PL009 PL003 -->",
     ];
 
     private static readonly string[] BibEntries =

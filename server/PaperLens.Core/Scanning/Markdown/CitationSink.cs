@@ -31,6 +31,7 @@ internal sealed class CitationSink
         new(path, _citations.OrderBy(c => c.Span.Start).ToList(), Entries, Problems, Bibliographies)
         {
             Ignores = Ignores.OrderBy(i => i.Covers.Start).ToList(),
-            Comments = new DocumentComments(CommentStyle.Html, CommentStretches),
+            // In document order, as an edit's rescan splices them (MarkdownRescan).
+            Comments = new DocumentComments(CommentStyle.Html, CommentStretches.OrderBy(s => s.Span.Start).ToList()),
         };
 }

@@ -14,7 +14,7 @@ namespace PaperLens.Core.Scanning.Markdown;
 /// more on each side) is parsed alone. It starts where a block began in a fresh state (nothing open) and
 /// whose first line the edit left alone, so it begins the same way in the new version; it ends where the
 /// next unchanged block begins, which the window's parse must show starting fresh too (it is parsed with
-/// that block's first line). Citations, BibTeX entries and problems before the window are kept, those after
+/// that block's first line). Citations, BibTeX entries, problems, ignore comments and comment styles before the window are kept, those after
 /// it moved by the edit's length. What would make a block's findings depend on text elsewhere falls back to
 /// a whole scan: link reference definitions in the window or just before it, brackets in it that may use a
 /// definition elsewhere, footnotes (Markdig moves them to the end), tabs, the front matter's block, in a
@@ -82,7 +82,14 @@ internal static class MarkdownRescan
             Splice(scanned.Citations, found.Citations, c => c.Span.Start, (c, map) => c.MapSpans(map)),
             Splice(scanned.BibEntries, found.BibEntries, e => e.Span.Start, (e, map) => e with { Span = map(e.Span), KeySpan = map(e.KeySpan) }),
             Splice(scanned.Problems, found.Problems, p => p.Span.Start, (p, map) => p with { Span = map(p.Span) }),
-            scanned.Bibliographies);
+            scanned.Bibliographies)
+        {
+            Ignores = Splice(scanned.Ignores, found.Ignores, i => i.Covers.Start, (i, map) => i.MapSpans(map)),
+            Comments = scanned.Comments with
+            {
+                Stretches = Splice(scanned.Comments.Stretches, found.Comments.Stretches, s => s.Span.Start, (s, map) => (map(s.Span), s.Style)),
+            },
+        };
         return (rescanned, blocks.Splice(windowFirst, next, spans, windowEndBefore, delta));
 
         // Outside the window as they were, every range after it moved by the edit's length (a reference
