@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
+using PaperLens.Testing;
 
 namespace PaperLens.Cli.Tests;
 
@@ -15,7 +15,7 @@ public sealed class LoopbackReleases : IDisposable
 
     public LoopbackReleases()
     {
-        (listener, BaseUrl) = Listen();
+        (listener, BaseUrl) = LoopbackListener.Start();
         serving = Task.Run(ServeAsync);
     }
 
@@ -46,29 +46,6 @@ public sealed class LoopbackReleases : IDisposable
                 await response.OutputStream.WriteAsync(content);
             else
                 response.StatusCode = 404;
-        }
-    }
-
-    private static (HttpListener, string) Listen()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var candidate = new HttpListener();
-            candidate.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                candidate.Start();
-                return (candidate, $"http://127.0.0.1:{port}");
-            }
-            catch (HttpListenerException) when (attempt < 10)
-            {
-                // Another process took the port between the probe and the bind: try another one.
-                candidate.Close();
-            }
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security;
 using System.Text;
 using System.Web;
@@ -85,7 +84,8 @@ public sealed class LoopbackArxivServer : IDisposable
     public LoopbackArxivServer(TimeProvider? clock = null)
     {
         this.clock = clock ?? TimeProvider.System;
-        (listener, ApiBase) = Listen();
+        var (started, baseAddress) = LoopbackListener.Start();
+        (listener, ApiBase) = (started, new Uri($"{baseAddress}/api/query"));
         serving = Task.Run(ServeAsync);
     }
 
@@ -155,29 +155,6 @@ public sealed class LoopbackArxivServer : IDisposable
             // The accept loop ends with the listener's disposal exception; nothing is left to clean up.
         }
         stopping.Dispose();
-    }
-
-    private static (HttpListener, Uri) Listen()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var candidate = new HttpListener();
-            candidate.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                candidate.Start();
-                return (candidate, new Uri($"http://127.0.0.1:{port}/api/query"));
-            }
-            catch (HttpListenerException) when (attempt < 10)
-            {
-                // Another process took the port between the probe and the bind: try another one.
-                candidate.Close();
-            }
-        }
     }
 
     private async Task ServeAsync()
