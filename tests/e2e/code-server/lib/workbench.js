@@ -125,7 +125,7 @@ class Workbench {
    */
   async hoverOverText(editor, text, expected) {
     await editor.scrollIntoViewIfNeeded();
-    const point = await editor.evaluate(textCentre, text);
+    const point = await editor.evaluate(characterCentre, { text });
     if (!point) throw new Error(`"${text}" is not on screen in the editor`);
     return this.hoverAt(point, expected, `"${text}"`);
   }
@@ -282,40 +282,29 @@ function exactly(text) {
 }
 
 /**
- * Runs in the page: the screen point at the centre of a character of the editor, found through the
- * line number's row (same vertical offset as the text's row) and a DOM range over the character.
+ * Runs in the page: the screen point at the centre of one character of the editor's rendered text.
+ * With `line` and `column` (1-based), that character of that line, found through the line number's
+ * row (same vertical offset as the text's row); with `text`, the middle character of its first
+ * occurrence on any rendered line. One function, since the page runs it alone, without this module.
  */
-function characterCentre(editor, { line, column }) {
-  const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((n) => n.textContent.trim() === String(line));
-  if (!number) return null;
-  const top = number.closest('[style*="top"]')?.style.top ?? number.parentElement.style.top;
-  const row = [...editor.querySelectorAll('.view-lines .view-line')].find((l) => l.style.top === top);
-  if (!row) return null;
-  const walker = editor.ownerDocument.createTreeWalker(row, NodeFilter.SHOW_TEXT);
-  let remaining = column - 1;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (remaining < node.length) {
-      const range = editor.ownerDocument.createRange();
-      range.setStart(node, remaining);
-      range.setEnd(node, remaining + 1);
-      const box = range.getBoundingClientRect();
-      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-    }
-    remaining -= node.length;
+function characterCentre(editor, { line, column, text }) {
+  let rows = [...editor.querySelectorAll('.view-lines .view-line')];
+  if (line !== undefined) {
+    const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((n) => n.textContent.trim() === String(line));
+    if (!number) return null;
+    const top = number.closest('[style*="top"]')?.style.top ?? number.parentElement.style.top;
+    rows = rows.filter((l) => l.style.top === top);
   }
-  return null;
-}
-
-/** Runs in the page: the screen point at the middle of the first occurrence of `text` on an editor's rendered lines. */
-function textCentre(editor, text) {
-  for (const row of editor.querySelectorAll('.view-lines .view-line')) {
+  for (const row of rows) {
     const walker = editor.ownerDocument.createTreeWalker(row, NodeFilter.SHOW_TEXT);
     const nodes = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
-    const line = nodes.map((node) => node.data).join('').replace(/\u00a0/g, ' ');
-    const at = line.indexOf(text);
-    if (at < 0) continue;
-    let remaining = at + Math.floor(text.length / 2);
+    let remaining = column - 1;
+    if (text !== undefined) {
+      const at = nodes.map((node) => node.data).join('').replace(/\u00a0/g, ' ').indexOf(text);
+      if (at < 0) continue;
+      remaining = at + Math.floor(text.length / 2);
+    }
     for (const node of nodes) {
       if (remaining < node.length) {
         const range = editor.ownerDocument.createRange();
