@@ -34,6 +34,35 @@ public static class DocumentScanner
     /// <summary>The whole file names (<c>Makefile</c>) read whatever their extension.</summary>
     public static IEnumerable<string> ScannedFileNames => SourceLanguages.FileNames;
 
+    private static readonly Utf8Markers MarkdownMarkers = new([.. TextCitationFinder.MarkerWords, "@"], []);
+    private static readonly Utf8Markers CodeMarkers = new(TextCitationFinder.MarkerWords, []);
+    private static readonly Utf8Markers BibtexMarkers = new(["@"], [IgnoreComments.Keyword]);
+
+    /// <summary>What the scanner of <paramref name="path"/> reacts to, searched for in a file's bytes
+    /// before they are decoded: in a file holding none, <see cref="Scan(string, string)"/> finds
+    /// <see cref="Unmarked"/>. Null for the kinds always read whole: a notebook's cell may be split
+    /// anywhere across JSON strings and escapes, and LaTeX reacts to most commands.</summary>
+    internal static Utf8Markers? MarkersOf(string path)
+    {
+        if (IsMarkdown(path)) return MarkdownMarkers;
+        if (IsNotebook(path) || LatexScanner.Reads(path)) return null;
+        if (IsBibtex(path)) return BibtexMarkers;
+        return SourceLanguages.FromFileName(path) is not null ? CodeMarkers : null;
+    }
+
+    /// <summary>What <see cref="Scan(string, string)"/> returns for a file without any of
+    /// <see cref="MarkersOf"/>: nothing found, and the comment style of its kind.</summary>
+    internal static ScannedDocument Unmarked(string path)
+    {
+        if (!IsMarkdown(path) && !IsNotebook(path) && !LatexScanner.Reads(path))
+        {
+            if (IsBibtex(path)) return ScannedDocument.Empty(path) with { Comments = DocumentComments.Whole(CommentStyle.Bibtex) };
+            if (SourceLanguages.FromFileName(path) is { } language)
+                return ScannedDocument.Empty(path) with { Comments = DocumentComments.Whole(CodeScanner.CommentStyleOf(language)) };
+        }
+        return ScannedDocument.Empty(path);
+    }
+
     /// <summary>Scans one document. Never throws on content: bad input yields what could be read.</summary>
     public static ScannedDocument Scan(string path, string text) => Scan(path, text, out _);
 

@@ -1,10 +1,18 @@
 using System.Buffers;
 using System.Text;
+using PaperLens.Core.Scanning;
 
 namespace PaperLens.Core.Workspace;
 
 /// <summary>The text of a file, or why it was not read.</summary>
-public readonly record struct FileText(string? Text, string? SkipReason);
+public readonly record struct FileText(string? Text, string? SkipReason)
+{
+    /// <summary>A file read whole that holds none of the markers asked for: not decoded, since its scanner
+    /// would find nothing in it.</summary>
+    internal static readonly FileText Unmarked = new(null, null);
+
+    internal bool IsUnmarked => Text is null && SkipReason is null;
+}
 
 /// <summary>Reads one workspace file as UTF-8 text (a BOM dropped, invalid bytes as U+FFFD), through
 /// a pooled byte buffer so a 200 MB tree does not churn the large-object heap. Only a regular file is
@@ -20,7 +28,11 @@ public static class WorkspaceFileReader
     // Encoding.UTF8 replaces invalid sequences with U+FFFD rather than throwing.
     private static readonly Encoding Utf8 = Encoding.UTF8;
 
-    public static FileText Read(string fullPath)
+    public static FileText Read(string fullPath) => Read(fullPath, markers: null);
+
+    /// <param name="markers">When given, a file is decoded only if its bytes hold one of these; one that
+    /// holds none is <see cref="FileText.Unmarked"/> (a binary or oversized file is still skipped as such).</param>
+    internal static FileText Read(string fullPath, Utf8Markers? markers)
     {
         if (FileKinds.SkipReason(fullPath) is { } notAFile) return new FileText(null, notAFile);
         try
@@ -33,7 +45,7 @@ public static class WorkspaceFileReader
             try
             {
                 var read = ReadFully(handle, buffer.AsSpan(0, (int)length));
-                return Decode(buffer.AsSpan(0, read));
+                return Decode(buffer.AsSpan(0, read), markers);
             }
             finally
             {
@@ -46,10 +58,11 @@ public static class WorkspaceFileReader
         }
     }
 
-    internal static FileText Decode(ReadOnlySpan<byte> bytes)
+    internal static FileText Decode(ReadOnlySpan<byte> bytes, Utf8Markers? markers = null)
     {
         if (bytes[..Math.Min(bytes.Length, BinaryProbeBytes)].Contains((byte)0))
             return new FileText(null, SkipReasons.Binary);
+        if (markers is not null && !markers.In(bytes)) return FileText.Unmarked;
         if (bytes.StartsWith(Utf8.Preamble)) bytes = bytes[Utf8.Preamble.Length..];
         return new FileText(Utf8.GetString(bytes), null);
     }

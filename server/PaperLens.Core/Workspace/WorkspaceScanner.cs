@@ -66,7 +66,12 @@ public static class WorkspaceScanner
         ConcurrentBag<(ScannedDocument, LineMap?)> results,
         ConcurrentBag<(string, string)> skipped)
     {
-        var read = WorkspaceFileReader.Read(file.FullPath);
+        var read = WorkspaceFileReader.Read(file.FullPath, DocumentScanner.MarkersOf(file.RelativePath));
+        if (read.IsUnmarked)
+        {
+            results.Add((DocumentScanner.Unmarked(file.RelativePath), null));
+            return;
+        }
         if (read.Text is not { } text)
         {
             skipped.Add((file.RelativePath, read.SkipReason ?? SkipReasons.Unreadable));
