@@ -9,6 +9,10 @@ internal sealed record BenchmarkOptions
 
     public int Seed { get; init; } = 20_240_601;
 
+    /// <summary>The generated tree: <c>synthetic</c> (reading notes citing in nearly every file) or
+    /// <c>real</c> (<see cref="RealLookingRepository"/>: code, configs and docs citing in a few percent).</summary>
+    public string Kind { get; init; } = "synthetic";
+
     public int Records { get; init; } = 100_000;
 
     public int Repetitions { get; init; } = 3;
@@ -43,6 +47,14 @@ internal sealed record BenchmarkOptions
         return (Parse(rest) with { Records = records }, catalog);
     }
 
+    /// <summary>Writes (or reuses) the generated tree of <see cref="Kind"/> under <see cref="OutputDirectory"/>.</summary>
+    public SyntheticRepository.Summary GenerateTree(IReadOnlyList<CitedPaper> seedPapers) => Kind == "real"
+        ? RealLookingRepository.Generate(Path.Combine(OutputDirectory, $"tree-real-{Files}-{Megabytes}mb-{Seed}"), Files, Megabytes, Seed, seedPapers)
+        : SyntheticRepository.Generate(Path.Combine(OutputDirectory, $"tree-{Files}-{Megabytes}mb-{Seed}"), Files, Megabytes, Seed, seedPapers);
+
+    private static string TreeKind(string kind) =>
+        kind is "synthetic" or "real" ? kind : throw new BenchmarkException($"--kind is synthetic or real, not {kind}");
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchmarkOptions();
@@ -59,6 +71,7 @@ internal sealed record BenchmarkOptions
                 "--files" => options with { Files = Number() },
                 "--megabytes" => options with { Megabytes = Number() },
                 "--seed" => options with { Seed = Number() },
+                "--kind" => options with { Kind = TreeKind(Value()) },
                 "--records" => options with { Records = Number() },
                 "--repetitions" => options with { Repetitions = Number() },
                 "--out" => options with { OutputDirectory = Path.GetFullPath(Value()) },

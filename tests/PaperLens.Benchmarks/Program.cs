@@ -3,7 +3,8 @@ using PaperLens.Benchmarks;
 const string Usage = """
     usage: dotnet run -c Release --project tests/PaperLens.Benchmarks -- MODE [options]
       check-vs-rg        paperlens check vs rg -c over a generated ~200 MB research repository
-                         [--files 10000] [--megabytes 200] [--seed N]
+                         [--files 10000] [--megabytes 200] [--seed N] [--kind synthetic|real]
+                         [--native path/to/paperlens: the native binary timed beside the JIT build]
       import-vs-sqlite3  paperlens import vs the sqlite3 shell on gen_snapshot.py output
                          [--records 100000]
       lsp                paperlens lsp over stdio: start, indexing, hover, completion, memory, edit latency,
@@ -17,7 +18,7 @@ const string Usage = """
                          check of examples/research-notes and of the generated tree (wall time, peak
                          memory), .vsix sizes [--native path/to/paperlens] [--catalog FILE] [--files 10000]
                          [--megabytes 200]
-      generate           only write the synthetic repository [--files] [--megabytes] [--seed]
+      generate           only write the generated repository [--files] [--megabytes] [--seed] [--kind]
     common: [--out DIR] [--repetitions 3] [--paperlens path/to/paperlens.dll] [--baseline-only]
     """;
 
@@ -51,9 +52,7 @@ try
     switch (args[0])
     {
         case "generate":
-            var tree = SyntheticRepository.Generate(
-                Path.Combine(options.OutputDirectory, $"tree-{options.Files}-{options.Megabytes}mb-{options.Seed}"),
-                options.Files, options.Megabytes, options.Seed, CitedPaper.LoadSeed(paths.SeedPapers));
+            var tree = options.GenerateTree(CitedPaper.LoadSeed(paths.SeedPapers));
             Console.WriteLine($"{tree.Path}: {tree.Files} files, {tree.Bytes / 1_000_000.0:F1} MB{(tree.Reused ? " (reused)" : "")}");
             return 0;
         case "check-vs-rg":

@@ -75,7 +75,7 @@ internal static class SyntheticRepository
         return Kinds[0].Extension;
     }
 
-    private static long Write(string root, string relativePath, string content)
+    internal static long Write(string root, string relativePath, string content)
     {
         var path = Path.Combine(root, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -84,6 +84,6 @@ internal static class SyntheticRepository
         return bytes.Length;
     }
 
-    private static long DirectorySize(string directory) =>
+    internal static long DirectorySize(string directory) =>
         new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 }

@@ -265,7 +265,7 @@ internal sealed class SyntheticText(Random random, IReadOnlyList<CitedPaper> see
             .Append(" \"language_info\": {\"name\": \"python\"}},\n \"nbformat\": 4,\n \"nbformat_minor\": 5\n}\n");
     }
 
-    private string Sentence(int minWords, int maxWords)
+    public string Sentence(int minWords, int maxWords)
     {
         var count = random.Next(minWords, maxWords + 1);
         var builder = new StringBuilder(count * 8);
