@@ -55,11 +55,10 @@ internal sealed class InlineLayoutReader
         }
     }
 
+    // Last child first, so that the first is popped first.
     private static void PushChildren(Stack<(Inline, bool)> stack, ContainerInline container)
     {
-        var children = new List<Inline>();
-        for (var child = container.FirstChild; child is not null; child = child.NextSibling) children.Add(child);
-        for (var i = children.Count - 1; i >= 0; i--) stack.Push((children[i], false));
+        for (var child = container.LastChild; child is not null; child = child.PreviousSibling) stack.Push((child, false));
     }
 
     /// <returns>Whether to walk the node's children.</returns>
@@ -81,13 +80,13 @@ internal sealed class InlineLayoutReader
                 Html(span);
                 return false;
             case LiteralInline literal:
-                Text(span, literal.Content.ToString(), isCode: false);
+                Text(span, literal.Content.AsSpan(), isCode: false);
                 return false;
             case CodeInline code:
                 Text(span, code.Content, isCode: true);
                 return false;
             case HtmlEntityInline entity:
-                AppendToOwner(span, entity.Transcoded.ToString());
+                AppendToOwner(span, entity.Transcoded.AsSpan());
                 return false;
             case LineBreakInline:
                 AppendToOwner(null, " ");
@@ -146,13 +145,14 @@ internal sealed class InlineLayoutReader
         }
     }
 
-    private void Text(TextSpan span, string content, bool isCode)
+    // Content as a span: most text lies outside any link, and is then not copied at all.
+    private void Text(TextSpan span, ReadOnlySpan<char> content, bool isCode)
     {
         _layout.AddZone(span.Start, span.End, Owner, isCode);
         AppendToOwner(span, content);
     }
 
-    private void AppendToOwner(TextSpan? span, string content)
+    private void AppendToOwner(TextSpan? span, ReadOnlySpan<char> content)
     {
         if (Owner < 0) return;
         var site = _layout.Sites[Owner];
