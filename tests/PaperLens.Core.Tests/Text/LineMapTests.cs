@@ -2,14 +2,14 @@ using CsCheck;
 using PaperLens.Core.Text;
 using Xunit;
 
-namespace PaperLens.Core.Tests.Text;
+namespace PaperLens.Core.Tests;
 
 public class LineMapTests
 {
     // Runs of one character decide the line lengths: short, exactly at the byte a length is kept in, and
     // long; blocks of 32 lines and more; every terminator, a \r\n split by nothing, a text ending in one.
     private static readonly Gen<string> Texts =
-        Gen.OneOf(Gen.Const("\n"), Gen.Const("\r"), Gen.Const("\r\n"), Gen.Const("x"), Gen.String[Gen.Char['a'], 250, 260], Gen.String[Gen.Char['b'], 1, 40])
+        Gen.OneOf(Gen.Const("\n"), Gen.Const("\r"), Gen.Const("\r\n"), Gen.Const("x"), Gen.String[Gen.Char["a"], 250, 260], Gen.String[Gen.Char["b"], 1, 40])
             .Array[0, 120]
             .Select(parts => string.Concat(parts));
 
