@@ -32,7 +32,7 @@ public static class CheckCommand
             var workspaces = new List<CheckedWorkspace>();
             var findings = new List<Diagnostic>();
             var reported = new List<ReportedDiagnostic>();
-            var annotated = new List<ReportedDiagnostic>();
+            var roots = new List<string>();
             var targets = WorkspaceTarget.From(parse.GetValue(paths)!);
             var gate = CheckGate.Create(targets, parse.GetResult(changed) is not null, parse.GetValue(changed), parse.GetValue(baseline),
                 parse.GetValue(writeBaseline), parse.GetValue(format) == "sarif", stderr);
@@ -52,21 +52,21 @@ public static class CheckCommand
             {
                 findings.Add(finding);
                 reported.Add(shown);
-                annotated.Add(GithubOutput.FromRepositoryRoot(shown, root));
+                roots.Add(root);
             }
 
             switch (parse.GetValue(format))
             {
                 case "json":
-                    var report = new CheckReport(workspaces.Sum(w => w.Documents.Count), workspaces.Sum(w => w.CitationCount),
+                    JsonOutput.WriteCheckReport(stdout, workspaces.Sum(w => w.Documents.Count), workspaces.Sum(w => w.CitationCount),
                         workspaces.Sum(w => w.Skipped.Sum(g => g.Count)), reported);
-                    JsonOutput.Write(stdout, report, ReportJson.Readable.CheckReport);
                     break;
                 case "sarif":
                     var rules = RuleCatalog.All.Select(r => new SarifRule(r.Code, r.Name, r.Description, SeverityNames.ToName(r.DefaultSeverity))).ToList();
                     JsonOutput.Write(stdout, SarifOutput.Build(rules, reported, typeof(CheckCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"), ReportJson.Readable.JsonObject);
                     break;
                 case "github":
+                    var annotated = reported.Select((shown, i) => GithubOutput.FromRepositoryRoot(shown, roots[i])).ToList();
                     GithubOutput.WriteAnnotations(stdout, annotated);
                     if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
                         GithubStepSummary.Append(stepSummary, Summary.Of(workspaces, findings), annotated);

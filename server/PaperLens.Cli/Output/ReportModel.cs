@@ -23,13 +23,6 @@ public sealed record ReportedDiagnostic(
     public string? Fingerprint { get; init; }
 }
 
-/// <summary>The JSON document of <c>paperlens check --format json</c> (spec §5).</summary>
-public sealed record CheckReport(
-    [property: JsonPropertyName("files")] int Files,
-    [property: JsonPropertyName("citations")] int Citations,
-    [property: JsonPropertyName("skipped")] int Skipped,
-    [property: JsonPropertyName("diagnostics")] IReadOnlyList<ReportedDiagnostic> Diagnostics);
-
 public sealed record ReportedCitation(
     [property: JsonPropertyName("path")] string Path,
     [property: JsonPropertyName("line")] int Line,
