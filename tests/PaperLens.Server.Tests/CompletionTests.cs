@@ -152,8 +152,9 @@ public class CompletionTests
     [Fact]
     public async Task Papers_cited_in_the_workspace_come_first()
     {
-        // No title starts with "neur": every match is in one class, where cited papers lead.
-        var fixture = CursorFixture.Parse("arXiv:neur$0\n");
+        // No title starts with "learn": every match is in one class, where cited papers lead, and
+        // shorter titles lead the others.
+        var fixture = CursorFixture.Parse("arXiv:learn$0\n");
         await using var client = await LspTestClient.StartAsync(new TestWorkspace());
         await client.OpenAsync("notes.md", fixture.Text);
         var before = Items(await Complete(client, "notes.md", fixture, triggerKind: 1)).Select(Label).ToList();

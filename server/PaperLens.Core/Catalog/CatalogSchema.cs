@@ -124,6 +124,16 @@ internal static class CatalogSchema
             searched_at TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+        // 6. Completion ranks within a class by how much of the title the typed words cover, then by
+        // recency (CompletionText.Score): the postings' scores were recency alone, so the index is
+        // emptied as by migration 4 and PaperCatalog.Migrate rebuilds it with the new scores.
+        """
+        DELETE FROM completion_postings;
+        DELETE FROM completion_fresh;
+        DELETE FROM completion_heavy;
+        DELETE FROM completion_top;
+        DELETE FROM completion_staged;
+        """,
     ];
 
     public static long Latest => Migrations.Count;

@@ -17,7 +17,7 @@ namespace PaperLens.Core.Catalog;
 /// <item>First author's surname and title start: the range of the first-author keys, for each typed
 /// word taken as the surname; complete in the same way.</item>
 /// <item>The rest (phrases inside a title, other authors, scattered words): the candidates of the
-/// scattered terms (<see cref="Candidates"/>), newest first, each checked against its title by
+/// scattered terms (<see cref="Candidates"/>) in score order, each checked against its title by
 /// <see cref="CompletionRank.Classify"/>, until enough phrase matches are found or
 /// <see cref="MaxChecked"/> candidates were read; then the answer says more may match.</item>
 /// </list>
@@ -34,7 +34,7 @@ internal sealed partial class CompletionIndex
 
     /// <summary>Up to <paramref name="limit"/> keys of papers matching <paramref name="query"/>, best
     /// class first (<see cref="CompletionClass"/>), the <paramref name="preferredIds"/> first within a
-    /// class, then newest first; and whether more match.</summary>
+    /// class, then by score (<see cref="CompletionText.Score"/>: shorter titles, then newer); and whether more match.</summary>
     public (IReadOnlyList<long> Keys, bool More) Find(CompletionQuery query, int limit, IReadOnlyCollection<string> preferredIds)
     {
         var ranked = new RankedKeys();
@@ -90,9 +90,10 @@ internal sealed partial class CompletionIndex
     private bool AddOthers(RankedKeys ranked, CompletionQuery query, int enough)
     {
         var scattered = query.Scattered;
-        var (candidates, exhaustive, driver) = Candidates(scattered, enough + ranked.Total);
+        var single = query.Phrase.Count + query.IdPrefixes.Count == 1;
+        var (candidates, exhaustive, driver) = Candidates(scattered, enough + ranked.Total, single);
         var keys = Filtered(scattered, candidates, driver);
-        if (query.Phrase.Count + query.IdPrefixes.Count == 1)
+        if (single)
         {
             var rank = query.Phrase.Count == 1 ? CompletionClass.Phrase : CompletionClass.TitleStart;
             foreach (var (key, score) in keys)
@@ -159,8 +160,11 @@ internal sealed partial class CompletionIndex
     }
 
     // Candidate keys of the scattered terms in score order, whether they are every paper the driving
-    // term matches, and the driving word (which the candidates match by construction).
-    private (IEnumerable<(long Key, long Score)> Keys, bool Exhaustive, string? Driver) Candidates(CompletionQuery query, int enough)
+    // term matches, and the driving word (which the candidates match by construction). Only when a
+    // single term was typed is every candidate a match of one class, so that the best few suffice: a
+    // phrase whose stop words leave one scattered term ("of state") is checked on each candidate, and
+    // its matches may be far down the term's range.
+    private (IEnumerable<(long Key, long Score)> Keys, bool Exhaustive, string? Driver) Candidates(CompletionQuery query, int enough, bool single)
     {
         if (query.Words.Count == 0)
         {
@@ -168,15 +172,14 @@ internal sealed partial class CompletionIndex
             var prefix = query.IdPrefixes.MaxBy(p => p.Length)!;
             byId.Parameters.AddWithValue("$prefix", prefix);
             byId.Parameters.AddWithValue("$end", prefix + Last);
-            var exhaustiveLimit = query.IdPrefixes.Count == 1 ? enough : -1;
+            var exhaustiveLimit = single ? enough : -1;
             byId.Parameters.AddWithValue("$limit", exhaustiveLimit);
             var keys = new List<(long, long)>();
             using (var reader = byId.ExecuteReader())
-                while (reader.Read()) keys.Add((reader.GetInt64(0), CompletionText.Score(ArxivId.Of(reader.GetString(1)))));
+                while (reader.Read()) keys.Add((reader.GetInt64(0), CompletionText.Recency(ArxivId.Of(reader.GetString(1)))));
             return (keys, exhaustiveLimit < 0 || keys.Count < enough, null);
         }
 
-        var single = query.Words.Count == 1 && query.IdPrefixes.Count == 0;
         var driver = query.Words.MinBy(w => Size(w).Postings)!;
         var (postings, heavy) = Size(driver);
         if (!IsStale() && (single ? heavy : postings > MaxRangeToSort))
@@ -277,7 +280,8 @@ internal sealed partial class CompletionIndex
         public static Paper Of(SqliteDataReader reader)
         {
             var id = ArxivId.Of(reader.GetString(1));
-            return new Paper(reader.GetInt64(0), id, CompletionText.Score(id), CompletionText.Words(TexText.ToPlain(reader.GetString(2))).ToList(),
+            var titleWords = CompletionText.Words(TexText.ToPlain(reader.GetString(2))).ToList();
+            return new Paper(reader.GetInt64(0), id, CompletionText.Score(id, titleWords.Count), titleWords,
                 CompletionText.Surnames(TexText.ToPlain(reader.GetString(3))).ToList());
         }
 

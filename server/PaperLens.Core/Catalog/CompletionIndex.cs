@@ -11,8 +11,9 @@ namespace PaperLens.Core.Catalog;
 /// <summary>The completion index: the top papers for a typed prefix in about a millisecond, at any
 /// catalog size, without sorting a large posting list at query time.</summary>
 /// <remarks>
-/// Every paper has a static score, newest first (<see cref="CompletionText.Score"/>: derived from the
-/// id, so it never changes). Tables (migration 2):
+/// Every paper has a static score, the same in each of its postings (<see cref="CompletionText.Score"/>:
+/// shorter titles first, then newer; derived from the id and the title, so it changes only with the
+/// title, and migration 6 gave the postings of earlier catalogs theirs). Tables (migration 2):
 /// <list type="bullet">
 /// <item><c>completion_postings (token, score, key)</c>, clustered on that order: a paper's title words,
 /// author surnames and year. One token's papers are already in score order, but a prefix spans many
@@ -37,7 +38,7 @@ namespace PaperLens.Core.Catalog;
 /// papers staged: found by search and hover, offered by completion once a rerun completes).</item>
 /// </list>
 /// Besides words, surnames and the year, each paper has two keys among its tokens (migration 4,
-/// <see cref="CompletionText.PaperTokens"/>): its title's start (all its folded words, stop words
+/// <see cref="CompletionText.PaperEntry"/>): its title's start (all its folded words, stop words
 /// included) and its first author's surname followed by that start. They sort before every word, so a
 /// key prefix is a range like a word prefix, with the same top lists and fresh postings: the papers
 /// whose title starts with the typed words are one range read, whole, whatever the catalog's size.
@@ -65,11 +66,11 @@ internal sealed partial class CompletionIndex(SqliteConnection connection, Sqlit
 
     internal int HeavyThresholdForTests { get; init; } = HeavyThreshold;
 
-    /// <summary>Appends a paper's tokens (a JSON array of <see cref="CompletionText.PaperTokens"/>) to
+    /// <summary>Appends a paper's tokens (a JSON array of <see cref="CompletionText.PaperEntry"/>) to
     /// the staged postings; positional parameters: key, score, tokens.</summary>
     public const string StageSql = "INSERT OR REPLACE INTO completion_staged (key, score, tokens) VALUES (?1, ?2, ?3)";
 
-    /// <summary>Indexes papers (new or retitled) by their <see cref="CompletionText.PaperTokens"/>.</summary>
+    /// <summary>Indexes papers (new or retitled) by their <see cref="CompletionText.PaperEntry"/>.</summary>
     public void Add(IEnumerable<(long Key, long Score, IReadOnlyCollection<string> Tokens)> papers)
     {
         // Postings sorted first: inserted in index order, a batch touches each B-tree page once instead
@@ -102,7 +103,7 @@ internal sealed partial class CompletionIndex(SqliteConnection connection, Sqlit
     /// <summary>Forgets the entries of a paper as it was indexed (or staged), before it is retitled.</summary>
     public void Remove(long key, ArxivId id, string plainTitle, string plainAuthors)
     {
-        var score = CompletionText.Score(id);
+        var (tokens, score) = CompletionText.PaperEntry(id, plainTitle, plainAuthors);
         using (var staged = Command("DELETE FROM completion_staged WHERE key = $key"))
         {
             staged.Parameters.AddWithValue("$key", key);
@@ -114,7 +115,7 @@ internal sealed partial class CompletionIndex(SqliteConnection connection, Sqlit
             delete.Parameters.AddWithValue("$score", score);
             delete.Parameters.AddWithValue("$key", key);
             delete.Parameters.Add("$token", SqliteType.Text);
-            foreach (var token in CompletionText.PaperTokens(id, plainTitle, plainAuthors))
+            foreach (var token in tokens)
             {
                 delete.Parameters["$token"].Value = token;
                 delete.ExecuteNonQuery();
@@ -199,9 +200,9 @@ internal sealed partial class CompletionIndex(SqliteConnection connection, Sqlit
         while (reader.Read())
         {
             var id = ArxivId.Of(reader.GetString(1));
-            var tokens = CompletionText.PaperTokens(id, TexText.ToPlain(reader.GetString(2)), TexText.ToPlain(reader.GetString(3)));
+            var (tokens, score) = CompletionText.PaperEntry(id, TexText.ToPlain(reader.GetString(2)), TexText.ToPlain(reader.GetString(3)));
             stage.Bind(1, reader.GetInt64(0));
-            stage.Bind(2, CompletionText.Score(id));
+            stage.Bind(2, score);
             stage.Bind(3, JsonSerializer.Serialize(tokens, CatalogJson.Default.IEnumerableString));
             stage.ExecuteInt64();
         }
@@ -234,7 +235,7 @@ internal sealed partial class CompletionIndex(SqliteConnection connection, Sqlit
     // One ordered pass over the distinct tokens: a prefix's range is contiguous, so one bounded heap per
     // prefix length collects the range's best papers and is written out when the range ends (reading
     // each heavy range with its own sorted query cost several times as much on 500k papers). A token
-    // under a heavy prefix gives only its own best TopSize postings, read newest first: the rest are
+    // under a heavy prefix gives only its own best TopSize postings, read best first: the rest are
     // beaten by those, which are distinct papers under the same prefix. So the lists cost a short query
     // per token instead of a pass over every posting (7 s of a 1M-paper import, then under one).
     private void WriteTopLists(HashSet<string> heavy)

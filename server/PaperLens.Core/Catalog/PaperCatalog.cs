@@ -314,7 +314,7 @@ public sealed partial class PaperCatalog : IPaperSource, IDisposable
 
         for (var next = (int)version; next < CatalogSchema.Latest; next++)
             Execute(connection, CatalogSchema.Migrations[next], transaction);
-        if (version is > 0 and < 4) new CompletionIndex(connection, transaction).BuildFromPapers();
+        if (version is > 0 and < 6) new CompletionIndex(connection, transaction).BuildFromPapers();
         // PRAGMA takes no parameters; both values are constants of this program.
         Execute(connection, "PRAGMA application_id = " + CatalogSchema.ApplicationId.ToString(CultureInfo.InvariantCulture), transaction);
         Execute(connection, "PRAGMA user_version = " + CatalogSchema.Latest.ToString(CultureInfo.InvariantCulture), transaction);

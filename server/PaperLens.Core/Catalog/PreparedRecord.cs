@@ -44,8 +44,8 @@ internal sealed record PreparedIndexEntry(long Score, EncodedText Text)
     {
         var title = TexText.ToPlain(record.Title);
         var authors = TexText.ToPlain(record.Authors);
-        var tokens = CompletionText.PaperTokens(record.Id, title, authors);
+        var (tokens, score) = CompletionText.PaperEntry(record.Id, title, authors);
         var text = new EncodedText(title, authors, record.Id.Canonical, record.Id.Year.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(tokens, CatalogJson.Default.IEnumerableString));
-        return new PreparedIndexEntry(CompletionText.Score(record.Id), text);
+        return new PreparedIndexEntry(score, text);
     }
 }

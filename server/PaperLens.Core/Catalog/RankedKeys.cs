@@ -3,7 +3,7 @@ using PaperLens.Core.Completion;
 namespace PaperLens.Core.Catalog;
 
 /// <summary>The papers a completion query has found so far, each in its best class: listed by class,
-/// then those cited in the workspace, then newest first.</summary>
+/// then those cited in the workspace, then by score (<see cref="CompletionText.Score"/>).</summary>
 internal sealed class RankedKeys
 {
     private readonly Dictionary<long, (CompletionClass Rank, bool Cited, long Score)> found = [];

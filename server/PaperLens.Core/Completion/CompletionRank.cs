@@ -1,7 +1,8 @@
 namespace PaperLens.Core.Completion;
 
 /// <summary>How well a paper matches what was typed, best first. Completion lists the classes in this
-/// order; within a class, papers cited in the workspace first, then newest first.</summary>
+/// order; within a class, papers cited in the workspace first, then by <see cref="CompletionText.Score"/>
+/// (the shorter title, of which the typed words cover more, then the newer paper).</summary>
 public enum CompletionClass
 {
     /// <summary>The title starts with the typed words (the last one may be the start of a word), or an

@@ -11,7 +11,8 @@ namespace PaperLens.Core.Completion;
 /// case, accents dropped, split at anything that is not a letter or digit). One-character words are
 /// not indexed as words: every prefix query already reaches them through longer words. Two keys
 /// rank a paper by what a researcher types first: the start of its title (<see cref="TitleStartKey"/>)
-/// and its first author's surname followed by it (<see cref="AuthorTitleKey"/>).</summary>
+/// and its first author's surname followed by it (<see cref="AuthorTitleKey"/>). A paper's
+/// <see cref="Score"/> orders it within its class.</summary>
 public static class CompletionText
 {
     /// <summary>Begins the key of a title's start. Control characters never occur in a folded word, so
@@ -26,8 +27,14 @@ public static class CompletionText
     private const int TitleKeyLength = 40;
     private const int AuthorKeyLength = 32;
 
-    /// <summary>The distinct index tokens of a paper: its words, surnames and year, and its two keys.</summary>
-    public static IReadOnlyCollection<string> PaperTokens(ArxivId id, string plainTitle, string plainAuthors)
+    // Titles longer than this rank as this long: beyond it, a word more says nothing of relevance.
+    private const int MaxRankedTitleWords = 99;
+    // Recency takes the low digits of a score (year, month and sequence: under 10^12), coverage the high ones.
+    private const long CoverageUnit = 1_000_000_000_000;
+
+    /// <summary>What the completion index holds of a paper: its distinct tokens (its words, surnames and
+    /// year, and its two keys) and its score (<see cref="Score"/>), which each of its postings carries.</summary>
+    public static (IReadOnlyCollection<string> Tokens, long Score) PaperEntry(ArxivId id, string plainTitle, string plainAuthors)
     {
         var tokens = new HashSet<string>(StringComparer.Ordinal);
         var titleWords = Words(plainTitle).ToList();
@@ -44,7 +51,7 @@ public static class CompletionText
             tokens.Add(TitleStartKey(titleWords).Key);
             if (firstSurname is not null) tokens.Add(AuthorTitleKey(firstSurname, titleWords).Key);
         }
-        return tokens;
+        return (tokens, Score(id, titleWords.Count));
     }
 
     /// <summary>The key of a title that starts with <paramref name="words"/> (all of them, stop words
@@ -93,9 +100,15 @@ public static class CompletionText
         }
     }
 
-    /// <summary>A static score that orders papers newest first and never changes for a paper: its
-    /// arXiv id encodes the month of submission and the order within the month.</summary>
-    public static long Score(ArxivId id)
+    /// <summary>A paper's rank within its class, highest first; it changes only when the title does.
+    /// Relevance first: the fewer words its title has (<see cref="Words"/>, stop words included), the more
+    /// of it the typed words cover, as search engines normalise by length; then <see cref="Recency"/>.</summary>
+    public static long Score(ArxivId id, int titleWords) =>
+        (MaxRankedTitleWords - Math.Min(titleWords, MaxRankedTitleWords)) * CoverageUnit + Recency(id);
+
+    /// <summary>Orders papers newest first and never changes for a paper: its arXiv id encodes the
+    /// month of submission and the order within the month.</summary>
+    public static long Recency(ArxivId id)
     {
         var canonical = id.Canonical;
         var digits = canonical.Length;

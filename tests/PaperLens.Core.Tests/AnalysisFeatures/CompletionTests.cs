@@ -82,8 +82,8 @@ public sealed class CompletionTests
             // PandocKey at /ws/notes.md:4: As in [@«zh»; incomplete; no title search
             Other | zhang2020 · 2020 | zhang2020 | 
             Informer: Beyond Efficient Transformer | zhou2021 · Zhou et al. · 2021 | zhou2021 | 2012.07436
-            Skip a Layer or Loop it? Test-Time Depth Adaptation of Pretrained LLMs | Z. Li et al. · 2025 | li2025skip | 2507.07996
             Cautious Next Token Prediction | Y. Wang et al. · 2025 | wang2025cautious | 2507.03038
+            Order-Independence Without Fine Tuning | R. McIlroy-Young et al. · 2024 | mcilroyyoung2024order | 2406.06581
 
             // MarkdownProse at /ws/notes.md:1: Nothing «»here.; incomplete; no title search
 

@@ -122,9 +122,9 @@ public sealed class LatexFeatureTests
             // \citep{%
               zh$0 → LatexCiteKey «zh»
             Informer | zhou2021 · Zhou et al. · 2021 | zhou2021
-            Skip a Layer or Loop it? Test-Time Depth Adaptation of Pretrained LLMs | Z. Li et al. · 2025 | li2025skip + new entry
             Cautious Next Token Prediction | Y. Wang et al. · 2025 | wang2025cautious + new entry
-            Continuous Chain of Thought Enables Parallel Exploration and Reasoning | H. A. Gozeten et al. · 2025 | gozeten2025continuous + new entry
+            Order-Independence Without Fine Tuning | R. McIlroy-Young et al. · 2024 | mcilroyyoung2024order + new entry
+            Hybrid Latent Reasoning via Reinforcement Learning | Z. Yue et al. · 2025 | yue2025hybrid + new entry
             """);
     }
 }

@@ -38,11 +38,12 @@ public sealed class CompletionIndexTests : IDisposable
     }
 
     [Fact]
-    public void A_prefix_finds_the_titles_starting_with_it_first_then_the_others_newest_first()
+    public void A_prefix_finds_the_titles_starting_with_it_first_then_the_others_shorter_titles_first()
     {
         var ids = Complete("tra");
 
-        Assert.Equal(["hep-th/9901001", "2010.11929", "1810.04805"], ids.Where(IsOurs));
+        // BERT's title has 10 words, ViT's 12: the word typed is more of BERT's, though ViT is newer.
+        Assert.Equal(["hep-th/9901001", "1810.04805", "2010.11929"], ids.Where(IsOurs));
         Assert.DoesNotContain("2312.00752", ids);
     }
 
@@ -60,6 +61,28 @@ public sealed class CompletionIndexTests : IDisposable
         Assert.Contains("2402.00002", ids.Skip(3));
         Assert.Equal("1409.3215", Complete("Sequence-to-Sequence Learn").First());
         Assert.Equal("1706.03762", Complete("attention is all").First());
+    }
+
+    [Fact]
+    public void Among_titles_starting_with_the_typed_words_the_shortest_comes_first_then_the_newest()
+    {
+        catalog.Upsert([
+            Record("2401.00001|Attention Is All You Need for Graph Transformers|A. Newer"),
+            Record("2402.00002|Attention is all it takes|B. Newest"),
+            Record("2301.00003|Attention Is All You Need in Speech Separation|C. Earlier"),
+        ]);
+
+        Assert.Equal(["2402.00002", "1706.03762", "2401.00001", "2301.00003"], Complete("attention is all"));
+        Assert.Equal(["1706.03762", "2401.00001", "2301.00003"], Complete("Attention is all you"));
+    }
+
+    [Fact]
+    public void The_first_authors_surname_and_the_title_start_rank_the_shorter_title_first()
+    {
+        catalog.Upsert([Record("2401.00001|Attention Sinks in Streaming Language Models|Ashish Vaswani")]);
+
+        Assert.Equal(["1706.03762", "2401.00001"], Complete("vaswani attention").Take(2));
+        Assert.Equal(["1706.03762", "2401.00001"], Complete("attention vaswani").Take(2));
     }
 
     [Theory]
@@ -126,8 +149,9 @@ public sealed class CompletionIndexTests : IDisposable
         var all = catalog.Complete(CompletionQuery.Parse("s"), 50, []).Papers.Select(p => p.Id.Canonical).ToList();
         var cited = catalog.Complete(CompletionQuery.Parse("s"), 50, ["1409.3215", "1707.06347", "2106.09685"]).Papers.Select(p => p.Id.Canonical).ToList();
 
-        // "Sequence to Sequence…" starts with s; the other two match "s" inside (Shen, Schulman).
-        Assert.Equal(["1409.3215", "2106.09685", "1707.06347"], cited.Where(IsOurs).Take(3));
+        // "Sequence to Sequence…" starts with s; the other two match "s" inside (Schulman's 4-word
+        // title, then Shen's 8-word one).
+        Assert.Equal(["1409.3215", "1707.06347", "2106.09685"], cited.Where(IsOurs).Take(3));
         Assert.Equal("1409.3215", cited[0]);
         Assert.Equal(all.Order(), cited.Order());
         var two = catalog.Complete(CompletionQuery.Parse("s"), 2, []);
@@ -195,13 +219,36 @@ public sealed class CompletionIndexTests : IDisposable
         Assert.Equal(["1409.3215", "2401.00001"], reopened.Complete(CompletionQuery.Parse("sequence to sequence"), 50, []).Papers.Select(p => p.Id.Canonical).Take(2));
     }
 
+    [Fact]
+    public void A_catalog_ranked_newest_first_is_reranked_when_opened()
+    {
+        catalog.Upsert([Record("2401.00001|Attention Is All You Need for Graph Transformers|A. Newer")]);
+        catalog.Dispose();
+        using (var raw = CatalogTestFiles.Raw(files.CatalogPath))
+        using (var command = raw.CreateCommand())
+        {
+            // What a version 5 catalog holds: scores of recency alone.
+            command.CommandText = """
+                UPDATE completion_postings SET score = score % 1000000000000;
+                UPDATE completion_fresh SET score = score % 1000000000000;
+                UPDATE completion_top SET score = score % 1000000000000;
+                PRAGMA user_version = 5
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var reopened = PaperCatalog.Open(files.CatalogPath);
+
+        Assert.Equal(["1706.03762", "2401.00001"], reopened.Complete(CompletionQuery.Parse("attention is all"), 50, []).Papers.Select(p => p.Id.Canonical));
+    }
+
     private static readonly string[] Words =
         ["Transformers", "Tracking", "Streams", "Learning", "State", "Stable", "Attention", "Adaptive", "Transfer", "Sparse", "Training", "Trees", "Astronomy"];
 
     private List<string> Complete(string query, int limit = 50) =>
         catalog.Complete(CompletionQuery.Parse(query), limit, []).Papers.Select(p => p.Id.Canonical).ToList();
 
-    // Every paper, classified by the same rule and sorted by class and score: what the index must return.
+    // Every paper, classified by the same rule and sorted by class, title length and recency: what the index must return.
     private List<string> FullScan(string query)
     {
         var parsed = CompletionQuery.Parse(query);
@@ -216,7 +263,8 @@ public sealed class CompletionIndexTests : IDisposable
             .Select(p => (Paper: p, Rank: Rank(p)))
             .Where(p => p.Rank is not null)
             .OrderBy(p => p.Rank)
-            .ThenByDescending(p => CompletionText.Score(p.Paper.Id))
+            .ThenBy(p => CompletionText.Words(Text.TexText.ToPlain(p.Paper.Title)).Count())
+            .ThenByDescending(p => CompletionText.Recency(p.Paper.Id))
             .Select(p => p.Paper)
             .Take(10)
             .Select(p => p.Id.Canonical)
