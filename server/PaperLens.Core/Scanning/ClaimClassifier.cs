@@ -29,6 +29,14 @@ public static partial class ClaimClassifier
         "sources", "method", "approach", "algorithm", "idea", "ideas", "background", "further", "reading",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericLinkWordSpans =
+        GenericLinkWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private const string WordSeparators = " \t\n\r";
+
+    // Cut from both ends of a word: brackets, punctuation and Markdown emphasis around it.
+    private const string WordPunctuation = "()[],;.!?*_`";
+
     private static readonly char[] QuoteMarks = ['"', '“', '”', '\'', '‘', '’', '«', '»'];
 
     /// <summary>Classifies link text, an anchor's text or a list label. Returns null for descriptions.</summary>
@@ -61,8 +69,19 @@ public static partial class ClaimClassifier
     /// author-year entry, the title of a reading-list line. Still refuses generic words and citation text.</summary>
     public static bool ReadsAsTitle(string text)
     {
-        var words = Words(text);
-        return words.Count >= 2 && !ContainsCitationText(text) && !words.All(w => GenericLinkWords.Contains(w));
+        // Asked of the text beside every citation: the words are counted and looked up in place, not
+        // copied out one string each as Words does.
+        var span = text.AsSpan();
+        var count = 0;
+        var allGeneric = true;
+        foreach (var range in span.SplitAny(WordSeparators))
+        {
+            var word = span[range].Trim(WordPunctuation);
+            if (word.IsEmpty) continue;
+            count++;
+            allGeneric = allGeneric && GenericLinkWordSpans.Contains(word);
+        }
+        return count >= 2 && !ContainsCitationText(text) && !allGeneric;
     }
 
     // A sentence-case title still has this many words; fewer may be prose.
@@ -100,9 +119,9 @@ public static partial class ClaimClassifier
     {
         var words = new List<string>();
         var span = text.AsSpan();
-        foreach (var range in span.SplitAny(" \t\n\r"))
+        foreach (var range in span.SplitAny(WordSeparators))
         {
-            var word = span[range].Trim("()[],;.!?*_`");
+            var word = span[range].Trim(WordPunctuation);
             if (!word.IsEmpty) words.Add(word.ToString());
         }
         return words;

@@ -27,11 +27,16 @@ internal sealed class InlineLayoutReader
         return reader._layout;
     }
 
+    // Every paragraph and heading is walked: one stack per thread, grown once, rather than one per block.
+    // Popping clears each slot, so it holds no tree once a walk is done.
+    [ThreadStatic] private static Stack<(Inline Node, bool Leaving)>? t_stack;
+
     private int Owner => _owners.Count > 0 ? _owners[^1] : -1;
 
     private void Walk(ContainerInline root)
     {
-        var stack = new Stack<(Inline Node, bool Leaving)>();
+        var stack = t_stack ??= new Stack<(Inline Node, bool Leaving)>();
+        stack.Clear();
         PushChildren(stack, root);
         while (stack.Count > 0)
         {
