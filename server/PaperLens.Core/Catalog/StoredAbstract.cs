@@ -14,12 +14,14 @@ namespace PaperLens.Core.Catalog;
 /// equal the same record stored as text by an older PaperLens.</remarks>
 internal sealed class StoredAbstract : IEquatable<StoredAbstract>
 {
-    // Measured on 5,000 gen_snapshot.py abstracts (930 bytes of UTF-8 on average), 2-core machine under
-    // load: quality 1 -> 568 bytes, 3 -> 542, 5 -> 497 at about twice the time of 3, 11 -> 412 at 100 times;
-    // Deflate at its best level, 525 bytes, took as long as quality 3 to compress and longer to decompress.
-    // An import compresses every abstract on the threads that prepare records, which share two cores with
-    // the writing one, so the fast end of the curve pays. An abstract needs no window beyond 64 KiB.
-    private const int Quality = 3;
+    // Measured on 5,000 gen_snapshot.py abstracts (930 bytes of UTF-8 on average), CPU time per abstract
+    // on the 2-core machine: quality 1 -> 568 bytes in 12 us, 2 -> 561 in 14 us, 3 -> 542 in 21-25 us,
+    // 5 -> 497 in 60-75 us, 11 -> 412 in 3.5 ms; Deflate at levels 3-6 (a stream: no one-call API), 525
+    // bytes in 19-23 us. Decompressing takes 5-8 us at any of them. An import compresses every abstract
+    // on the threads that prepare records, which share two cores with the writing one: at 2.8M papers
+    // each microsecond is 2.8 s of CPU, and quality 3 would cost 30 s more than 2 to save 1% of the file.
+    // An abstract needs no window beyond 64 KiB.
+    private const int Quality = 2;
     private const int WindowBits = 16;
 
     private readonly byte[]? compressed;
