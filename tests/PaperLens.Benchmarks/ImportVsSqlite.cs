@@ -45,7 +45,8 @@ internal static class ImportVsSqlite
         Directory.CreateDirectory(options.OutputDirectory);
         var snapshot = Path.Combine(options.OutputDirectory, $"snapshot-{options.Records}.jsonl");
         if (!File.Exists(snapshot)) Generate(paths, options.Records, snapshot);
-        var snapshotBytes = new FileInfo(snapshot).Length;
+        // The snapshot may be a link to one shared between runs: its size is the target's.
+        var snapshotBytes = new FileInfo(File.ResolveLinkTarget(snapshot, returnFinalTarget: true)?.FullName ?? snapshot).Length;
 
         var script = Path.Combine(options.OutputDirectory, "sqlite3-load.sql");
         File.WriteAllText(script, LoadScript.Replace("{0}", Path.GetFileName(snapshot)));
