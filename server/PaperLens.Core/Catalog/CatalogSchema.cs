@@ -17,6 +17,9 @@ internal static class CatalogSchema
         //    rather than a child table: a history is always read and written whole with its paper and
         //    never queried on its own, so a table would only add a row per version to every import and
         //    a delete-and-reinsert to every update.
+        //    Written since as "1:1175541522 2:1185307827" (PaperRowCodec), JSON still read.
+        //  - abstract: TEXT as written here; written since Brotli-compressed as a BLOB when that is
+        //    smaller (StoredAbstract), the storage type telling the two apart, so no migration rewrites it.
         //  - authors_parsed: JSON [[last, first, suffix], ...] as in the snapshot, NULL when absent.
         //  - categories: space separated as in the snapshot, NULL when unknown.
         // misses: ids arXiv confirmed it does not have. papers_fts: contentless FTS5 index (the text lives

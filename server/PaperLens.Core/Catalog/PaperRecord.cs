@@ -28,7 +28,20 @@ public sealed record PaperRecord
     /// <summary>The authors as one string, TeX accents as written (<c>C. Bal\'azs, E. L. Berger</c>).</summary>
     public required string Authors { get; init; }
 
-    public string? Abstract { get; init; }
+    private readonly StoredAbstract? storedAbstract;
+
+    public string? Abstract
+    {
+        get => storedAbstract?.Text;
+        init => storedAbstract = value is null ? null : StoredAbstract.Plain(value);
+    }
+
+    /// <summary>The abstract as the catalog stores it, decompressed when <see cref="Abstract"/> is read.</summary>
+    internal StoredAbstract? StoredAbstract
+    {
+        get => storedAbstract;
+        init => storedAbstract = value;
+    }
 
     public string? Submitter { get; init; }
 

@@ -9,7 +9,7 @@ internal sealed record PaperRow(
     string Id,
     string Title,
     string Authors,
-    string? Abstract,
+    StoredAbstract? Abstract,
     string? Submitter,
     string? Comments,
     string? JournalRef,
@@ -51,7 +51,7 @@ internal sealed record PaperRow(
             reader.GetString(first),
             reader.GetString(first + 1),
             reader.GetString(first + 2),
-            Text(3),
+            reader.IsDBNull(first + 3) ? null : StoredAbstract.FromColumn(reader.GetValue(first + 3)),
             Text(4),
             Text(5),
             Text(6),
@@ -82,7 +82,7 @@ internal sealed record PaperRow(
         p[0].Value = Id;
         p[1].Value = Title;
         p[2].Value = Authors;
-        p[3].Value = Nullable(Abstract);
+        p[3].Value = Abstract?.ColumnValue ?? DBNull.Value;
         p[4].Value = Nullable(Submitter);
         p[5].Value = Nullable(Comments);
         p[6].Value = Nullable(JournalRef);

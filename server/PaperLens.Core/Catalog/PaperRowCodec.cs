@@ -13,6 +13,7 @@ namespace PaperLens.Core.Catalog;
 internal static class PaperRowCodec
 {
     private const string UpdateDateFormat = "yyyy-MM-dd";
+    // The creation times of the versions as catalogs before version strings were compact wrote them.
     private const string CreatedFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
     private const string FetchedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
@@ -39,7 +40,7 @@ internal static class PaperRowCodec
         record.Id.Canonical,
         record.Title,
         record.Authors,
-        record.Abstract,
+        record.StoredAbstract?.ForStorage(),
         record.Submitter,
         record.Comments,
         record.JournalRef,
@@ -60,7 +61,7 @@ internal static class PaperRowCodec
         Id = ArxivId.Of(row.Id),
         Title = row.Title,
         Authors = row.Authors,
-        Abstract = row.Abstract,
+        StoredAbstract = row.Abstract,
         Submitter = row.Submitter,
         Comments = row.Comments,
         JournalRef = row.JournalRef,
@@ -84,12 +85,14 @@ internal static class PaperRowCodec
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
     };
 
-    /// <summary>Written by hand (numbers and dates need no escaping): this runs once per imported record,
-    /// and a JSON writer with a date format string made it the costliest step of preparing one.</summary>
+    /// <summary>The history as <c>1:1175541522 2:1179922800</c>: each version's number and creation time
+    /// (Unix seconds; nothing after the colon when unknown), in version order. A fifth of the JSON the
+    /// catalog wrote before (<c>[{"version":"v1","created":"2007-04-02T19:18:42Z"}]</c>, still read), and
+    /// written by hand: this runs once per imported record.</summary>
     private static string EncodeVersions(IReadOnlyList<PaperVersion> versions)
     {
-        var text = versionsText ??= new StringBuilder(128);
-        text.Clear().Append('[');
+        var text = versionsText ??= new StringBuilder(64);
+        text.Clear();
         var sorted = versions;
         for (var i = 1; i < versions.Count; i++)
         {
@@ -99,36 +102,11 @@ internal static class PaperRowCodec
         }
         for (var i = 0; i < sorted.Count; i++)
         {
-            if (i > 0) text.Append(',');
-            text.Append("{\"version\":\"v");
-            AppendDigits(text, sorted[i].Number, 1);
-            text.Append("\",\"created\":");
-            if (sorted[i].Created is { } created)
-            {
-                var utc = created.UtcDateTime;
-                text.Append('"');
-                AppendDigits(text, utc.Year, 4).Append('-');
-                AppendDigits(text, utc.Month, 2).Append('-');
-                AppendDigits(text, utc.Day, 2).Append('T');
-                AppendDigits(text, utc.Hour, 2).Append(':');
-                AppendDigits(text, utc.Minute, 2).Append(':');
-                AppendDigits(text, utc.Second, 2).Append("Z\"");
-            }
-            else
-            {
-                text.Append("null");
-            }
-            text.Append('}');
+            if (i > 0) text.Append(' ');
+            text.Append(CultureInfo.InvariantCulture, $"{sorted[i].Number}").Append(':');
+            if (sorted[i].Created is { } created) text.Append(CultureInfo.InvariantCulture, $"{created.ToUnixTimeSeconds()}");
         }
-        return text.Append(']').ToString();
-    }
-
-    private static StringBuilder AppendDigits(StringBuilder text, int value, int width)
-    {
-        Span<char> digits = stackalloc char[11];
-        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
-        for (var pad = length; pad < width; pad++) text.Append('0');
-        return text.Append(digits[..length]);
+        return text.ToString();
     }
 
     private static string EncodeAuthors(IReadOnlyList<AuthorName> authors)
@@ -159,7 +137,25 @@ internal static class PaperRowCodec
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static PaperVersion[] DecodeVersions(string json)
+    private static PaperVersion[] DecodeVersions(string text)
+    {
+        if (text.StartsWith('[')) return DecodeJsonVersions(text);
+        var versions = new List<PaperVersion>(2);
+        foreach (var range in text.AsSpan().Split(' '))
+        {
+            var version = text.AsSpan()[range];
+            if (version.IsEmpty) continue;
+            var colon = version.IndexOf(':');
+            var number = int.Parse(version[..colon], NumberStyles.None, CultureInfo.InvariantCulture);
+            var seconds = version[(colon + 1)..];
+            versions.Add(new PaperVersion(number, seconds.IsEmpty
+                ? null
+                : DateTimeOffset.FromUnixTimeSeconds(long.Parse(seconds, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture))));
+        }
+        return versions.ToArray();
+    }
+
+    private static PaperVersion[] DecodeJsonVersions(string json)
     {
         using var document = JsonDocument.Parse(json);
         var versions = new PaperVersion[document.RootElement.GetArrayLength()];

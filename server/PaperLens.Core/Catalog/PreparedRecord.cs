@@ -10,14 +10,16 @@ namespace PaperLens.Core.Catalog;
 /// work on one record, so an import does it on other threads than the one writing to SQLite.</summary>
 internal sealed record PreparedRecord(PaperRecord Record, PaperRow Row, EncodedText RowText, PreparedIndexEntry Index)
 {
-    // The 1-based positions, in PaperRow.Parameters, of the row's texts in RowText; 13 and 16 are its two flags.
-    private static readonly int[] RowTextParameters = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 17, 18];
+    // The 1-based positions, in PaperRow.Parameters, of the row's texts in RowText; 4 is the abstract,
+    // compressed or not, and 13 and 16 are the two flags.
+    private static readonly int[] RowTextParameters = [1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 17, 18];
+    private const int AbstractParameter = 4;
 
     public static PreparedRecord Of(PaperRecord record)
     {
         var row = PaperRowCodec.Encode(record);
         var text = new EncodedText(
-            row.Id, row.Title, row.Authors, row.Abstract, row.Submitter, row.Comments, row.JournalRef, row.Doi, row.ReportNo,
+            row.Id, row.Title, row.Authors, row.Submitter, row.Comments, row.JournalRef, row.Doi, row.ReportNo,
             row.Categories, row.License, row.Versions, row.UpdateDate, row.AuthorsParsed, row.Source, row.FetchedAt);
         return new PreparedRecord(record, row, text, PreparedIndexEntry.Of(record));
     }
@@ -26,6 +28,12 @@ internal sealed record PreparedRecord(PaperRecord Record, PaperRow Row, EncodedT
     public void BindRow(RawStatement statement)
     {
         for (var i = 0; i < RowTextParameters.Length; i++) RowText.Bind(statement, RowTextParameters[i], i);
+        switch (Row.Abstract?.ColumnValue)
+        {
+            case byte[] compressed: statement.BindBlob(AbstractParameter, compressed); break;
+            case string text: statement.Bind(AbstractParameter, text); break;
+            default: statement.BindNull(AbstractParameter); break;
+        }
         statement.Bind(13, Row.VersionsComplete ? 1L : 0L);
         statement.Bind(16, Row.Withdrawn ? 1L : 0L);
     }

@@ -37,6 +37,13 @@ internal sealed class RawStatement : IDisposable
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, database);
     }
 
+    /// <summary>Binds bytes as a BLOB (copied by SQLite).</summary>
+    public void BindBlob(int index, ReadOnlySpan<byte> bytes)
+    {
+        var rc = raw.sqlite3_bind_blob(statement, index, bytes);
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, database);
+    }
+
     public void BindNull(int index)
     {
         var rc = raw.sqlite3_bind_null(statement, index);

@@ -31,7 +31,12 @@ internal static class CatalogDump
         while (reader.Read())
         {
             for (var i = 0; i < reader.FieldCount; i++)
-                dump.Append(reader.IsDBNull(i) ? "NULL" : reader.GetValue(i).ToString()).Append('\u241F');
+                dump.Append(reader.GetValue(i) switch
+                {
+                    DBNull => "NULL",
+                    byte[] bytes => Convert.ToHexString(bytes),
+                    var value => value.ToString(),
+                }).Append('\u241F');
             dump.AppendLine();
         }
     }
