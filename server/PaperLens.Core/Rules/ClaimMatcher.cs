@@ -177,12 +177,31 @@ public static class ClaimMatcher
     {
         if (a == b) return 0;
         var shorter = Math.Min(a.Length, b.Length);
-        if (shorter >= 4 && !IsNumber(a) && !IsNumber(b))
-        {
-            var distance = WordDistance.Distance(a, b);
-            if (distance <= 1 || shorter >= 8 && distance <= 2) return 0.25;
-        }
+        var typos = shorter >= 8 ? 2 : 1;
+        if (shorter >= 4 && !IsNumber(a) && !IsNumber(b) && MayBeWithin(a, b, typos) && WordDistance.Distance(a, b) <= typos) return 0.25;
         return Math.Max(Weight(a), Weight(b));
+    }
+
+    // A title claim meets up to twenty candidate titles, word against word: most pairs are ruled out here,
+    // without the edit distance. An edit changes the length by at most one, and what letters one word has
+    // that the other lacks by at most two (a transposition by none), so neither can exceed what the edits allow.
+    private static bool MayBeWithin(string a, string b, int edits)
+    {
+        if (Math.Abs(a.Length - b.Length) > edits) return false;
+        Span<int> counts = stackalloc int[128];
+        foreach (var c in a)
+        {
+            if (c >= counts.Length) return true;
+            counts[c]++;
+        }
+        foreach (var c in b)
+        {
+            if (c >= counts.Length) return true;
+            counts[c]--;
+        }
+        var unmatched = 0;
+        foreach (var count in counts) unmatched += Math.Abs(count);
+        return unmatched <= 2 * edits;
     }
 
     // "Mamba-360" and "Mamba-720", or "GPT-3" and "GPT-4", are different things, not typos.

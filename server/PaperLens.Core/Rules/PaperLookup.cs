@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Identifiers;
 
@@ -10,8 +11,11 @@ namespace PaperLens.Core.Rules;
 internal sealed class PaperLookup(IPaperSource source)
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    // The catalog's answer for a title claim, by the id it is claimed for: the paper cited under the claim is never its answer.
-    private readonly Dictionary<string, Dictionary<(string Claim, string? Surname), ArxivId?>> _titled = new(StringComparer.Ordinal);
+    // The papers a title claim (with its claimed first author) may name, each with how close it is, whatever id
+    // the claim is written beside: a workspace repeats a claim under many ids, and each answer only leaves its own
+    // cited paper out. Immutable, so the check of an edit shares the whole of its predecessor's without a copy.
+    private ImmutableDictionary<(string Claim, string? Surname), ImmutableArray<(ArxivId Id, int Closeness)>> _titleMatches =
+        ImmutableDictionary<(string, string?), ImmutableArray<(ArxivId, int)>>.Empty;
 
     public sealed class Entry(PaperRecord? record, bool confirmedMiss)
     {
@@ -35,15 +39,12 @@ internal sealed class PaperLookup(IPaperSource source)
     /// taken from it instead.</summary>
     public void Prefetch(IEnumerable<ArxivId> ids, PaperLookup? earlier = null)
     {
+        if (earlier is not null && _titleMatches.IsEmpty) _titleMatches = earlier._titleMatches;
         var missing = new List<ArxivId>();
         foreach (var id in ids)
         {
             if (_entries.ContainsKey(id.Canonical)) continue;
-            if (earlier is not null && earlier._entries.TryGetValue(id.Canonical, out var known))
-            {
-                _entries.Add(id.Canonical, known);
-                if (earlier._titled.TryGetValue(id.Canonical, out var claims)) _titled.Add(id.Canonical, new(claims));
-            }
+            if (earlier is not null && earlier._entries.TryGetValue(id.Canonical, out var known)) _entries.Add(id.Canonical, known);
             else missing.Add(id);
         }
         missing = missing.DistinctBy(id => id.Canonical).ToList();
@@ -77,25 +78,25 @@ internal sealed class PaperLookup(IPaperSource source)
     /// check (<see cref="CrossFileFacts.FirstCitedWithTitle"/>).</summary>
     public ArxivId? PaperWithTitle(NormalizedTitle claim, string claimText, ArxivId except, string? claimedSurname)
     {
-        if (!_titled.TryGetValue(except.Canonical, out var answers)) _titled.Add(except.Canonical, answers = []);
-        if (answers.TryGetValue((claim.Text, claimedSurname), out var known)) return known;
-        var matches = source.TitleCandidates(claimText)
-            .Where(r => r.Id.Canonical != except.Canonical)
-            .DistinctBy(r => r.Id.Canonical)
-            .Select(r => (Record: r, Match: ClaimMatcher.MatchTitle(claim, NormalizedTitle.Of(r.Title))))
-            // A claim that is only another title's short name ("Deep learning" for "Deep learning: a
-            // statistical viewpoint") names no paper; nor does one whose claimed first author did not write it.
-            .Where(m => m.Match is not (TitleMatch.None or TitleMatch.ShortName)
-                && (claimedSurname is null || PaperAuthors.Of(m.Record) is var authors && (authors.IsEmpty || !authors.IsComplete || authors.Contains(claimedSurname))))
-            .ToList();
-        if (matches.Count > 0)
+        var key = (claim.Text, claimedSurname);
+        if (!_titleMatches.TryGetValue(key, out var matches))
         {
-            var best = matches.Min(m => Closeness(m.Match));
-            matches.RemoveAll(m => Closeness(m.Match) != best);
+            matches = source.TitleCandidates(claimText)
+                .DistinctBy(r => r.Id.Canonical)
+                .Select(r => (Record: r, Match: ClaimMatcher.MatchTitle(claim, NormalizedTitle.Of(r.Title))))
+                // A claim that is only another title's short name ("Deep learning" for "Deep learning: a
+                // statistical viewpoint") names no paper; nor does one whose claimed first author did not write it.
+                .Where(m => m.Match is not (TitleMatch.None or TitleMatch.ShortName)
+                    && (claimedSurname is null || PaperAuthors.Of(m.Record) is var authors && (authors.IsEmpty || !authors.IsComplete || authors.Contains(claimedSurname))))
+                .Select(m => (m.Record.Id, Closeness(m.Match)))
+                .ToImmutableArray();
+            _titleMatches = _titleMatches.Add(key, matches);
         }
-        var found = matches.Count == 1 ? matches[0].Record.Id : null;
-        answers[(claim.Text, claimedSurname)] = found;
-        return found;
+        var others = matches.Where(m => m.Id.Canonical != except.Canonical).ToList();
+        if (others.Count == 0) return null;
+        var best = others.Min(m => m.Closeness);
+        var closest = others.Where(m => m.Closeness == best).ToList();
+        return closest.Count == 1 ? closest[0].Id : null;
     }
 
     // Equal titles first, then a claim that is part of the title, then a fuzzy likeness.
