@@ -22,7 +22,7 @@ namespace PaperLens.Core;
 /// editor cannot disagree. The check runs once per analysis, on first use, however many documents are
 /// asked about; given the check of an earlier state (<paramref name="basis"/>), it checks again only what
 /// changed since (<see cref="WorkspaceCheck.After"/>). Features asked about a path the index lacks answer nothing.</summary>
-public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSettings rules, Analysis.Basis? basis = null)
+public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSettings rules, Analysis.Basis? basis = null, CheckHistory? history = null)
 {
     /// <summary>A workspace check and the index it checked: what the analysis of a later state starts from.</summary>
     public sealed record Basis(WorkspaceIndex Index, WorkspaceCheck Check);
@@ -63,6 +63,34 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
 
     /// <summary>One document's findings, from the check of the whole workspace.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics(string path) => Checked.Diagnostics(path);
+
+    /// <summary>One document's findings for an editor that asks for the document it shows: the same as
+    /// <see cref="Diagnostics"/>, but when the whole check is not made and there is none to update (a
+    /// session's first, or the catalog changed), the document is checked alone: a whole check of a large
+    /// workspace against arXiv's millions of papers takes minutes, and the others need not wait for it.</summary>
+    public IReadOnlyList<Diagnostic> DocumentDiagnostics(string path)
+    {
+        if (Volatile.Read(ref _check) is { } done) return done.Check.Diagnostics(path);
+        if (StartingPoint is { } basis && basis.Check.CanBeUpdatedFor(Papers, Rules, Papers.Version)) return Checked.Diagnostics(path);
+        if (Index.Get(path) is not { } document) return [];
+        if (history is not null) _ = Task.Run(CheckInBackground);
+        return WorkspaceCheck.OfOne(Index.Documents.Values.Select(d => d.Scan).ToList(), document.Scan, Papers, Rules);
+    }
+
+    // What later states of the session start from. A failure (a catalog busy for a moment, or closed since)
+    // is not kept: the next request that needs the check makes it again, and reports what goes wrong then.
+    private void CheckInBackground()
+    {
+        try
+        {
+            _ = Checked;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+        }
+    }
+
+    private Basis? StartingPoint => Volatile.Read(ref _basis) ?? history?.Latest;
 
     /// <summary>The edits offered for the citations of an open document that touch <paramref name="range"/>:
     /// fixes for the findings the check reported on them, rewrites, and the entry of a cited paper that no
@@ -191,11 +219,14 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
                     using var _ = OneCheckAtATime.EnterScope();
                     // Read before the check: a write during it leaves the check behind the catalog, and the next one whole.
                     var version = Papers.Version;
-                    var changed = _basis?.Index is { } before && Index.ChangedSince(before) is { } paths
+                    var from = StartingPoint;
+                    var changed = from?.Index is { } before && Index.ChangedSince(before) is { } paths
                         ? paths.ToDictionary(p => p, p => Index.Get(p)?.Scan, StringComparer.Ordinal)
                         : null;
-                    var check = WorkspaceCheck.After(_basis?.Check, Index.Documents.Values.Select(d => d.Scan), Papers, Rules, version, changed);
-                    Volatile.Write(ref _check, new Basis(Index, check));
+                    var check = WorkspaceCheck.After(from?.Check, Index.Documents.Values.Select(d => d.Scan), Papers, Rules, version, changed);
+                    var made = new Basis(Index, check);
+                    Volatile.Write(ref _check, made);
+                    history?.Record(made);
                     // Its own check is what a later state starts from; the earlier one can go.
                     Volatile.Write(ref _basis, null);
                 }

@@ -42,6 +42,8 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
     // them changes, so that a publication and the requests around it run the workspace check once.
     private Analysis? _analysis;
     private readonly Lock _analysisGate = new();
+    // The session's newest workspace check, for analyses made while an earlier one was still checking.
+    private readonly CheckHistory _checks = new();
     private bool _shutdownRequested;
     private readonly CancellationTokenSource _lifetime = new();
 
@@ -173,7 +175,7 @@ public sealed partial class LanguageServer(LanguageServerOptions options) : IDis
         lock (_analysisGate)
         {
             if (_analysis is not { } analysis || analysis.Index != _index || analysis.Papers != catalog || analysis.Rules != rules)
-                _analysis = analysis = new Analysis(_index, catalog, rules, _analysis?.LatestCheck);
+                _analysis = analysis = new Analysis(_index, catalog, rules, _analysis?.LatestCheck, _checks);
             return analysis;
         }
     }

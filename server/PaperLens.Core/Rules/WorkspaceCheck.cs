@@ -63,9 +63,23 @@ public sealed class WorkspaceCheck
     /// <paramref name="previous"/>, with their scans now (null: gone), so that the others are not compared.</param>
     public static WorkspaceCheck After(WorkspaceCheck? previous, IEnumerable<ScannedDocument> documents, IPaperSource papers, RuleSettings rules,
         CatalogVersion? papersVersion, IReadOnlyDictionary<string, ScannedDocument?>? changed = null) =>
-        previous is not null && previous.Papers == papers && previous.Rules == rules && papersVersion is { } version && previous.PapersVersion == version
+        previous is not null && previous.CanBeUpdatedFor(papers, rules, papersVersion)
             ? previous.Update(changed is null ? previous.Changes(documents) : previous.Changes(changed))
             : Of(documents.ToList(), papers, rules, papersVersion);
+
+    /// <summary>Whether a check of a later state can start from this one: the same source in the same state,
+    /// the same rules.</summary>
+    public bool CanBeUpdatedFor(IPaperSource papers, RuleSettings rules, CatalogVersion? papersVersion) =>
+        Papers == papers && Rules == rules && papersVersion is { } version && PapersVersion == version;
+
+    /// <summary>The findings of <paramref name="document"/>, one of <paramref name="documents"/>, as the whole
+    /// check of them reports them (a document's check reads only the cross-file facts and the papers), without
+    /// checking the others.</summary>
+    public static IReadOnlyList<Diagnostic> OfOne(IReadOnlyCollection<ScannedDocument> documents, ScannedDocument document, IPaperSource papers, RuleSettings rules)
+    {
+        var (facts, lookup) = Prepare(documents, papers);
+        return Checker.Check(document, facts, lookup, rules).Findings;
+    }
 
     /// <summary>What a whole check of <paramref name="documents"/> starts from: the cross-file facts, and
     /// every cited id looked up, so that a mismatching title can be recognised as the title of another

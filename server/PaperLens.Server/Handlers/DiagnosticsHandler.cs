@@ -17,7 +17,7 @@ public static class DiagnosticsHandler
     public static FullDocumentDiagnosticReport Pull(Snapshot snapshot, DocumentDiagnosticParams request)
     {
         if (snapshot.Document(request.TextDocument) is not { } document) return new FullDocumentDiagnosticReport([], null);
-        return new FullDocumentDiagnosticReport(ToLsp(snapshot, document, snapshot.Analysis.Diagnostics(document.Path)), null);
+        return new FullDocumentDiagnosticReport(ToLsp(snapshot, document, snapshot.Analysis.DocumentDiagnostics(document.Path)), null);
     }
 
     private static LspDiagnostic ToLsp(Snapshot snapshot, IndexedDocument document, Diagnostic finding) => new()

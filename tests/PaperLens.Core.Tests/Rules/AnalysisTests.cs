@@ -63,8 +63,12 @@ public sealed class AnalysisTests : IDisposable
             };
             index = index.With(IndexedDocument.FromText(path, texts[path], step + 2));
             var analysis = new Analysis(index, papers, RuleSettings.Default);
+            var alone = new Analysis(index, papers, RuleSettings.Default);
 
             var whole = Checker.Check(index.Documents.Values.Select(d => d.Scan).ToList(), papers, RuleSettings.Default);
+            foreach (var document in texts.Keys)
+                Assert.Equal(whole.Where(d => d.Path == document), alone.DocumentDiagnostics(document));
+            Assert.Null(alone.LatestCheck);
             Assert.Equal(whole, analysis.CheckWorkspace());
             foreach (var document in texts.Keys)
                 Assert.Equal(whole.Where(d => d.Path == document), analysis.Diagnostics(document));
@@ -77,6 +81,27 @@ public sealed class AnalysisTests : IDisposable
         if (lines.Count > 0 && random.Next(3) == 0) lines.RemoveAt(random.Next(lines.Count));
         else lines.Insert(random.Next(lines.Count + 1), Lines[random.Next(Lines.Length)]);
         return string.Concat(lines);
+    }
+
+    [Fact]
+    public void An_editor_asking_first_gets_its_document_checked_alone_and_later_states_start_from_the_check_made_meanwhile()
+    {
+        var history = new CheckHistory();
+        var index = WorkspaceIndex.Empty
+            .With(IndexedDocument.FromText("/ws/a.md", Lines[1], 1))
+            .With(IndexedDocument.FromText("/ws/model.py", "# arXiv:1409.3215\n", 1));
+        var first = new Analysis(index, _catalog.Papers, RuleSettings.Default, null, history);
+
+        Assert.EndsWith("; it is the title of arXiv:1409.3215", Assert.Single(first.DocumentDiagnostics("/ws/a.md")).Message);
+        Assert.True(SpinWait.SpinUntil(() => history.Latest is not null, TimeSpan.FromSeconds(30)), "no whole check was made after the document's");
+        Assert.Same(first.LatestCheck, history.Latest);
+
+        var edited = index.With(IndexedDocument.FromText("/ws/a.md", Lines[3], 2));
+        var next = new Analysis(edited, _catalog.Papers, RuleSettings.Default, null, history);
+        var whole = Checker.Check(edited.Documents.Values.Select(d => d.Scan).ToList(), _catalog.Papers, RuleSettings.Default);
+        var findings = next.DocumentDiagnostics("/ws/a.md");
+        Assert.Equal(whole.Where(d => d.Path == "/ws/a.md"), findings);
+        Assert.DoesNotContain(findings, f => f.Code == "PL003");
     }
 
     [Fact]
