@@ -35,6 +35,7 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
     private readonly Lock _checking = new();
     private Basis? _basis = basis;
     private Basis? _check;
+    private int _checkStarted;
 
     public WorkspaceIndex Index { get; } = index;
 
@@ -73,7 +74,7 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
         if (Volatile.Read(ref _check) is { } done) return done.Check.Diagnostics(path);
         if (StartingPoint is { } basis && basis.Check.CanBeUpdatedFor(Papers, Rules, Papers.Version)) return Checked.Diagnostics(path);
         if (Index.Get(path) is not { } document) return [];
-        if (history is not null) _ = Task.Run(CheckInBackground);
+        if (history is not null && Interlocked.Exchange(ref _checkStarted, 1) == 0) _ = Task.Run(CheckInBackground);
         return WorkspaceCheck.OfOne(Index.Documents.Values.Select(d => d.Scan).ToList(), document.Scan, Papers, Rules);
     }
 
