@@ -37,9 +37,13 @@ internal sealed class RequestPacer(string lockDirectory, TimeProvider clock)
         try
         {
             file = await LockFileAsync(cancellationToken).ConfigureAwait(false);
-            var wait = LastRequestEnd(file) + Interval - clock.GetUtcNow();
+            var now = clock.GetUtcNow();
             // A time in the future (another clock, a damaged file) never makes anyone wait longer than the interval.
-            if (wait > TimeSpan.Zero) await Task.Delay(wait < Interval ? wait : Interval, clock, cancellationToken).ConfigureAwait(false);
+            var turn = Min(LastRequestEnd(file) + Interval, now + Interval);
+            // Timers drop a wait's fraction of a millisecond and tick by a coarser clock, so they can fire a
+            // little early: wait again until the clock itself says the interval has passed.
+            for (var wait = turn - now; wait > TimeSpan.Zero; wait = turn - clock.GetUtcNow())
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), clock, cancellationToken).ConfigureAwait(false);
             Record(file);
             return new Turn(this, file, queue);
         }
@@ -68,6 +72,8 @@ internal sealed class RequestPacer(string lockDirectory, TimeProvider clock)
             }
         }
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static DateTimeOffset LastRequestEnd(FileStream file)
     {
