@@ -10,9 +10,11 @@ public sealed partial class PaperCatalog
 {
     private const int TitleCandidateLimit = 20;
 
-    private const int CommonWordPapers = 1000;
+    private const int CommonWordPapers = 100_000;
 
     private const int RarestWordsTogether = 5;
+
+    private readonly TitleWordCounts titleWordCounts = new();
 
     public IReadOnlyList<PaperRecord> TitleCandidates(string title)
     {
@@ -32,18 +34,26 @@ public sealed partial class PaperCatalog
         });
     }
 
-    /// <summary>The words that occur in some title, rarest first. Counting stops at
-    /// <see cref="CommonWordPapers"/>: only the rare words matter, and a common word's postings are long.</summary>
+    /// <summary>The words that occur in some title, rarest first. At arXiv's size nearly every title word is in
+    /// thousands of titles, so only true counts tell the rare ones apart (they decide which titles are
+    /// candidates, and the rarer the words the fewer postings the queries read); counted once per catalog
+    /// state (<see cref="TitleWordCounts"/>) and only up to <see cref="CommonWordPapers"/>, past which a word
+    /// is never among the rarest of a title.</summary>
     private List<string> KnownTitleWords(List<string> words)
     {
+        var version = CurrentVersion();
         using var command = Command("SELECT count(*) FROM (SELECT 1 FROM papers_fts WHERE papers_fts MATCH $match LIMIT $cap)");
         var match = command.Parameters.Add("$match", Microsoft.Data.Sqlite.SqliteType.Text);
         command.Parameters.AddWithValue("$cap", CommonWordPapers);
         var counts = new List<(string Word, long Papers)>();
         foreach (var word in words)
         {
-            match.Value = "title : " + Quoted(word);
-            if (command.ExecuteScalar() is long papers && papers > 0) counts.Add((word, papers));
+            var papers = titleWordCounts.Of(word, version, w =>
+            {
+                match.Value = "title : " + Quoted(w);
+                return command.ExecuteScalar() is long n ? n : 0;
+            });
+            if (papers > 0) counts.Add((word, papers));
         }
         return counts.OrderBy(c => c.Papers).ThenBy(c => c.Word, StringComparer.Ordinal).Select(c => c.Word).ToList();
     }

@@ -1,4 +1,6 @@
+using PaperLens.Core.Catalog;
 using PaperLens.Core.Features;
+using PaperLens.Core.Identifiers;
 using PaperLens.Core.Text;
 
 namespace PaperLens.Core.Tests.AnalysisFeatures;
@@ -23,6 +25,27 @@ public sealed class WrongIdTests
         Assert.EndsWith(
             "; it is the title of arXiv:1409.3215",
             Message($"//- /ws/notes.md\n\"{claim}\" (arXiv:2404.16112)\n", "/ws/notes.md"));
+
+    /// <summary>At arXiv's size every word of a title is in a thousand others: which of them are rarest decides
+    /// which titles are candidates. Here the claim turns "streaming" into another real word, so the candidates
+    /// come from pairs of its rarest words, and only "sparse" and "screaming" pair with few titles.</summary>
+    [Fact]
+    public void A_title_of_common_words_with_one_word_mistyped_into_another_names_the_paper()
+    {
+        static IEnumerable<PaperRecord> Papers(int month, int count, string title) =>
+            Enumerable.Range(1, count).Select(n => new PaperRecord
+            {
+                Id = ArxivId.Of($"26{month:D2}.{n:D5}"), Title = title, Authors = "A. Author", Source = RecordSource.Bibtex, FetchedAt = AnalysisWorkspace.Now,
+            });
+        var papers = Papers(1, 1, "Sparse mixture routing for streaming speech recognition")
+            .Concat(Papers(2, 2000, "Mixture routing for speech recognition"))
+            .Concat(Papers(3, 1100, "Sparse coding"))
+            .Concat(Papers(4, 1100, "Streaming video"))
+            .Concat(Papers(5, 1050, "Screaming birds"));
+        using var analysis = new AnalysisWorkspace("//- /ws/notes.md\n\"Sparse mixture routing for screaming speech recognition\" (arXiv:2404.16112)\n", extraPapers: papers);
+
+        Assert.EndsWith("; it is the title of arXiv:2601.00001", Assert.Single(analysis.Analysis.Diagnostics("/ws/notes.md"), d => d.Code == "PL003").Message);
+    }
 
     [Fact]
     public void A_title_no_paper_has_names_none() =>
