@@ -43,6 +43,26 @@ public class WorkspaceLifecycleTests
     }
 
     [Fact]
+    public async Task A_change_publishes_the_open_document_before_the_workspace_documents_it_changes()
+    {
+        var workspace = new TestWorkspace(("draft.md", "---\nbibliography: refs.bib\n---\nAs shown [@gu2023].\n"));
+        await using var client = await LspTestClient.StartAsync(workspace);
+        var draft = workspace.Uri("draft.md");
+        await client.WaitForDiagnosticsAsync(draft, d => Codes(d).Contains("PL008"));
+        var before = client.Notifications.Count;
+
+        await client.OpenAsync("refs.bib", "@article{gu2023, title = {Mamba-360}, eprint = {2313.00752}, archivePrefix = {arXiv}}\n", "bibtex");
+        await client.WaitForDiagnosticsAsync(draft, d => !Codes(d).Contains("PL008"));
+
+        var published = client.Notifications.Skip(before).Where(n => n.Method == "textDocument/publishDiagnostics")
+            .Select(n => n.Params!["uri"]!.GetValue<string>()).ToList();
+        Assert.Equal([workspace.Uri("refs.bib"), draft], published.Distinct());
+    }
+
+    private static List<string?> Codes(JsonElement diagnostics) =>
+        diagnostics.EnumerateArray().Select(d => d.GetProperty("code").GetString()).ToList();
+
+    [Fact]
     public async Task An_added_workspace_folder_is_indexed()
     {
         var workspace = new TestWorkspace(("a.md", "arXiv:2404.16112\n"));

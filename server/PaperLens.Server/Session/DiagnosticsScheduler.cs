@@ -11,7 +11,10 @@ namespace PaperLens.Server.Session;
 /// citation makes a mismatching title elsewhere "the title of" its paper, a fetch answers ids cited
 /// everywhere — so each publication reads the snapshot's one workspace check and sends every document
 /// whose findings or text changed since it was last published. Documents without findings that never
-/// had any are not published.</summary>
+/// had any are not published. The open documents go first, each from its own check while the workspace's
+/// is not made (<see cref="Core.Analysis.DocumentDiagnostics"/>): a session's first check of a large
+/// workspace against arXiv's millions of papers takes minutes, and the document being typed in must not
+/// wait for it.</summary>
 internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay) : IDisposable
 {
     private readonly Lock _gate = new();
@@ -23,6 +26,8 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
     // The URI too: a notebook cell's is gone from the map once the cell closes, when it is cleared.
     private readonly Dictionary<string, (IndexedDocument Document, string Uri, IReadOnlyList<Diagnostic> Findings)> _published = new(StringComparer.Ordinal);
     private Timer? _timer;
+    // Publications started; a publication whose workspace check finishes after a later one started sends nothing.
+    private long _generation;
     // After shutdown: indexing or a change still under way publishes nothing.
     private bool _stopped;
 
@@ -38,39 +43,55 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
 
     private void Publish()
     {
-        lock (_publishing) PublishChanged();
-    }
-
-    private void PublishChanged()
-    {
+        var generation = Interlocked.Increment(ref _generation);
         if (!server.PushesDiagnostics || server.Rpc is not { IsDisposed: false } rpc) return;
         try
         {
             using var snapshot = server.TakeSnapshot();
-            var index = snapshot.Index;
-            foreach (var (gone, last) in _published.Where(p => index.Get(p.Key) is null).ToList())
+            var open = snapshot.Index.Documents.Values.Where(d => d.Version is not null).ToList();
+            var openFindings = open.Select(d => snapshot.Analysis.DocumentDiagnostics(d.Path)).ToList();
+            lock (_publishing)
             {
-                _published.Remove(gone);
-                Send(rpc, last.Uri, null, []);
+                if (generation != Volatile.Read(ref _generation)) return;
+                for (var i = 0; i < open.Count; i++) PublishIfChanged(rpc, snapshot, open[i], openFindings[i]);
             }
-            foreach (var document in index.Documents.Values)
+            // Outside the lock: a later change's open documents are published while this check runs.
+            snapshot.Analysis.CheckWorkspace();
+            lock (_publishing)
             {
-                var findings = snapshot.Analysis.Diagnostics(document.Path);
-                var unchanged = _published.TryGetValue(document.Path, out var last)
-                    ? ReferenceEquals(last.Document, document) && last.Findings.SequenceEqual(findings)
-                    : findings.Count == 0;
-                if (unchanged) continue;
-                var items = DiagnosticsHandler.ToLsp(snapshot, document, findings);
-                var uri = snapshot.Uri(document.Path);
-                if (findings.Count == 0) _published.Remove(document.Path);
-                else _published[document.Path] = (document, uri, findings);
-                Send(rpc, uri, document.Version, items);
+                // A later publication has this state's successor to send, its check started from this one.
+                if (generation != Volatile.Read(ref _generation)) return;
+                PublishWorkspace(rpc, snapshot);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             server.Log(1, $"publishing diagnostics failed: {ex.Message}");
         }
+    }
+
+    private void PublishWorkspace(StreamJsonRpc.JsonRpc rpc, Snapshot snapshot)
+    {
+        var index = snapshot.Index;
+        foreach (var (gone, last) in _published.Where(p => index.Get(p.Key) is null).ToList())
+        {
+            _published.Remove(gone);
+            Send(rpc, last.Uri, null, []);
+        }
+        foreach (var document in index.Documents.Values) PublishIfChanged(rpc, snapshot, document, snapshot.Analysis.Diagnostics(document.Path));
+    }
+
+    private void PublishIfChanged(StreamJsonRpc.JsonRpc rpc, Snapshot snapshot, IndexedDocument document, IReadOnlyList<Diagnostic> findings)
+    {
+        var unchanged = _published.TryGetValue(document.Path, out var last)
+            ? ReferenceEquals(last.Document, document) && last.Findings.SequenceEqual(findings)
+            : findings.Count == 0;
+        if (unchanged) return;
+        var items = DiagnosticsHandler.ToLsp(snapshot, document, findings);
+        var uri = snapshot.Uri(document.Path);
+        if (findings.Count == 0) _published.Remove(document.Path);
+        else _published[document.Path] = (document, uri, findings);
+        Send(rpc, uri, document.Version, items);
     }
 
     private static void Send(StreamJsonRpc.JsonRpc rpc, string uri, int? version, IReadOnlyList<LspDiagnostic> items) =>
