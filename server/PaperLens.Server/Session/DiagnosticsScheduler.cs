@@ -26,8 +26,9 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
     // The URI too: a notebook cell's is gone from the map once the cell closes, when it is cleared.
     private readonly Dictionary<string, (IndexedDocument Document, string Uri, IReadOnlyList<Diagnostic> Findings)> _published = new(StringComparer.Ordinal);
     private Timer? _timer;
-    // Publications started; a publication whose workspace check finishes after a later one started sends nothing.
+    // Publications started: what a publication sends is stale once a later one has started.
     private long _generation;
+    private int _waitingForCheck;
     // After shutdown: indexing or a change still under way publishes nothing.
     private bool _stopped;
 
@@ -47,26 +48,56 @@ internal sealed class DiagnosticsScheduler(LanguageServer server, TimeSpan delay
         if (!server.PushesDiagnostics || server.Rpc is not { IsDisposed: false } rpc) return;
         try
         {
-            using var snapshot = server.TakeSnapshot();
-            var open = snapshot.Index.Documents.Values.Where(d => d.Version is not null).ToList();
-            var openFindings = open.Select(d => snapshot.Analysis.DocumentDiagnostics(d.Path)).ToList();
-            lock (_publishing)
-            {
-                if (generation != Volatile.Read(ref _generation)) return;
-                for (var i = 0; i < open.Count; i++) PublishIfChanged(rpc, snapshot, open[i], openFindings[i]);
-            }
-            // Outside the lock: a later change's open documents are published while this check runs.
-            snapshot.Analysis.CheckWorkspace();
-            lock (_publishing)
-            {
-                // A later publication has this state's successor to send, its check started from this one.
-                if (generation != Volatile.Read(ref _generation)) return;
-                PublishWorkspace(rpc, snapshot);
-            }
+            using (var snapshot = server.TakeSnapshot()) PublishOpen(rpc, snapshot, generation);
+            PublishWorkspaceWhenChecked(rpc);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             server.Log(1, $"publishing diagnostics failed: {ex.Message}");
+        }
+    }
+
+    private void PublishOpen(StreamJsonRpc.JsonRpc rpc, Snapshot snapshot, long generation)
+    {
+        var open = snapshot.Index.Documents.Values.Where(d => d.Version is not null).ToList();
+        var findings = open.Select(d => snapshot.Analysis.DocumentDiagnostics(d.Path)).ToList();
+        lock (_publishing)
+        {
+            if (generation != Volatile.Read(ref _generation)) return;
+            for (var i = 0; i < open.Count; i++) PublishIfChanged(rpc, snapshot, open[i], findings[i]);
+        }
+    }
+
+    /// <summary>Publishes the newest state's workspace check once it is made. One publication waits for it
+    /// (the process makes one check at a time anyway, and each waiter would hold a pool thread for as long as
+    /// a first check takes); the changes published meanwhile leave the rest to it, and a state that changed
+    /// while it was checked is checked again, from that check.</summary>
+    private void PublishWorkspaceWhenChecked(StreamJsonRpc.JsonRpc rpc)
+    {
+        while (Interlocked.CompareExchange(ref _waitingForCheck, 1, 0) == 0)
+        {
+            long published;
+            try
+            {
+                while (true)
+                {
+                    published = Volatile.Read(ref _generation);
+                    using var snapshot = server.TakeSnapshot();
+                    snapshot.Analysis.CheckWorkspace();
+                    lock (_publishing)
+                    {
+                        if (published != Volatile.Read(ref _generation)) continue;
+                        PublishWorkspace(rpc, snapshot);
+                        break;
+                    }
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _waitingForCheck, 0);
+            }
+            // A change that came after the last look found the waiter still there and left its workspace to it.
+            if (published == Volatile.Read(ref _generation)) return;
         }
     }
 
