@@ -47,7 +47,7 @@ internal static partial class CompletionRelevance
         var catalog = givenCatalog ?? Path.Combine(options.OutputDirectory, $"relevance-catalog-{options.Records}.db");
         var facts = new Dictionary<string, object>
         {
-            ["synthetic_records"] = options.Records,
+            ["synthetic_records"] = givenCatalog is null ? options.Records : $"those of {givenCatalog}",
             ["real_records"] = realIds.Count,
             ["cores"] = Environment.ProcessorCount,
             ["load_average_before"] = LoadAverage(),

@@ -16,10 +16,14 @@ namespace PaperLens.Core.Catalog;
 /// range read or a list read. Most typed titles stop here: their first words are already specific.</item>
 /// <item>First author's surname and title start: the range of the first-author keys, for each typed
 /// word taken as the surname; complete in the same way.</item>
-/// <item>The rest (phrases inside a title, other authors, scattered words): the candidates of the
-/// scattered terms (<see cref="Candidates"/>) in score order, each checked against its title by
-/// <see cref="CompletionRank.Classify"/>, until enough phrase matches are found or
-/// <see cref="MaxChecked"/> candidates were read; then the answer says more may match.</item>
+/// <item>The rest (phrases inside a title, other authors, scattered words), only while the first two
+/// classes hold fewer than the list: the candidates of the scattered terms (<see cref="Candidates"/>) in
+/// score order, each checked against its title by <see cref="CompletionRank.Classify"/>, until enough
+/// phrase matches are found or <see cref="MaxChecked"/> candidates were read; then the answer says
+/// more may match. The candidates are the rarest term's range narrowed by the other terms' ranges
+/// (<see cref="Narrowed"/>), or, once they are few, by each candidate's own words: the same papers
+/// either way, so a term's range of up to <see cref="KeySetLimit"/> postings is read only when that
+/// costs less than reading the candidates.</item>
 /// </list>
 /// Papers cited in the workspace are matched in memory (they are few) and classified the same way.
 /// </remarks>
@@ -113,7 +117,7 @@ internal sealed partial class CompletionIndex
         {
             // A candidate without a word the index did not check is not one: it is skipped uncounted, as if
             // the index had left it out.
-            if (!toCheck.Matches(paper.Id.Canonical, paper.Tokens)) continue;
+            if (toCheck.Words.Count > 0 && !toCheck.Matches(paper.Id.Canonical, paper.Tokens)) continue;
             if (phrases + ranked.AtLeast(CompletionClass.FirstAuthorAndTitleStart) >= enough || checkedPapers++ == MaxChecked) return true;
             if (paper.Classify(query) is not { } found) continue;
             ranked.Add(paper.Key, found, paper.Score, cited: false);
@@ -172,7 +176,7 @@ internal sealed partial class CompletionIndex
     // one with the fewest postings; only when a single term was typed is every candidate a match of
     // one class, so that the best few suffice: a phrase whose stop words leave one scattered term ("of
     // state") is checked on each candidate, and its matches may be far down the term's range.
-    private (IEnumerable<(long Key, long Score)> Keys, bool Exhaustive, CompletionQuery Unchecked) Candidates(CompletionQuery query, int enough, bool single)
+    private (IEnumerable<(long Key, long Score)> Keys, bool Exhaustive, CompletionQuery ToCheck) Candidates(CompletionQuery query, int enough, bool single)
     {
         var none = new CompletionQuery([], []);
         if (query.Words.Count == 0)
@@ -203,8 +207,8 @@ internal sealed partial class CompletionIndex
                 """);
             top.Parameters.AddWithValue("$prefix", driver);
             top.Parameters.AddWithValue("$end", driver + Last);
-            var (listed, uncheckedWords) = Narrowed(ReadScored(top), query, driver);
-            return (listed, false, new CompletionQuery(uncheckedWords, []));
+            var (listed, toCheck) = Narrowed(ReadScored(top), query, driver);
+            return (listed, false, new CompletionQuery(toCheck, []));
         }
 
         if (single)
@@ -223,18 +227,18 @@ internal sealed partial class CompletionIndex
 
         // The whole range is needed, so it is read in index order and only the candidates that the other
         // terms leave are sorted: sorting all of it took more time than the rest of a query.
-        var (candidates, rest) = Narrowed(Postings(driver), query, driver);
+        var (candidates, left) = Narrowed(Postings(driver), query, driver);
         candidates.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : b.Key.CompareTo(a.Key));
         // A paper is in the range once per word of its that starts with the driving term.
         var distinct = candidates.Where((c, i) => i == 0 || c != candidates[i - 1]);
-        return (distinct, true, new CompletionQuery(rest, []));
+        return (distinct, true, new CompletionQuery(left, []));
     }
 
     // The candidates that have a word starting with each other term, as far as the index is worth
     // reading for it, and the terms left to check on the papers themselves. Terms are taken rarest
     // first, each narrowing the candidates; once the candidates are few, reading the papers (which
     // the caller does anyway for the first of them) costs less than reading a term's range.
-    private (List<(long Key, long Score)> Candidates, List<string> Unchecked) Narrowed(List<(long Key, long Score)> candidates, CompletionQuery query, string driver)
+    private (List<(long Key, long Score)> Candidates, List<string> ToCheck) Narrowed(List<(long Key, long Score)> candidates, CompletionQuery query, string driver)
     {
         var left = new List<string>();
         // A term with more postings than that is only checked by the candidate's class (Classify).
