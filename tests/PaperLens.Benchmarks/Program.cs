@@ -12,6 +12,7 @@ const string Usage = """
                          [--baseline-paperlens DLL: an earlier build, edited beside this one]
       completion-relevance  real papers hidden among gen_snapshot.py ones: recall@1/@5 and p50/p99 of
                          completion per kind of query, through paperlens lsp [--records 500000] [--catalog FILE]
+                         [--baseline-paperlens DLL: an earlier build, asked each query in the same run]
       concurrent-checks  paperlens lsp: memory after many workspace checks at once, each after an edit
                          [--checks 40] [--files 3000] [--megabytes 60]
       native-vs-jit      the native paperlens vs the JIT build: --version, start to the initialize reply,

@@ -16,10 +16,14 @@ namespace PaperLens.Core.Catalog;
 /// range read or a list read. Most typed titles stop here: their first words are already specific.</item>
 /// <item>First author's surname and title start: the range of the first-author keys, for each typed
 /// word taken as the surname; complete in the same way.</item>
-/// <item>The rest (phrases inside a title, other authors, scattered words): the candidates of the
-/// scattered terms (<see cref="Candidates"/>) in score order, each checked against its title by
-/// <see cref="CompletionRank.Classify"/>, until enough phrase matches are found or
-/// <see cref="MaxChecked"/> candidates were read; then the answer says more may match.</item>
+/// <item>The rest (phrases inside a title, other authors, scattered words), only while the first two
+/// classes hold fewer than the list: the candidates of the scattered terms (<see cref="Candidates"/>) in
+/// score order, each checked against its title by <see cref="CompletionRank.Classify"/>, until enough
+/// phrase matches are found or <see cref="MaxChecked"/> candidates were read; then the answer says
+/// more may match. The candidates are the rarest term's range narrowed by the other terms' ranges
+/// (<see cref="Narrowed"/>), or, once they are few, by each candidate's own words: the same papers
+/// either way, so a term's range of up to <see cref="KeySetLimit"/> postings is read only when that
+/// costs less than reading the candidates.</item>
 /// </list>
 /// Papers cited in the workspace are matched in memory (they are few) and classified the same way.
 /// </remarks>
@@ -31,6 +35,10 @@ internal sealed partial class CompletionIndex
     private const int MaxCutRange = 2_000;
     // Each typed word in turn is tried as the first author's surname, for queries up to this long.
     private const int MaxSurnameTries = 4;
+    // Reading and splitting a candidate paper costs about as much as reading this many postings.
+    private const int PaperReadCost = 128;
+
+    private readonly Dictionary<string, (long Postings, bool Heavy)> sizes = new(StringComparer.Ordinal);
 
     /// <summary>Up to <paramref name="limit"/> keys of papers matching <paramref name="query"/>, best
     /// class first (<see cref="CompletionClass"/>), the <paramref name="preferredIds"/> first within a
@@ -49,6 +57,7 @@ internal sealed partial class CompletionIndex
             if (ranked.AtLeast(CompletionClass.TitleStart) >= enough) return ranked.Take(limit, more: true);
             foreach (var (surname, others) in SurnameFirst(query.Phrase))
                 more |= AddRange(ranked, CompletionText.AuthorTitleKey(surname, others), query, CompletionClass.FirstAuthorAndTitleStart, enough);
+            if (ranked.AtLeast(CompletionClass.FirstAuthorAndTitleStart) >= enough) return ranked.Take(limit, more: true);
         }
         more |= AddOthers(ranked, query, enough);
         return ranked.Take(limit, more);
@@ -91,8 +100,7 @@ internal sealed partial class CompletionIndex
     {
         var scattered = query.Scattered;
         var single = query.Phrase.Count + query.IdPrefixes.Count == 1;
-        var (candidates, exhaustive, driver) = Candidates(scattered, enough + ranked.Total, single);
-        var keys = Filtered(scattered, candidates, driver);
+        var (keys, exhaustive, toCheck) = Candidates(scattered, enough + ranked.Total, single);
         if (single)
         {
             var rank = query.Phrase.Count == 1 ? CompletionClass.Phrase : CompletionClass.TitleStart;
@@ -107,6 +115,9 @@ internal sealed partial class CompletionIndex
         var phrases = 0;
         foreach (var paper in Read(keys))
         {
+            // A candidate without a word the index did not check is not one: it is skipped uncounted, as if
+            // the index had left it out.
+            if (toCheck.Words.Count > 0 && !toCheck.Matches(paper.Id.Canonical, paper.Tokens)) continue;
             if (phrases + ranked.AtLeast(CompletionClass.FirstAuthorAndTitleStart) >= enough || checkedPapers++ == MaxChecked) return true;
             if (paper.Classify(query) is not { } found) continue;
             ranked.Add(paper.Key, found, paper.Score, cited: false);
@@ -160,12 +171,14 @@ internal sealed partial class CompletionIndex
     }
 
     // Candidate keys of the scattered terms in score order, whether they are every paper the driving
-    // term matches, and the driving word (which the candidates match by construction). Only when a
-    // single term was typed is every candidate a match of one class, so that the best few suffice: a
-    // phrase whose stop words leave one scattered term ("of state") is checked on each candidate, and
-    // its matches may be far down the term's range.
-    private (IEnumerable<(long Key, long Score)> Keys, bool Exhaustive, string? Driver) Candidates(CompletionQuery query, int enough, bool single)
+    // term matches, and the terms the index did not check (a query whose papers must each have a
+    // word starting with every one of them, checked on the paper's own words). The driving term is the
+    // one with the fewest postings; only when a single term was typed is every candidate a match of
+    // one class, so that the best few suffice: a phrase whose stop words leave one scattered term ("of
+    // state") is checked on each candidate, and its matches may be far down the term's range.
+    private (IEnumerable<(long Key, long Score)> Keys, bool Exhaustive, CompletionQuery ToCheck) Candidates(CompletionQuery query, int enough, bool single)
     {
+        var none = new CompletionQuery([], []);
         if (query.Words.Count == 0)
         {
             using var byId = Command("SELECT key, id FROM papers WHERE id >= $prefix AND id < $end ORDER BY id DESC LIMIT $limit");
@@ -177,7 +190,7 @@ internal sealed partial class CompletionIndex
             var keys = new List<(long, long)>();
             using (var reader = byId.ExecuteReader())
                 while (reader.Read()) keys.Add((reader.GetInt64(0), CompletionText.Recency(ArxivId.Of(reader.GetString(1)))));
-            return (keys, exhaustiveLimit < 0 || keys.Count < enough, null);
+            return (keys, exhaustiveLimit < 0 || keys.Count < enough, none);
         }
 
         var driver = query.Words.MinBy(w => Size(w).Postings)!;
@@ -194,54 +207,88 @@ internal sealed partial class CompletionIndex
                 """);
             top.Parameters.AddWithValue("$prefix", driver);
             top.Parameters.AddWithValue("$end", driver + Last);
-            return (ReadScored(top), false, driver);
+            var (listed, toCheck) = Narrowed(ReadScored(top), query, driver);
+            return (listed, false, new CompletionQuery(toCheck, []));
         }
 
-        using var range = Command(
-            $"""
-            SELECT key, score FROM completion_postings WHERE token >= $prefix AND token < $end
-            GROUP BY score, key ORDER BY score DESC, key DESC {(single ? "LIMIT $limit" : "")}
-            """);
-        range.Parameters.AddWithValue("$prefix", driver);
-        range.Parameters.AddWithValue("$end", driver + Last);
-        if (single) range.Parameters.AddWithValue("$limit", enough);
-        var rangeKeys = ReadScored(range);
-        return (rangeKeys, !single || rangeKeys.Count < enough, driver);
+        if (single)
+        {
+            using var range = Command(
+                """
+                SELECT key, score FROM completion_postings WHERE token >= $prefix AND token < $end
+                GROUP BY score, key ORDER BY score DESC, key DESC LIMIT $limit
+                """);
+            range.Parameters.AddWithValue("$prefix", driver);
+            range.Parameters.AddWithValue("$end", driver + Last);
+            range.Parameters.AddWithValue("$limit", enough);
+            var best = ReadScored(range);
+            return (best, best.Count < enough, none);
+        }
+
+        // The whole range is needed, so it is read in index order and only the candidates that the other
+        // terms leave are sorted: SQLite took five times as long to sort a range as to read it.
+        var (candidates, left) = Narrowed(Postings(driver), query, driver);
+        candidates.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : b.Key.CompareTo(a.Key));
+        // A paper is in the range once per word of its that starts with the driving term.
+        var distinct = candidates.Where((c, i) => i == 0 || c != candidates[i - 1]);
+        return (distinct, true, new CompletionQuery(left, []));
+    }
+
+    // The candidates that have a word starting with each other term, as far as the index is worth
+    // reading for it, and the terms left to check on the papers themselves. Terms are taken rarest
+    // first, each narrowing the candidates; once the candidates are few, reading the papers (which
+    // the caller does anyway for the first of them) costs less than reading a term's range.
+    private (List<(long Key, long Score)> Candidates, List<string> ToCheck) Narrowed(List<(long Key, long Score)> candidates, CompletionQuery query, string driver)
+    {
+        var left = new List<string>();
+        // A term with more than KeySetLimit postings is left to the candidate's class (Classify), and
+        // a candidate without it is counted among those checked, as it always was.
+        foreach (var word in query.Words.Where(w => w != driver && Size(w).Postings <= KeySetLimit).OrderBy(w => Size(w).Postings))
+        {
+            var postings = Size(word).Postings;
+            if ((long)candidates.Count * PaperReadCost < postings)
+            {
+                left.Add(word);
+                continue;
+            }
+            var wanted = candidates.Select(c => c.Key).ToHashSet();
+            var found = new HashSet<long>();
+            using var keys = new RawStatement(connection, "SELECT key FROM completion_postings WHERE token >= ?1 AND token < ?2");
+            keys.Bind(1, word);
+            keys.Bind(2, word + Last);
+            while (keys.Step())
+            {
+                var key = keys.Int64(0);
+                if (wanted.Contains(key)) found.Add(key);
+            }
+            candidates = candidates.Where(c => found.Contains(c.Key)).ToList();
+        }
+        return (candidates, left);
+    }
+
+    // A prefix's postings in index order (by token, then score).
+    private List<(long Key, long Score)> Postings(string prefix)
+    {
+        var postings = new List<(long, long)>((int)Math.Min(Size(prefix).Postings, MaxRangeToSort));
+        using var range = new RawStatement(connection, "SELECT key, score FROM completion_postings WHERE token >= ?1 AND token < ?2");
+        range.Bind(1, prefix);
+        range.Bind(2, prefix + Last);
+        while (range.Step()) postings.Add((range.Int64(0), range.Int64(1)));
+        return postings;
     }
 
     // How many postings a prefix's range holds (recorded for a heavy prefix, counted for a light one,
-    // whose range is short by definition), and whether it has a top list.
+    // whose range is short by definition), and whether it has a top list; asked once per query.
     private (long Postings, bool Heavy) Size(string prefix)
     {
+        if (sizes.TryGetValue(prefix, out var known)) return known;
         using var heavy = Command("SELECT postings FROM completion_heavy WHERE prefix = $prefix");
         heavy.Parameters.AddWithValue("$prefix", prefix);
-        if (heavy.ExecuteScalar() is long postings) return (postings, true);
+        if (heavy.ExecuteScalar() is long postings) return sizes[prefix] = (postings, true);
         using var count = Command("SELECT count(*) FROM completion_postings WHERE token >= $prefix AND token < $end");
         count.Parameters.AddWithValue("$prefix", prefix);
         count.Parameters.AddWithValue("$end", prefix + Last);
-        return ((long)count.ExecuteScalar()!, false);
-    }
-
-    // The candidates in the key sets of the other words whose ranges are short enough to read as sets;
-    // the rest of the terms are checked against each candidate's title (Classify), which a common
-    // prefix makes quick to satisfy.
-    private IEnumerable<(long Key, long Score)> Filtered(CompletionQuery query, IEnumerable<(long Key, long Score)> candidates, string? driver)
-    {
-        var keySets = new List<HashSet<long>>();
-        foreach (var word in query.Words.Where(w => w != driver))
-            if (Size(word).Postings <= KeySetLimit) keySets.Add(KeysOf(word));
-        return candidates.Where(c => keySets.All(set => set.Contains(c.Key)));
-    }
-
-    private HashSet<long> KeysOf(string prefix)
-    {
-        using var select = Command("SELECT key FROM completion_postings WHERE token >= $prefix AND token < $end");
-        select.Parameters.AddWithValue("$prefix", prefix);
-        select.Parameters.AddWithValue("$end", prefix + Last);
-        var keys = new HashSet<long>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read()) keys.Add(reader.GetInt64(0));
-        return keys;
+        return sizes[prefix] = ((long)count.ExecuteScalar()!, false);
     }
 
     // The papers of the candidates, in their order, read a batch at a time.
@@ -285,7 +332,12 @@ internal sealed partial class CompletionIndex
                 CompletionText.Surnames(TexText.ToPlain(reader.GetString(3))).ToList());
         }
 
+        /// <summary>The words a term may start, as the index holds them (<see cref="CompletionRank.Tokens"/>).</summary>
+        public IReadOnlyCollection<string> Tokens => field ??= CompletionRank.Tokens(TitleWords, Surnames, Year);
+
+        private string Year => Id.Year.ToString(CultureInfo.InvariantCulture);
+
         public CompletionClass? Classify(CompletionQuery query) =>
-            CompletionRank.Classify(query, Id.Canonical, TitleWords, Surnames, Id.Year.ToString(CultureInfo.InvariantCulture));
+            CompletionRank.Classify(query, Id.Canonical, TitleWords, Surnames, Year);
     }
 }

@@ -54,8 +54,9 @@ internal sealed partial class CompletionIndex(SqliteConnection connection, Sqlit
     // SQLite's default page cache (2 MiB, as a negative KiB count), the size its sorter works best with.
     private const long SortCacheKib = -2000;
     private const int MaxSorterThreads = 4;
-    // For a query of several words: the driving word's range is read whole and sorted up to this many
-    // postings, and another word's papers are read as a key set up to KeySetLimit (a few milliseconds each).
+    // For a query of several words: the driving word's range is read whole up to this many postings
+    // (else its top list), and another word's range narrows the candidates up to KeySetLimit postings
+    // (a few milliseconds each).
     private const int MaxRangeToSort = 20_000;
     private const int MaxPreferred = 5_000;
     private const int KeySetLimit = 40_000;

@@ -32,13 +32,17 @@ public static class CompletionRank
         var phrase = query.Phrase;
         if (phrase.Count == 0) return CompletionClass.TitleStart;
         if (PhraseAt(titleWords, 0, phrase)) return CompletionClass.TitleStart;
-        // The words a scattered term may start, as the index holds them.
-        var tokens = titleWords.Where(w => w.Length > 1).Concat(surnames).Append(year).ToList();
+        var tokens = Tokens(titleWords, surnames, year);
         if (phrase.Count == 1) return query.Matches(canonicalId, tokens) ? CompletionClass.Phrase : null;
         if (surnames.Count > 0 && FirstAuthorAndTitleStart(titleWords, surnames[0], phrase)) return CompletionClass.FirstAuthorAndTitleStart;
         if (ContainsPhrase(titleWords, phrase) || AuthorAndPhrase(titleWords, surnames, phrase)) return CompletionClass.Phrase;
         return query.Scattered.Matches(canonicalId, tokens) ? CompletionClass.Scattered : null;
     }
+
+    /// <summary>The words a scattered term may start, as the completion index holds them: the title's
+    /// words but the one-letter ones, the surnames and the year.</summary>
+    public static IReadOnlyCollection<string> Tokens(IReadOnlyList<string> titleWords, IReadOnlyList<string> surnames, string year) =>
+        titleWords.Where(w => w.Length > 1).Concat(surnames).Append(year).ToList();
 
     private static bool FirstAuthorAndTitleStart(IReadOnlyList<string> titleWords, string firstSurname, IReadOnlyList<string> phrase)
     {

@@ -186,6 +186,28 @@ public sealed class CompletionIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_common_term_among_rare_ones_is_checked_on_the_few_candidates_and_finds_what_a_full_scan_finds()
+    {
+        // "writer" is an author of every filler paper: its range is read for no query below, only the
+        // papers with both rare words are, and those without the author are not listed.
+        var filler = Enumerable.Range(1, 1_500).Select(n =>
+            $"{20 + n % 4}{1 + n % 12:D2}.{n:D5}|{Words[n % Words.Length]} {Words[n * 7 % Words.Length]} Analysis|A. Author{n % 17}, B. Writer");
+        catalog.Upsert(filler.Concat(
+        [
+            "2301.00001|Quokka Zebra Migration|C. Writer",
+            "2301.00002|Zebra Herds and Quokka Burrows|D. Writer",
+            "2301.00003|Quokka Zebra Ecology|E. Reader",
+            "2301.00004|Zebra Quokka Habitats|F. Reader and G. Lee",
+            "2301.00005|Quokka Studies|H. Writer",
+        ]).Select(line => Record(line)));
+
+        Assert.Equal(["2301.00001", "2301.00002"], Complete("quokka zebra writer"));
+        Assert.Equal(["2301.00001", "2301.00002"], Complete("writer quokka zebra"));
+        foreach (var query in new[] { "quokka zebra writer", "zebra quokka writ", "writer zebra", "quokka writer", "reader zebra quokka", "lee quokka" })
+            Assert.Equal(FullScan(query), Complete(query, limit: 10));
+    }
+
+    [Fact]
     public void A_catalog_from_before_completion_gets_its_index_when_opened()
     {
         catalog.Dispose();
