@@ -25,6 +25,7 @@ public static class WorkspaceScanner
 
         var results = new ConcurrentBag<(ScannedDocument Document, LineMap? Lines)>();
         var skipped = new ConcurrentBag<(string Path, string Reason)>();
+        var shared = new SharedScanValues();
         // Unbounded: the walk outpaces the scan and its items are small, and a bounded queue could
         // leave the walker blocked forever if the scan stops early.
         using var queue = new BlockingCollection<WorkspaceFile>();
@@ -45,7 +46,7 @@ public static class WorkspaceScanner
         Parallel.ForEach(
             Partitioner.Create(queue.GetConsumingEnumerable(ct), EnumerablePartitionerOptions.NoBuffering),
             parallel,
-            file => ScanFile(file, results, skipped));
+            file => ScanFile(file, shared, results, skipped));
         walk.GetAwaiter().GetResult();
 
         return Assemble(fullRoot, results, skipped);
@@ -57,12 +58,13 @@ public static class WorkspaceScanner
         var results = new ConcurrentBag<(ScannedDocument, LineMap?)>();
         var skipped = new ConcurrentBag<(string, string)>();
         if (DocumentScanner.CanScan(fullPath))
-            ScanFile(new WorkspaceFile(fullPath, Path.GetFileName(fullPath)), results, skipped);
+            ScanFile(new WorkspaceFile(fullPath, Path.GetFileName(fullPath)), new SharedScanValues(), results, skipped);
         return Assemble(Path.GetDirectoryName(fullPath) ?? fullPath, results, skipped);
     }
 
     private static void ScanFile(
         WorkspaceFile file,
+        SharedScanValues shared,
         ConcurrentBag<(ScannedDocument, LineMap?)> results,
         ConcurrentBag<(string, string)> skipped)
     {
@@ -89,7 +91,7 @@ public static class WorkspaceScanner
             return;
         }
         var lines = document.Citations.Count > 0 || document.Problems.Count > 0 ? new LineMap(text) : null;
-        results.Add((document, lines));
+        results.Add((shared.Share(document), lines));
     }
 
     private static WorkspaceScan Assemble(
