@@ -16,14 +16,21 @@ internal sealed class SharedScanValues
     private readonly ConcurrentDictionary<(string Canonical, int? Version), CitationTarget.Paper> _papers = new();
 
     /// <summary>The document with its values replaced by the shared ones and its lists cut to their length.</summary>
-    public ScannedDocument Share(ScannedDocument document)
+    public ScannedDocument Share(ScannedDocument document) => document with
     {
-        if (document.Citations.Count == 0 && document.BibEntries.Count == 0) return document;
-        var citations = new Citation[document.Citations.Count];
-        for (var i = 0; i < citations.Length; i++) citations[i] = Share(document.Citations[i]);
-        var entries = new BibEntry[document.BibEntries.Count];
-        for (var i = 0; i < entries.Length; i++) entries[i] = Share(document.BibEntries[i]);
-        return document with { Citations = citations, BibEntries = entries };
+        Citations = Each(document.Citations, Share),
+        BibEntries = Each(document.BibEntries, Share),
+        Problems = Each(document.Problems, problem => problem),
+        Bibliographies = Each(document.Bibliographies, Text),
+        Ignores = Each(document.Ignores, ignore => ignore),
+    };
+
+    private static T[] Each<T>(IReadOnlyList<T> list, Func<T, T> share)
+    {
+        if (list.Count == 0) return [];
+        var shared = new T[list.Count];
+        for (var i = 0; i < shared.Length; i++) shared[i] = share(list[i]);
+        return shared;
     }
 
     private Citation Share(Citation citation)
