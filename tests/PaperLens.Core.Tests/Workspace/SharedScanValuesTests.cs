@@ -70,31 +70,27 @@ public class SharedScanValuesTests
     }
 
     [Fact]
-    public void A_paper_cited_in_several_files_is_one_id_and_its_repeated_texts_one_string()
+    public void Papers_cited_across_many_files_are_held_once_not_once_per_citation()
     {
-        using var workspace = Workspace();
+        using var workspace = new TempWorkspace();
+        string[] topics = ["Vision", "Language", "Speech", "Graphs", "Proteins", "Robots", "Music", "Tables", "Code", "Weather"];
+        var ids = Enumerable.Range(1, 10).Select(i => $"2312.{i:D5}").ToList();
+        var note = string.Concat(ids.Select((id, i) => $"- \"Selective State Spaces for {topics[i]}\" arXiv:{id}\n"));
+        for (var file = 0; file < 400; file++) workspace.Write($"notes/n{file:D3}.md", note);
 
         var scan = WorkspaceScanner.Scan(workspace.Root, WorkspaceOptions.Default, CancellationToken.None);
 
-        var mamba = scan.Documents.SelectMany(d => d.Citations).Where(c => c.Id?.Canonical == "2312.00752").ToList();
-        Assert.True(mamba.Count >= 7, $"{mamba.Count} citations of 2312.00752");
-        Assert.All(mamba, c => Assert.Same(mamba[0].Id, c.Id));
-        var unversioned = mamba.Where(c => c.Version is null).ToList();
-        Assert.All(unversioned, c => Assert.Same(unversioned[0].Target, c.Target));
-        Assert.All(unversioned.Where(c => c.RawText == "2312.00752"), c => Assert.Same(mamba[0].Id!.Canonical, c.RawText));
-        var titles = mamba.Select(c => c.Claim?.Text).OfType<string>().Where(t => t.StartsWith("Mamba", StringComparison.Ordinal)).ToList();
-        Assert.True(titles.Count >= 4, $"{titles.Count} title claims");
-        Assert.All(titles, t => Assert.Same(titles[0], t));
-
-        var entries = scan.Documents.SelectMany(d => d.BibEntries).Where(e => e.Key == "gu2023mamba").ToList();
-        Assert.Equal(2, entries.Count);
-        Assert.Same(mamba[0].Id, entries[0].Id);
-        Assert.Same(entries[0].Key, entries[1].Key);
-        Assert.Same(entries[0].Title, entries[1].Title);
-        var attention = scan.Documents.SelectMany(d => d.Citations).Where(c => c.ConflictingId is not null).ToList();
-        Assert.Equal(2, attention.Count);
-        Assert.Same(attention[0].ConflictingId!.Id, attention[1].ConflictingId!.Id);
+        var citations = scan.Documents.SelectMany(d => d.Citations).ToList();
+        Assert.Equal(4000, citations.Count);
+        Assert.Equal(ids, citations.Select(c => c.Id!.Canonical).Distinct().Order(StringComparer.Ordinal));
+        // Two threads meeting a paper first at once each keep their copy: a few copies, never one per citation.
+        Assert.InRange(Instances(citations.Select(c => c.Id!)), 10, 400);
+        Assert.InRange(Instances(citations.Select(c => c.Target)), 10, 400);
+        Assert.InRange(Instances(citations.Select(c => c.Claim!.Text)), 10, 400);
+        Assert.InRange(Instances(citations.Select(c => c.RawText)), 10, 400);
     }
+
+    private static int Instances<T>(IEnumerable<T> values) where T : class => values.Distinct(ReferenceEqualityComparer.Instance).Count();
 
     private static string Described(BibEntry entry) =>
         $"{entry.Key} {entry.EntryType} {entry.Span} {entry.KeySpan} {entry.Id} {entry.Version} {string.Join(";", entry.Fields)}";
