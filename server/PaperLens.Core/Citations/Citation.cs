@@ -4,7 +4,7 @@ using PaperLens.Core.Text;
 namespace PaperLens.Core.Citations;
 
 /// <summary>Where a citation stands in its document, which matters for the duplicate rule (PL007).</summary>
-public enum CitationRole
+public enum CitationRole : byte
 {
     /// <summary>A citation in running text, a comment or a link.</summary>
     Inline,
@@ -48,20 +48,57 @@ public sealed record Citation
     /// <summary>The authors and year written beside the citation (spec §2), or null.</summary>
     public AuthorYearClaim? AuthorYear { get; init; }
 
-    /// <summary>Another paper the same BibTeX entry names (PL015), or null.</summary>
-    public ConflictingId? ConflictingId { get; init; }
-
     public CitationRole Role { get; init; } = CitationRole.Inline;
 
     /// <summary>The BibTeX entry key or reference-definition label, for definitions.</summary>
-    public string? Label { get; init; }
+    public string? Label
+    {
+        get => _rare is string label ? label : (_rare as Rare)?.Label;
+        init => _rare = value is null && _rare is null ? null : Rare.Compact(Rare.Of(_rare) with { Label = value });
+    }
 
     /// <summary>Zero-based notebook cell index, for citations in .ipynb files.</summary>
-    public int? Cell { get; init; }
+    public int? Cell
+    {
+        get => (_rare as Rare)?.Cell;
+        init => _rare = value is null && _rare is null ? null : Rare.Compact(Rare.Of(_rare) with { Cell = value });
+    }
 
     /// <summary>Zero-based line within the cell's source, for citations in .ipynb files: the notebook's
     /// own line says little when a cell's source is one JSON string.</summary>
-    public int? CellLine { get; init; }
+    public int? CellLine
+    {
+        get => (_rare as Rare)?.CellLine;
+        init => _rare = value is null && _rare is null ? null : Rare.Compact(Rare.Of(_rare) with { CellLine = value });
+    }
+
+    /// <summary>Another paper the same BibTeX entry names (PL015), or null.</summary>
+    public ConflictingId? ConflictingId
+    {
+        get => (_rare as Rare)?.ConflictingId;
+        init => _rare = value is null && _rare is null ? null : Rare.Compact(Rare.Of(_rare) with { ConflictingId = value });
+    }
+
+    // A workspace holds hundreds of thousands of citations and few are definitions, notebook cells or
+    // conflicting entries: those fields are one object absent from the rest, and a definition's label
+    // alone (every .bib entry's) is that string itself, so each citation is smaller. A change makes a
+    // new one, since a copy made by `with` shares it.
+    private readonly object? _rare;
+
+    private sealed record Rare(string? Label, int? Cell, int? CellLine, ConflictingId? ConflictingId)
+    {
+        private static readonly Rare None = new(null, null, null, null);
+
+        public static Rare Of(object? rare) => rare switch
+        {
+            Rare fields => fields,
+            string label => None with { Label = label },
+            _ => None,
+        };
+
+        public static object? Compact(Rare rare) =>
+            rare with { Label = null } == None ? rare.Label : rare;
+    }
 
     public bool IsMalformed => Target is CitationTarget.Malformed;
 

@@ -1,7 +1,7 @@
 namespace PaperLens.Core.Citations;
 
 /// <summary>How a citation is written (spec §2); the names are the CLI's JSON <c>form</c> values.</summary>
-public enum CitationForm
+public enum CitationForm : byte
 {
     /// <summary><c>arXiv:2312.00752</c></summary>
     Prefix,

@@ -19,6 +19,11 @@ internal sealed class PaperLookup(IPaperSource source)
 
     public sealed class Entry(PaperRecord? record, bool confirmedMiss)
     {
+        // A workspace cites tens of thousands of papers a small catalog lacks, and such an entry has
+        // nothing of its own to keep: one of each kind serves them all.
+        private static readonly Entry Unknown = new(null, confirmedMiss: false);
+        private static readonly Entry Missed = new(null, confirmedMiss: true);
+
         private NormalizedTitle? _title;
         private PaperText? _text;
         private PaperAuthors? _authors;
@@ -32,6 +37,9 @@ internal sealed class PaperLookup(IPaperSource source)
         public PaperText Text => _text ??= PaperText.Of(Record!.Title, Record.Abstract);
 
         public PaperAuthors Authors => _authors ??= PaperAuthors.Of(Record!);
+
+        public static Entry Of(PaperRecord? record, bool confirmedMiss) =>
+            record is not null ? new(record, confirmedMiss) : confirmedMiss ? Missed : Unknown;
     }
 
     /// <summary>Looks many ids up at once, so a check of thousands of papers is two queries, not thousands;
@@ -52,14 +60,14 @@ internal sealed class PaperLookup(IPaperSource source)
         var records = source.FindMany(missing);
         var misses = source.ConfirmedMisses(missing.Where(id => !records.ContainsKey(id)));
         foreach (var id in missing)
-            _entries[id.Canonical] = new Entry(records.GetValueOrDefault(id), misses.Contains(id));
+            _entries[id.Canonical] = Entry.Of(records.GetValueOrDefault(id), misses.Contains(id));
     }
 
     public Entry Get(ArxivId id)
     {
         if (_entries.TryGetValue(id.Canonical, out var entry)) return entry;
         var record = source.Find(id);
-        entry = new Entry(record, record is null && source.IsConfirmedMiss(id));
+        entry = Entry.Of(record, record is null && source.IsConfirmedMiss(id));
         _entries.Add(id.Canonical, entry);
         return entry;
     }

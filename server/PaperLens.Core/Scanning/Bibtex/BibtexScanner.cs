@@ -22,7 +22,7 @@ public static class BibtexScanner
         {
             var citation = BibtexCitationReader.Read(text, entry);
             if (citation is not null) citations.Add(citation);
-            entries.Add(new BibEntry(entry.Key, entry.Type, entry.Span, entry.KeySpan, FieldMap(entry), citation?.Id, citation?.Id is null ? null : citation.Version));
+            entries.Add(new BibEntry(entry.Key, BibFields.SharedName(entry.Type), entry.Span, entry.KeySpan, BibFields.Of(entry.Fields.Select(f => (f.Name, f.Value))), citation?.Id, citation?.Id is null ? null : citation.Version));
         }
         return new BibtexScanResult(citations, entries, problems, Ignores(text, parsed, start, end));
     }
@@ -72,12 +72,5 @@ public static class BibtexScanner
     {
         while (at < end && char.IsWhiteSpace(text[at])) at++;
         return at;
-    }
-
-    private static Dictionary<string, string> FieldMap(ParsedBibtexEntry entry)
-    {
-        var fields = new Dictionary<string, string>(entry.Fields.Count, StringComparer.Ordinal);
-        foreach (var field in entry.Fields) fields.TryAdd(field.Name, field.Value);
-        return fields;
     }
 }
