@@ -72,15 +72,6 @@ public sealed class WorkspaceCheck
     public bool CanBeUpdatedFor(IPaperSource papers, RuleSettings rules, CatalogVersion? papersVersion) =>
         Papers == papers && Rules == rules && papersVersion is { } version && PapersVersion == version;
 
-    /// <summary>The findings of <paramref name="document"/>, one of <paramref name="documents"/>, as the whole
-    /// check of them reports them (a document's check reads only the cross-file facts and the papers), without
-    /// checking the others.</summary>
-    public static IReadOnlyList<Diagnostic> OfOne(IReadOnlyCollection<ScannedDocument> documents, ScannedDocument document, IPaperSource papers, RuleSettings rules)
-    {
-        var (facts, lookup) = Prepare(documents, papers);
-        return Checker.Check(document, facts, lookup, rules).Findings;
-    }
-
     /// <summary>What a whole check of <paramref name="documents"/> starts from: the cross-file facts, and
     /// every cited id looked up, so that a mismatching title can be recognised as the title of another
     /// paper cited anywhere, in one query.</summary>

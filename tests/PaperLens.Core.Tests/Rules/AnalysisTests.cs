@@ -75,6 +75,45 @@ public sealed class AnalysisTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_document_checked_alone_against_facts_carried_from_state_to_state_reads_as_the_whole_check_has_it()
+    {
+        var papers = _catalog.Papers;
+        var texts = new Dictionary<string, string>
+        {
+            ["/ws/a.md"] = Lines[0] + Lines[4],
+            ["/ws/b.md"] = Lines[1],
+            ["/ws/model.py"] = "# arXiv:1409.3215\n",
+            ["/ws/refs.bib"] = Entries[0],
+        };
+        var index = texts.Aggregate(WorkspaceIndex.Empty, (i, t) => i.With(IndexedDocument.FromText(t.Key, t.Value, 1)));
+        var facts = WorkspaceFacts.Of(index.Documents.Values.Select(d => d.Scan).ToList(), papers, papers.Version);
+        var random = new Random(20261207);
+
+        for (var step = 0; step < 40; step++)
+        {
+            var path = texts.Keys.ElementAt(random.Next(texts.Count));
+            texts[path] = path switch
+            {
+                "/ws/refs.bib" => random.Next(2) == 0 && texts[path].Length > 0
+                    ? string.Concat(texts[path].Split("@article").Skip(2).Select(e => "@article" + e))
+                    : texts[path] + Entries[random.Next(Entries.Length)],
+                "/ws/model.py" => random.Next(2) == 0 ? "# arXiv:1409.3215\n" : "# nothing cited\n",
+                _ => Edit(texts[path], random),
+            };
+            var before = index.Get(path)!.Scan;
+            index = index.With(IndexedDocument.FromText(path, texts[path], step + 2));
+            facts = facts.After([(before, index.Get(path)!.Scan)]);
+
+            var whole = Checker.Check(index.Documents.Values.Select(d => d.Scan).ToList(), papers, RuleSettings.Default);
+            foreach (var document in texts.Keys)
+            {
+                (var findings, facts) = facts.Check(index.Get(document)!.Scan, RuleSettings.Default);
+                Assert.Equal(whole.Where(d => d.Path == document), findings);
+            }
+        }
+    }
+
     private static string Edit(string text, Random random)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l + "\n").ToList();
