@@ -18,6 +18,7 @@ public static class MarkdownScanner
         .UsePipeTables()
         .UseEmphasisExtras()
         .UseTaskLists()
+        .Use<InlinesWhereMarked>()
         .Build();
 
     // Without one of these (or an @ for pandoc keys and BibTeX entries) no form of spec §2 can occur,
