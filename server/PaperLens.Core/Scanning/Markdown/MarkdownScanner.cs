@@ -10,16 +10,17 @@ namespace PaperLens.Core.Scanning.Markdown;
 /// people write ids in backticks), fenced code blocks by language, and pandoc citation keys.</summary>
 public static class MarkdownScanner
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    private static readonly MarkdownPipeline Pipeline = Syntax().Use<InlinesWhereMarked>().Build();
+
+    /// <summary>The Markdown the scanner reads, every block's inlines parsed.</summary>
+    internal static MarkdownPipelineBuilder Syntax() => new MarkdownPipelineBuilder()
         .UsePreciseSourceLocation()
         .UseYamlFrontMatter()
         .UseFootnotes()
         .UseAutoLinks()
         .UsePipeTables()
         .UseEmphasisExtras()
-        .UseTaskLists()
-        .Use<InlinesWhereMarked>()
-        .Build();
+        .UseTaskLists();
 
     // Without one of these (or an @ for pandoc keys and BibTeX entries) no form of spec §2 can occur,
     // and most Markdown files of a repository have none: they are not parsed at all.
