@@ -64,7 +64,8 @@ public static class DocumentScanner
     }
 
     /// <summary>Scans one document. Never throws on content: bad input yields what could be read.</summary>
-    public static ScannedDocument Scan(string path, string text) => Scan(path, text, out _);
+    public static ScannedDocument Scan(string path, string text) =>
+        IsMarkdown(path) ? MarkdownScanner.Scan(path, text) : Scan(path, text, out _);
 
     /// <param name="blocks">A Markdown document's blocks, for scanning its next version only around the
     /// edit; null for other kinds.</param>

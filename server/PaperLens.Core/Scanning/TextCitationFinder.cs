@@ -46,9 +46,12 @@ public static partial class TextCitationFinder
     /// <summary>The whole text, without claims.</summary>
     public static IEnumerable<Citation> FindIds(string text) => FindIds(text, 0, text.Length);
 
-    private static IEnumerable<Citation> Matches(string text, int start, int end, bool readClaims)
+    // Asked of every line of prose and every comment, most of which hold no marker: those get no iterator.
+    private static IEnumerable<Citation> Matches(string text, int start, int end, bool readClaims) =>
+        text.AsSpan(start, end - start).IndexOfAny(Markers) < 0 ? [] : MarkedMatches(text, start, end, readClaims);
+
+    private static IEnumerable<Citation> MarkedMatches(string text, int start, int end, bool readClaims)
     {
-        if (text.AsSpan(start, end - start).IndexOfAny(Markers) < 0) yield break;
         // Match(input, beginning, length) confines look-behinds to the range: text outside it
         // (the rest of a string literal, say) cannot make or break a citation.
         for (var m = CitationPattern().Match(text, start, end - start); m.Success; m = m.NextMatch())
@@ -84,8 +87,14 @@ public static partial class TextCitationFinder
         var trimmedEnd = before.End;
         while (trimmedEnd > before.Start && char.IsWhiteSpace(text[trimmedEnd - 1])) trimmedEnd--;
         var reachStart = Math.Max(before.Start, trimmedEnd - PrefixReach);
-        if (text.AsSpan(reachStart, trimmedEnd - reachStart).IndexOf("arxiv", StringComparison.OrdinalIgnoreCase) < 0) yield break;
+        // Asked of every line break in prose, nearly none of which follows a prefix: those get no iterator.
+        return text.AsSpan(reachStart, trimmedEnd - reachStart).IndexOf("arxiv", StringComparison.OrdinalIgnoreCase) < 0
+            ? []
+            : AcrossLineBreak(text, before, after, trimmedEnd);
+    }
 
+    private static IEnumerable<Citation> AcrossLineBreak(string text, TextSpan before, TextSpan after, int trimmedEnd)
+    {
         var tailStart = Math.Max(before.Start, trimmedEnd - ClaimReach);
         var headEnd = Math.Min(after.End, after.Start + ClaimReach);
         var seam = trimmedEnd - tailStart;

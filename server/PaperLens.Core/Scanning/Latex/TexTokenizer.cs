@@ -29,7 +29,10 @@ internal static class TexTokenizer
 
     public static List<TexToken> Tokenize(string text, int start, int end)
     {
-        var tokens = new List<TexToken>();
+        // LaTeX runs 3.3 characters a token in the real-looking tree's documents, 3.9 in the corpus' papers:
+        // sized for one in three, the list of a long document is mostly allocated once rather than grown
+        // through a series of copies, each a large object.
+        var tokens = new List<TexToken>((end - start) / 3 + 16);
         var pos = start;
         while (pos < end)
         {

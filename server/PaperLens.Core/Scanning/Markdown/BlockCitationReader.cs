@@ -38,9 +38,11 @@ internal sealed class BlockCitationReader(string text, CitationSink sink, Refere
     /// <summary>Citations on one line, with claims read from the line. A long line is read as text
     /// only: everything that is not text (destinations, tags, markup, text of citing links) is blanked
     /// first, so that what is not kept is never matched at all.</summary>
-    private IEnumerable<Citation> TextCitations(BlockLayout layout, TextSpan line)
+    private IEnumerable<Citation> TextCitations(BlockLayout layout, TextSpan line) =>
+        line.Length <= LongLine ? TextCitationFinder.Find(text, line.Start, line.End) : VisibleTextCitations(layout, line);
+
+    private IEnumerable<Citation> VisibleTextCitations(BlockLayout layout, TextSpan line)
     {
-        if (line.Length <= LongLine) return TextCitationFinder.Find(text, line.Start, line.End);
         var visible = new char[line.Length];
         Array.Fill(visible, ' ');
         foreach (var zone in layout.Zones)

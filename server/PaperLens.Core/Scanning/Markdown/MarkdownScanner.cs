@@ -10,15 +10,17 @@ namespace PaperLens.Core.Scanning.Markdown;
 /// people write ids in backticks), fenced code blocks by language, and pandoc citation keys.</summary>
 public static class MarkdownScanner
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    private static readonly MarkdownPipeline Pipeline = Syntax().Use<InlinesWhereMarked>().Build();
+
+    /// <summary>The Markdown the scanner reads, every block's inlines parsed.</summary>
+    internal static MarkdownPipelineBuilder Syntax() => new MarkdownPipelineBuilder()
         .UsePreciseSourceLocation()
         .UseYamlFrontMatter()
         .UseFootnotes()
         .UseAutoLinks()
         .UsePipeTables()
         .UseEmphasisExtras()
-        .UseTaskLists()
-        .Build();
+        .UseTaskLists();
 
     // Without one of these (or an @ for pandoc keys and BibTeX entries) no form of spec §2 can occur,
     // and most Markdown files of a repository have none: they are not parsed at all.
@@ -27,11 +29,14 @@ public static class MarkdownScanner
 
     private static readonly HashSet<string> PandocExtensions = new(StringComparer.OrdinalIgnoreCase) { ".qmd", ".rmd" };
 
-    public static ScannedDocument Scan(string path, string text) => Scan(path, text, out _);
+    // A workspace scan has no next version to rescan: only an open document keeps its blocks.
+    public static ScannedDocument Scan(string path, string text) => Scan(path, text, keepBlocks: false, out _);
 
     /// <param name="blocks">The document's blocks, for scanning its next version in part
     /// (<see cref="MarkdownRescan"/>); null when it was not parsed or cannot be.</param>
-    internal static ScannedDocument Scan(string path, string text, out MarkdownBlocks? blocks)
+    internal static ScannedDocument Scan(string path, string text, out MarkdownBlocks? blocks) => Scan(path, text, keepBlocks: true, out blocks);
+
+    private static ScannedDocument Scan(string path, string text, bool keepBlocks, out MarkdownBlocks? blocks)
     {
         blocks = null;
         if (!HasMarkers(text)) return ScannedDocument.Empty(path);
@@ -39,7 +44,7 @@ public static class MarkdownScanner
         if (Parse(text) is { } document)
         {
             MarkdownWalker.Walk(document, text, ReadsBareKeys(path), sink);
-            blocks = MarkdownBlocks.Of(document, text.Length);
+            if (keepBlocks) blocks = MarkdownBlocks.Of(document, text.Length);
         }
         else
             foreach (var citation in TextCitationFinder.Find(text)) sink.Add(citation);

@@ -21,7 +21,19 @@ internal static class PandocCitationKeys
 
     /// <param name="bare">Whether keys outside brackets count: READMEs are full of <c>@username</c>,
     /// so only documents that declare a bibliography (or are .qmd/.rmd) get them.</param>
-    public static IEnumerable<Citation> Find(string text, BlockLayout layout, bool bare)
+    public static IEnumerable<Citation> Find(string text, BlockLayout layout, bool bare) =>
+        HoldsAt(text, layout) ? Keys(text, layout, bare) : [];
+
+    // Asked of every paragraph and heading, nearly none of which has an @: those get no iterator.
+    private static bool HoldsAt(string text, BlockLayout layout)
+    {
+        var zones = layout.Zones;
+        for (var i = 0; i < zones.Count; i++)
+            if (text.AsSpan(zones[i].Start, zones[i].End - zones[i].Start).Contains('@')) return true;
+        return false;
+    }
+
+    private static IEnumerable<Citation> Keys(string text, BlockLayout layout, bool bare)
     {
         foreach (var zone in layout.Zones)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -18,12 +19,26 @@ internal static class NotebookReader
     /// <exception cref="JsonException">The text is not JSON.</exception>
     public static (List<NotebookCell> Cells, string? Language) Read(string text)
     {
-        var cells = new List<NotebookCell>();
-        string? language = null;
         // A byte order mark that survived decoding is no JSON; the reader starts after it.
         var first = text.StartsWith('\uFEFF') ? 1 : 0;
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text, first, text.Length - first), Options);
-        var offsets = new Utf8Offsets(text, first);
+        var json = text.AsSpan(first);
+        // Only the reader needs the bytes, and a notebook's outputs make it large: the buffer is lent.
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetByteCount(json)));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, buffer);
+            return Read(new Utf8JsonReader(buffer.AsSpan(0, length), Options), text, new Utf8Offsets(text, first));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static (List<NotebookCell> Cells, string? Language) Read(Utf8JsonReader reader, string text, Utf8Offsets offsets)
+    {
+        var cells = new List<NotebookCell>();
+        string? language = null;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return (cells, null);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
