@@ -144,6 +144,13 @@ internal sealed partial class CompletionIndex
         return found;
     }
 
+    // A prefix's range ($prefix to $end) sorted best first, a paper once, up to $limit.
+    private const string RangeBestFirst =
+        """
+        SELECT key, score FROM completion_postings WHERE token >= $prefix AND token < $end
+        GROUP BY score, key ORDER BY score DESC, key DESC LIMIT $limit
+        """;
+
     // The postings of a prefix's range, best first, up to enough of them, and whether that is all:
     // a heavy prefix from its top list and the fresh postings, a light one by sorting its range.
     private (List<(long Key, long Score)> Postings, bool Complete) Best(string prefix, int enough)
@@ -159,10 +166,7 @@ internal sealed partial class CompletionIndex
                   SELECT score, key FROM completion_fresh WHERE token >= $prefix AND token < $end)
               ORDER BY score DESC, key DESC LIMIT $limit
               """
-            : """
-              SELECT key, score FROM completion_postings WHERE token >= $prefix AND token < $end
-              GROUP BY score, key ORDER BY score DESC, key DESC LIMIT $limit
-              """);
+            : RangeBestFirst);
         select.Parameters.AddWithValue("$prefix", prefix);
         select.Parameters.AddWithValue("$end", prefix + Last);
         select.Parameters.AddWithValue("$limit", enough);
@@ -213,11 +217,7 @@ internal sealed partial class CompletionIndex
 
         if (single)
         {
-            using var range = Command(
-                """
-                SELECT key, score FROM completion_postings WHERE token >= $prefix AND token < $end
-                GROUP BY score, key ORDER BY score DESC, key DESC LIMIT $limit
-                """);
+            using var range = Command(RangeBestFirst);
             range.Parameters.AddWithValue("$prefix", driver);
             range.Parameters.AddWithValue("$end", driver + Last);
             range.Parameters.AddWithValue("$limit", enough);

@@ -40,37 +40,17 @@ public sealed class AnalysisTests : IDisposable
     public void A_documents_diagnostics_are_its_part_of_the_whole_workspace_check_after_every_change()
     {
         var papers = _catalog.Papers;
-        var texts = new Dictionary<string, string>
+        foreach (var (_, index) in RandomEdits(20250610))
         {
-            ["/ws/a.md"] = Lines[0] + Lines[4],
-            ["/ws/b.md"] = Lines[1],
-            ["/ws/model.py"] = "# arXiv:1409.3215\n",
-            ["/ws/refs.bib"] = Entries[0],
-        };
-        var index = texts.Aggregate(WorkspaceIndex.Empty, (i, t) => i.With(IndexedDocument.FromText(t.Key, t.Value, 1)));
-        var random = new Random(20250610);
-
-        for (var step = 0; step < 40; step++)
-        {
-            var path = texts.Keys.ElementAt(random.Next(texts.Count));
-            texts[path] = path switch
-            {
-                "/ws/refs.bib" => random.Next(2) == 0 && texts[path].Length > 0
-                    ? string.Concat(texts[path].Split("@article").Skip(2).Select(e => "@article" + e))
-                    : texts[path] + Entries[random.Next(Entries.Length)],
-                "/ws/model.py" => random.Next(2) == 0 ? "# arXiv:1409.3215\n" : "# nothing cited\n",
-                _ => Edit(texts[path], random),
-            };
-            index = index.With(IndexedDocument.FromText(path, texts[path], step + 2));
             var analysis = new Analysis(index, papers, RuleSettings.Default);
             var alone = new Analysis(index, papers, RuleSettings.Default);
 
             var whole = Checker.Check(index.Documents.Values.Select(d => d.Scan).ToList(), papers, RuleSettings.Default);
-            foreach (var document in texts.Keys)
+            foreach (var document in index.Documents.Keys)
                 Assert.Equal(whole.Where(d => d.Path == document), alone.DocumentDiagnostics(document));
             Assert.Null(alone.LatestCheck);
             Assert.Equal(whole, analysis.CheckWorkspace());
-            foreach (var document in texts.Keys)
+            foreach (var document in index.Documents.Keys)
                 Assert.Equal(whole.Where(d => d.Path == document), analysis.Diagnostics(document));
         }
     }
@@ -79,6 +59,27 @@ public sealed class AnalysisTests : IDisposable
     public void A_document_checked_alone_against_facts_carried_from_state_to_state_reads_as_the_whole_check_has_it()
     {
         var papers = _catalog.Papers;
+        WorkspaceFacts? facts = null;
+        foreach (var (before, index) in RandomEdits(20261207))
+        {
+            facts ??= WorkspaceFacts.Of(before.Documents.Values.Select(d => d.Scan).ToList(), papers, papers.Version);
+            var changed = index.Documents.Keys.Where(p => !ReferenceEquals(before.Get(p), index.Get(p))).Select(p => (before.Get(p)!.Scan, index.Get(p)!.Scan)).ToList();
+            facts = facts.After([.. changed]);
+
+            var whole = Checker.Check(index.Documents.Values.Select(d => d.Scan).ToList(), papers, RuleSettings.Default);
+            foreach (var document in index.Documents.Keys)
+            {
+                (var findings, facts) = facts.Check(index.Get(document)!.Scan, RuleSettings.Default);
+                Assert.Equal(whole.Where(d => d.Path == document), findings);
+            }
+        }
+    }
+
+    /// <summary>40 seeded edits of a small workspace: title claims added and removed, a .bib gaining and
+    /// losing entries that define keys and cite papers, a citation coming and going; each as the index
+    /// before and after it.</summary>
+    private static IEnumerable<(WorkspaceIndex Before, WorkspaceIndex After)> RandomEdits(int seed)
+    {
         var texts = new Dictionary<string, string>
         {
             ["/ws/a.md"] = Lines[0] + Lines[4],
@@ -87,9 +88,7 @@ public sealed class AnalysisTests : IDisposable
             ["/ws/refs.bib"] = Entries[0],
         };
         var index = texts.Aggregate(WorkspaceIndex.Empty, (i, t) => i.With(IndexedDocument.FromText(t.Key, t.Value, 1)));
-        var facts = WorkspaceFacts.Of(index.Documents.Values.Select(d => d.Scan).ToList(), papers, papers.Version);
-        var random = new Random(20261207);
-
+        var random = new Random(seed);
         for (var step = 0; step < 40; step++)
         {
             var path = texts.Keys.ElementAt(random.Next(texts.Count));
@@ -101,16 +100,9 @@ public sealed class AnalysisTests : IDisposable
                 "/ws/model.py" => random.Next(2) == 0 ? "# arXiv:1409.3215\n" : "# nothing cited\n",
                 _ => Edit(texts[path], random),
             };
-            var before = index.Get(path)!.Scan;
+            var before = index;
             index = index.With(IndexedDocument.FromText(path, texts[path], step + 2));
-            facts = facts.After([(before, index.Get(path)!.Scan)]);
-
-            var whole = Checker.Check(index.Documents.Values.Select(d => d.Scan).ToList(), papers, RuleSettings.Default);
-            foreach (var document in texts.Keys)
-            {
-                (var findings, facts) = facts.Check(index.Get(document)!.Scan, RuleSettings.Default);
-                Assert.Equal(whole.Where(d => d.Path == document), findings);
-            }
+            yield return (before, index);
         }
     }
 
