@@ -134,8 +134,9 @@ internal sealed partial class CompletionIndex(SqliteConnection connection, Sqlit
 
     /// <summary>Moves the staged tokens into the postings in one statement: SQLite expands each paper's
     /// JSON array, sorts the postings (spilling to temporary files, so memory stays bounded however many
-    /// there are) and inserts them in index order. A few postings also go to the fresh ones, as
-    /// <see cref="Add"/> does; many rebuild the top lists.</summary>
+    /// there are) and inserts them in index order (into a new catalog by way of a temporary table, so
+    /// their pages end up full: <see cref="MergeRepacked"/>). A few postings also go to the fresh ones,
+    /// as <see cref="Add"/> does; many rebuild the top lists.</summary>
     public void MergeStaged()
     {
         // Every paper has a token (its year), so more staged papers than FreshLimit need no counting:
@@ -152,44 +153,48 @@ internal sealed partial class CompletionIndex(SqliteConnection connection, Sqlit
         var bulkCacheSize = Convert.ToInt64(cacheSize.ExecuteScalar(), CultureInfo.InvariantCulture);
         SetCacheSize(SortCacheKib);
         SetSorterThreads(Math.Min(Environment.ProcessorCount, MaxSorterThreads) - 1);
+        try
+        {
+            if (FewPostings(stagedPapers)) MergeRepacked(alsoFresh: !rebuild);
+            else MergeInPlace(alsoFresh: !rebuild);
+        }
+        finally
+        {
+            SetCacheSize(bulkCacheSize);
+            SetSorterThreads(0);
+            Execute("DROP TABLE IF EXISTS temp.completion_merging");
+            Execute("DROP TABLE IF EXISTS temp.completion_sorted");
+        }
+        if (rebuild) RebuildTopLists();
+    }
+
+    private static string SortedPostingsInsert(string into, string from) =>
+        $"""
+        INSERT OR IGNORE INTO {into} (token, score, key)
+        SELECT token.value, staged.score, staged.key FROM {from} staged, json_each(staged.tokens) token
+        ORDER BY 1, 2, 3
+        """;
+
+    private void MergeInPlace(bool alsoFresh)
+    {
         // The staged rows move to a temporary table first and leave the catalog's pages free for the
         // postings: merged from where they were, their pages stayed free in the file (a tenth of it
         // after a first import). The move is a plain copy, a small part of the merge's time.
         Execute("DROP TABLE IF EXISTS temp.completion_merging");
         Execute("CREATE TEMP TABLE completion_merging AS SELECT score, key, tokens FROM main.completion_staged");
         Execute("DELETE FROM main.completion_staged");
-        try
-        {
-            var tables = new List<string>();
-            if (FewPostings(stagedPapers)) MergeRepacked();
-            else tables.Add("main.completion_postings");
-            if (!rebuild) tables.Add("main.completion_fresh");
-            foreach (var table in tables) Execute(SortedPostingsInsert(table));
-        }
-        finally
-        {
-            SetCacheSize(bulkCacheSize);
-            SetSorterThreads(0);
-            Execute("DROP TABLE temp.completion_merging");
-            Execute("DROP TABLE IF EXISTS temp.completion_sorted");
-        }
-        if (rebuild) RebuildTopLists();
+        Execute(SortedPostingsInsert("main.completion_postings", "temp.completion_merging"));
+        if (alsoFresh) Execute(SortedPostingsInsert("main.completion_fresh", "temp.completion_merging"));
     }
-
-    private static string SortedPostingsInsert(string table) =>
-        $"""
-        INSERT OR IGNORE INTO {table} (token, score, key)
-        SELECT token.value, staged.score, staged.key FROM temp.completion_merging staged, json_each(staged.tokens) token
-        ORDER BY 1, 2, 3
-        """;
 
     // A first import fills the postings' pages: SQLite leaves an index B-tree built by sorted INSERTs
     // about 88% full (it rebalances each split leaf with its neighbours), but copies a table into an
     // empty one of the same layout page by page, packed full ("INSERT INTO t SELECT * FROM u", the
     // transfer VACUUM uses). So the postings there are (a new catalog's seed papers) and the staged
     // ones are sorted into a temporary table, and copied back into the emptied postings: an eighth of
-    // their size saved for a copy that takes a fraction of the sort.
-    private void MergeRepacked()
+    // their size saved for a copy that takes a fraction of the sort. The staged rows are deleted
+    // before the copy, which then reuses their pages.
+    private void MergeRepacked(bool alsoFresh)
     {
         Execute("DROP TABLE IF EXISTS temp.completion_sorted");
         Execute(
@@ -203,7 +208,9 @@ internal sealed partial class CompletionIndex(SqliteConnection connection, Sqlit
             """);
         Execute("INSERT INTO temp.completion_sorted SELECT * FROM main.completion_postings");
         Execute("DELETE FROM main.completion_postings");
-        Execute(SortedPostingsInsert("temp.completion_sorted"));
+        Execute(SortedPostingsInsert("temp.completion_sorted", "main.completion_staged"));
+        if (alsoFresh) Execute(SortedPostingsInsert("main.completion_fresh", "main.completion_staged"));
+        Execute("DELETE FROM main.completion_staged");
         Execute("INSERT OR IGNORE INTO main.completion_postings SELECT * FROM temp.completion_sorted");
     }
 

@@ -1,7 +1,7 @@
 namespace PaperLens.Core.Catalog;
 
-/// <summary>The parsed author names a plain <c>authors</c> text implies: split at commas and at
-/// " and ", each name's last word its surname and the words before it its given names, no suffix
+/// <summary>The parsed author names a plain <c>authors</c> text implies: split at commas and at the
+/// word "and", each name's last word its surname and the words before it its given names, no suffix
 /// (<c>A. Vaswani, N. Shazeer and L. Kaiser</c>). A snapshot's <c>authors_parsed</c> is usually
 /// exactly that, and is then stored as an empty text instead of repeating the names as JSON
 /// (<see cref="PaperRowCodec"/>), 65 bytes a paper.</summary>
@@ -15,14 +15,20 @@ internal static class DerivedAuthorNames
     public static AuthorName[] Of(string authors)
     {
         var names = new List<AuthorName>();
-        foreach (var listed in authors.Split(','))
+        var words = new List<string>();
+        void EndName()
         {
-            foreach (var name in listed.Split(" and "))
-            {
-                var words = name.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries);
-                if (words.Length > 0) names.Add(new AuthorName(words[^1], string.Join(' ', words[..^1]), ""));
-            }
+            if (words.Count > 0) names.Add(new AuthorName(words[^1], string.Join(' ', words[..^1]), ""));
+            words.Clear();
         }
+
+        // Wrapped lines ("Shazeer and\n  Lukasz Kaiser") separate words like spaces.
+        foreach (var word in authors.Replace(",", " , ", StringComparison.Ordinal).Split(Whitespace, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word is "," or "and") EndName();
+            else words.Add(word);
+        }
+        EndName();
         return names.ToArray();
     }
 
