@@ -5,7 +5,8 @@ namespace PaperLens.Benchmarks;
 /// peak resident memory of each, the size of what each wrote against the snapshot's, and where the
 /// catalog's bytes are (bytes per paper of each table and index, from SQLite's dbstat). Goals: paperlens
 /// at least as fast as the shell, at 100k and at 2.8M records, its memory the same at both, its catalog
-/// no larger than the snapshot file.</summary>
+/// no larger than the snapshot file. With <c>--baseline-paperlens DLL</c> an earlier build imports the same
+/// file in each repetition too, so before and after are compared under the same load.</summary>
 internal static class ImportVsSqlite
 {
     private const string Sqlite = "/usr/bin/sqlite3";
@@ -53,10 +54,15 @@ internal static class ImportVsSqlite
         var shellDb = Path.Combine(options.OutputDirectory, "sqlite3-shell.db");
         var dll = options.BaselineOnly ? null : options.Paperlens ?? paths.BuildCli();
         var catalog = Path.Combine(options.OutputDirectory, "import-catalog.db");
+        // An earlier build, timed in the same repetitions, alternating with this one: before and after
+        // under the same load.
+        var baseline = options.BaselineOnly ? null : options.BaselinePaperlens;
+        var baselineCatalog = Path.Combine(options.OutputDirectory, "baseline-catalog.db");
 
         var shellTimes = new List<double>();
         var importTimes = new List<double>();
-        long shellRows = 0, shellSize = 0, catalogSize = 0, shellPeak = 0, importPeak = 0;
+        var baselineTimes = new List<double>();
+        long shellRows = 0, shellSize = 0, catalogSize = 0, shellPeak = 0, importPeak = 0, baselineSize = 0, baselinePeak = 0;
         for (var i = 0; i < options.Repetitions; i++)
         {
             Console.Error.WriteLine($"repetition {i + 1}/{options.Repetitions}");
@@ -70,13 +76,16 @@ internal static class ImportVsSqlite
             shellPeak = Math.Max(shellPeak, shell.PeakResidentBytes);
 
             if (dll is null) continue;
-            DeleteDatabase(catalog);
-            var import = ProcessRunner.Run("dotnet", [dll, "import", snapshot, "--catalog", catalog], options.OutputDirectory);
-            if (import.ExitCode != 0)
-                throw new BenchmarkException($"paperlens import exited with {import.ExitCode}: {import.StandardError.Trim()}");
+            var import = Import(dll, snapshot, catalog, options.OutputDirectory);
             importTimes.Add(import.Elapsed.TotalSeconds);
             catalogSize = DatabaseSize(catalog);
             importPeak = Math.Max(importPeak, import.PeakResidentBytes);
+
+            if (baseline is null) continue;
+            var before = Import(baseline, snapshot, baselineCatalog, options.OutputDirectory);
+            baselineTimes.Add(before.Elapsed.TotalSeconds);
+            baselineSize = DatabaseSize(baselineCatalog);
+            baselinePeak = Math.Max(baselinePeak, before.PeakResidentBytes);
         }
 
         var shellTiming = new Timing("sqlite3 shell (.import + json_extract + FTS5)", shellTimes);
@@ -106,7 +115,28 @@ internal static class ImportVsSqlite
                 facts[$"paperlens_bytes_per_paper.{table}"] = bytesPerPaper;
             ratio = shellTiming.Median / importTiming.Median;
         }
+        if (baselineTimes.Count > 0)
+        {
+            var baselineTiming = new Timing("paperlens import, baseline build", baselineTimes);
+            timings.Add(baselineTiming);
+            facts["baseline_paperlens"] = baseline!;
+            facts["baseline_records_per_second"] = Math.Round(options.Records / baselineTiming.Median);
+            facts["baseline_peak_resident_megabytes"] = Math.Round(baselinePeak / 1_000_000.0);
+            facts["baseline_catalog_to_snapshot_size"] = Math.Round((double)baselineSize / snapshotBytes, 3);
+            facts["baseline_to_paperlens_time"] = Math.Round(baselineTiming.Median / timings[1].Median, 3);
+            foreach (var (table, bytesPerPaper) in BytesPerPaper(baselineCatalog, options.OutputDirectory))
+                facts[$"baseline_bytes_per_paper.{table}"] = bytesPerPaper;
+        }
         return new BenchmarkResult("import-vs-sqlite3", timings, facts, ratio, "paperlens / sqlite3 records per second (goal: at least 1.0)");
+    }
+
+    private static ProcessResult Import(string dll, string snapshot, string catalog, string directory)
+    {
+        DeleteDatabase(catalog);
+        var import = ProcessRunner.Run("dotnet", [dll, "import", snapshot, "--catalog", catalog], directory);
+        if (import.ExitCode != 0)
+            throw new BenchmarkException($"paperlens import ({dll}) exited with {import.ExitCode}: {import.StandardError.Trim()}");
+        return import;
     }
 
     private static void Generate(RepositoryPaths paths, int records, string target)

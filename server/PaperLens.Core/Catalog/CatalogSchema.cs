@@ -21,6 +21,8 @@ internal static class CatalogSchema
         //  - abstract: TEXT as written here; written since Brotli-compressed as a BLOB when that is
         //    smaller (StoredAbstract), the storage type telling the two apart, so no migration rewrites it.
         //  - authors_parsed: JSON [[last, first, suffix], ...] as in the snapshot, NULL when absent.
+        //    Written since as '' when the names are what the authors text implies (DerivedAuthorNames),
+        //    JSON otherwise; both read, so no migration rewrites it.
         //  - categories: space separated as in the snapshot, NULL when unknown.
         // misses: ids arXiv confirmed it does not have. papers_fts: contentless FTS5 index (the text lives
         // in papers; the index holds plain-Unicode title and authors, the id's tokens and the year of

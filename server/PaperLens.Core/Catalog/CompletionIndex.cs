@@ -135,8 +135,9 @@ internal sealed partial class CompletionIndex(SqliteConnection connection, Sqlit
 
     /// <summary>Moves the staged tokens into the postings in one statement: SQLite expands each paper's
     /// JSON array, sorts the postings (spilling to temporary files, so memory stays bounded however many
-    /// there are) and inserts them in index order. A few postings also go to the fresh ones, as
-    /// <see cref="Add"/> does; many rebuild the top lists.</summary>
+    /// there are) and inserts them in index order (into a new catalog by way of a temporary table, so
+    /// their pages end up full: <see cref="MergeRepacked"/>). A few postings also go to the fresh ones,
+    /// as <see cref="Add"/> does; many rebuild the top lists.</summary>
     public void MergeStaged()
     {
         // Every paper has a token (its year), so more staged papers than FreshLimit need no counting:
@@ -153,31 +154,75 @@ internal sealed partial class CompletionIndex(SqliteConnection connection, Sqlit
         var bulkCacheSize = Convert.ToInt64(cacheSize.ExecuteScalar(), CultureInfo.InvariantCulture);
         SetCacheSize(SortCacheKib);
         SetSorterThreads(Math.Min(Environment.ProcessorCount, MaxSorterThreads) - 1);
+        try
+        {
+            if (FewPostings(stagedPapers)) MergeRepacked(alsoFresh: !rebuild);
+            else MergeInPlace(alsoFresh: !rebuild);
+        }
+        finally
+        {
+            SetCacheSize(bulkCacheSize);
+            SetSorterThreads(0);
+            Execute("DROP TABLE IF EXISTS temp.completion_merging");
+            Execute("DROP TABLE IF EXISTS temp.completion_sorted");
+        }
+        if (rebuild) RebuildTopLists();
+    }
+
+    private static string SortedPostingsInsert(string into, string from) =>
+        $"""
+        INSERT OR IGNORE INTO {into} (token, score, key)
+        SELECT token.value, staged.score, staged.key FROM {from} staged, json_each(staged.tokens) token
+        ORDER BY 1, 2, 3
+        """;
+
+    private void MergeInPlace(bool alsoFresh)
+    {
         // The staged rows move to a temporary table first and leave the catalog's pages free for the
         // postings: merged from where they were, their pages stayed free in the file (a tenth of it
         // after a first import). The move is a plain copy, a small part of the merge's time.
         Execute("DROP TABLE IF EXISTS temp.completion_merging");
         Execute("CREATE TEMP TABLE completion_merging AS SELECT score, key, tokens FROM main.completion_staged");
         Execute("DELETE FROM main.completion_staged");
-        try
-        {
-            foreach (var table in rebuild ? ["completion_postings"] : new[] { "completion_postings", "completion_fresh" })
-            {
-                Execute(
-                    $"""
-                    INSERT OR IGNORE INTO {table} (token, score, key)
-                    SELECT token.value, staged.score, staged.key FROM temp.completion_merging staged, json_each(staged.tokens) token
-                    ORDER BY 1, 2, 3
-                    """);
-            }
-        }
-        finally
-        {
-            SetCacheSize(bulkCacheSize);
-            SetSorterThreads(0);
-            Execute("DROP TABLE temp.completion_merging");
-        }
-        if (rebuild) RebuildTopLists();
+        Execute(SortedPostingsInsert("main.completion_postings", "temp.completion_merging"));
+        if (alsoFresh) Execute(SortedPostingsInsert("main.completion_fresh", "temp.completion_merging"));
+    }
+
+    // A first import fills the postings' pages: SQLite leaves an index B-tree built by sorted INSERTs
+    // about 88% full (it rebalances each split leaf with its neighbours), but copies a table into an
+    // empty one of the same layout page by page, packed full ("INSERT INTO t SELECT * FROM u", the
+    // transfer VACUUM uses). So the postings there are (a new catalog's seed papers) and the staged
+    // ones are sorted into a temporary table, and copied back into the emptied postings: an eighth of
+    // their size saved for a copy that takes a fraction of the sort. The staged rows are deleted
+    // before the copy, which then reuses their pages.
+    private void MergeRepacked(bool alsoFresh)
+    {
+        Execute("DROP TABLE IF EXISTS temp.completion_sorted");
+        Execute(
+            """
+            CREATE TEMP TABLE completion_sorted (
+                token TEXT NOT NULL,
+                score INTEGER NOT NULL,
+                key INTEGER NOT NULL,
+                PRIMARY KEY (token, score, key)
+            ) WITHOUT ROWID
+            """);
+        Execute("INSERT INTO temp.completion_sorted SELECT * FROM main.completion_postings");
+        Execute("DELETE FROM main.completion_postings");
+        Execute(SortedPostingsInsert("temp.completion_sorted", "main.completion_staged"));
+        if (alsoFresh) Execute(SortedPostingsInsert("main.completion_fresh", "main.completion_staged"));
+        Execute("DELETE FROM main.completion_staged");
+        Execute("INSERT OR IGNORE INTO main.completion_postings SELECT * FROM temp.completion_sorted");
+    }
+
+    // Fewer postings than staged papers (counted up to FreshLimit + 1, so at most a new catalog's seed
+    // papers or a small catalog): with a dozen or so postings a paper, copying them twice costs little
+    // against the merge.
+    private bool FewPostings(long stagedPapers)
+    {
+        using var count = Command("SELECT count(*) FROM (SELECT 1 FROM completion_postings LIMIT $limit)");
+        count.Parameters.AddWithValue("$limit", stagedPapers + 1);
+        return (long)count.ExecuteScalar()! <= stagedPapers;
     }
 
     // The top lists lack papers added since a large write began (marked by the heavy "prefix" ''): until

@@ -16,6 +16,8 @@ internal static class PaperRowCodec
     // The creation times of the versions as catalogs before version strings were compact wrote them.
     private const string CreatedFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
     private const string FetchedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+    // authors_parsed stored as this: the names are DerivedAuthorNames.Of(authors). JSON is never empty.
+    private const string DerivedAuthors = "";
 
     // Keeps authors_parsed readable in the sqlite3 shell (Balázs, not Bal\u00e1zs).
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -51,7 +53,7 @@ internal static class PaperRowCodec
         EncodeVersions(record.Versions),
         record.VersionsComplete,
         record.UpdateDate?.ToString(UpdateDateFormat, CultureInfo.InvariantCulture),
-        record.AuthorsParsed is { } parsed ? EncodeAuthors(parsed) : null,
+        EncodeAuthorsParsed(record.Authors, record.AuthorsParsed),
         record.Withdrawn,
         SourceName(record.Source),
         FormatFetchedAt(record.FetchedAt));
@@ -72,7 +74,12 @@ internal static class PaperRowCodec
         Versions = DecodeVersions(row.Versions),
         VersionsComplete = row.VersionsComplete,
         UpdateDate = row.UpdateDate is { } d ? DateOnly.ParseExact(d, UpdateDateFormat, CultureInfo.InvariantCulture) : null,
-        AuthorsParsed = row.AuthorsParsed is { } a ? DecodeAuthors(a) : null,
+        AuthorsParsed = row.AuthorsParsed switch
+        {
+            null => null,
+            DerivedAuthors => DerivedAuthorNames.Of(row.Authors),
+            var json => DecodeAuthors(json),
+        },
         Withdrawn = row.Withdrawn,
         Source = row.Source switch
         {
@@ -108,6 +115,16 @@ internal static class PaperRowCodec
         }
         return text.ToString();
     }
+
+    /// <summary>NULL when the record has no parsed names, <see cref="DerivedAuthors"/> when they are what
+    /// its authors text implies (<see cref="DerivedAuthorNames"/>), else JSON <c>[[last, first, suffix], ...]</c>
+    /// (what catalogs before the empty text wrote for every record, still read).</summary>
+    private static string? EncodeAuthorsParsed(string authors, IReadOnlyList<AuthorName>? parsed) => parsed switch
+    {
+        null => null,
+        _ when DerivedAuthorNames.Match(authors, parsed) => DerivedAuthors,
+        _ => EncodeAuthors(parsed),
+    };
 
     private static string EncodeAuthors(IReadOnlyList<AuthorName> authors)
     {

@@ -105,6 +105,82 @@ public sealed class CatalogStorageTests : IDisposable
         Assert.Equal(0L, Scalar(raw, "PRAGMA freelist_count"));
     }
 
+    [Fact]
+    public void Parsed_names_the_authors_text_implies_are_stored_empty_and_read_back_as_given()
+    {
+        AuthorName[] implied = [new("Vaswani", "Ashish", ""), new("Shazeer", "Noam", ""), new("Kaiser", "Lukasz", "")];
+        AuthorName[] withSuffix = [new("King", "Martin Luther", "Jr."), new("Ng", "Andrew Y.", "")];
+        using var catalog = PaperCatalog.Open(files.CatalogPath);
+        catalog.Upsert([
+            Record("Short.") with { Authors = "Ashish Vaswani, Noam Shazeer and\n  Lukasz Kaiser", AuthorsParsed = implied },
+            Record("Short.") with { Id = ArxivId.Of("0704.0002"), Authors = "Martin Luther King Jr., Andrew Y. Ng", AuthorsParsed = withSuffix },
+        ]);
+
+        using (var raw = CatalogTestFiles.Raw(files.CatalogPath))
+        {
+            Assert.Equal("", Scalar(raw, "SELECT authors_parsed FROM papers WHERE id = '0704.0001'"));
+            Assert.Equal("""[["King","Martin Luther","Jr."],["Ng","Andrew Y.",""]]""", Scalar(raw, "SELECT authors_parsed FROM papers WHERE id = '0704.0002'"));
+        }
+        using var reopened = PaperCatalog.Open(files.CatalogPath);
+        Assert.Equal(implied, reopened.Find(First)!.AuthorsParsed);
+        Assert.Equal(withSuffix, reopened.Find(ArxivId.Of("0704.0002"))!.AuthorsParsed);
+    }
+
+    [Fact]
+    public void Parsed_names_written_as_json_by_an_older_catalog_read_the_same_and_a_reimport_finds_them_unchanged()
+    {
+        var fixture = files.PathOf("implied.jsonl");
+        File.WriteAllText(fixture, """
+            {"id": "0704.0001", "title": "A title", "authors": "A. Author and B. Writer", "abstract": "Short.", "versions": [{"version": "v1", "created": "Mon, 2 Apr 2007 19:18:42 GMT"}], "update_date": "2007-04-02", "authors_parsed": [["Author", "A.", ""], ["Writer", "B.", ""]]}
+
+            """);
+        using (var catalog = PaperCatalog.Open(files.CatalogPath))
+            new SnapshotImporter().Import(catalog, fixture);
+        using (var raw = CatalogTestFiles.Raw(files.CatalogPath))
+        {
+            Assert.Equal("", Scalar(raw, "SELECT authors_parsed FROM papers WHERE id = '0704.0001'"));
+            using var update = raw.CreateCommand();
+            update.CommandText = """UPDATE papers SET authors_parsed = '[["Author","A.",""],["Writer","B.",""]]' WHERE id = '0704.0001'""";
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        using var reopened = PaperCatalog.Open(files.CatalogPath);
+        Assert.Equal([new AuthorName("Author", "A.", ""), new AuthorName("Writer", "B.", "")], reopened.Find(First)!.AuthorsParsed);
+        var again = new SnapshotImporter().Import(reopened, fixture);
+        Assert.Equal(1, again.Unchanged);
+    }
+
+    [Fact]
+    public void A_first_import_packs_the_pages_of_the_completion_postings_full()
+    {
+        var snapshot = files.PathOf("numbered.jsonl");
+        using (var writer = File.CreateText(snapshot)) PaperLens.Testing.NumberedPapers.Write(writer, 30_000);
+        using (var catalog = PaperCatalog.Open(files.CatalogPath))
+            Assert.Equal(30_000, new SnapshotImporter().Import(catalog, snapshot).Inserted);
+
+        // Sorted INSERTs leave an index B-tree's pages about 88% used. The bytes the postings need (each
+        // cell: its length, a 2-byte pointer, a record header of 4-5 bytes, the token and two integers)
+        // against the pages they hold, counted as the pages deleting them frees.
+        using var raw = CatalogTestFiles.Raw(files.CatalogPath);
+        var needed = (long)Scalar(raw, $"""
+            SELECT sum(size + 2 + (CASE WHEN size < 128 THEN 1 ELSE 2 END)) FROM (
+              SELECT 4 + (length(CAST(token AS BLOB)) > 57) + length(CAST(token AS BLOB)) + {IntegerBytes("score")} + {IntegerBytes("key")} AS size
+              FROM completion_postings)
+            """)!;
+        var pageSize = (long)Scalar(raw, "PRAGMA page_size")!;
+        Scalar(raw, "DELETE FROM completion_postings");
+        var pages = (long)Scalar(raw, "PRAGMA freelist_count")! + 1;
+        var used = (double)needed / (pages * pageSize);
+        Assert.True(used > 0.96, $"the postings use {used:P1} of their {pages} pages");
+    }
+
+    // The bytes SQLite stores an integer in (record format serial types 8-9, 1-6).
+    private static string IntegerBytes(string column) => $"""
+        (CASE WHEN {column} IN (0, 1) THEN 0 WHEN {column} BETWEEN -128 AND 127 THEN 1 WHEN {column} BETWEEN -32768 AND 32767 THEN 2
+        WHEN {column} BETWEEN -8388608 AND 8388607 THEN 3 WHEN {column} BETWEEN -2147483648 AND 2147483647 THEN 4
+        WHEN {column} BETWEEN -140737488355328 AND 140737488355327 THEN 6 ELSE 8 END)
+        """;
+
     private static PaperRecord Record(string @abstract) => new()
     {
         Id = First,
