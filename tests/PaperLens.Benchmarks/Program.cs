@@ -6,7 +6,7 @@ const string Usage = """
                          [--files 10000] [--megabytes 200] [--seed N] [--kind synthetic|real]
                          [--native path/to/paperlens: the native binary timed beside the JIT build]
       import-vs-sqlite3  paperlens import vs the sqlite3 shell on gen_snapshot.py output
-                         [--records 100000]
+                         [--records 100000] [--baseline-paperlens DLL: an earlier build, in the same repetitions]
       lsp                paperlens lsp over stdio: start, indexing, hover, completion, memory, edit latency,
                          beside the raw SQLite queries [--records 500000] [--catalog FILE] [--files 10000]
                          [--baseline-paperlens DLL: an earlier build, edited beside this one]
