@@ -11,7 +11,12 @@ public sealed class CheckHistory
 
     public Analysis.Basis? Latest => Volatile.Read(ref _latest);
 
-    internal void Record(Analysis.Basis check) => Volatile.Write(ref _latest, check);
+    internal void Record(Analysis.Basis check)
+    {
+        Volatile.Write(ref _latest, check);
+        // Later states update the check; the facts would only hold memory.
+        Volatile.Write(ref _latestFacts, null);
+    }
 
     internal Analysis.FactsBasis? LatestFacts => Volatile.Read(ref _latestFacts);
 
