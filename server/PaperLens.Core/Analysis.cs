@@ -69,13 +69,17 @@ public sealed class Analysis(WorkspaceIndex index, PaperCatalog papers, RuleSett
     public IReadOnlyList<Diagnostic> Diagnostics(string path) => Checked.Diagnostics(path);
 
     /// <summary>One document's findings for an editor that asks for the document it shows: the same as
-    /// <see cref="Diagnostics"/>, but when the whole check is not made and there is none to update (a
-    /// session's first, or the catalog changed), the document is checked alone: a whole check of a large
+    /// <see cref="Diagnostics"/>, but when the whole check is not made and there is none to update by a few
+    /// changes (a session's first, the catalog changed, or the workspace was indexed whole since), the document
+    /// is checked alone: a whole check of a large
     /// workspace against arXiv's millions of papers takes minutes, and the others need not wait for it.</summary>
     public IReadOnlyList<Diagnostic> DocumentDiagnostics(string path)
     {
         if (Volatile.Read(ref _check) is { } done) return done.Check.Diagnostics(path);
-        if (StartingPoint is { } basis && basis.Check.CanBeUpdatedFor(Papers, Rules, Papers.Version)) return Checked.Diagnostics(path);
+        // An update is an edit's worth of work only from a check a few changes back: after a whole scan (the
+        // workspace indexed after a check of what was open) it is a whole check, and the document goes alone.
+        if (StartingPoint is { } basis && basis.Check.CanBeUpdatedFor(Papers, Rules, Papers.Version) && Index.ChangedSince(basis.Index) is not null)
+            return Checked.Diagnostics(path);
         if (Index.Get(path) is not { } document) return [];
         if (history is not null && Interlocked.Exchange(ref _checkStarted, 1) == 0) _ = Task.Run(CheckInBackground);
         var (findings, next) = FactsNow().Check(document.Scan, Rules);

@@ -136,6 +136,25 @@ public sealed class AnalysisTests : IDisposable
     }
 
     [Fact]
+    public void A_document_asked_for_after_the_workspace_was_indexed_whole_is_checked_alone_not_through_a_whole_update()
+    {
+        var opened = WorkspaceIndex.Empty.With(IndexedDocument.FromText("/ws/a.md", Lines[1], 1));
+        var first = new Analysis(opened, _catalog.Papers, RuleSettings.Default);
+        first.CheckWorkspace();
+        // Indexing ends with the whole workspace at once, not one change after another.
+        var indexed = new[] { ("/ws/a.md", Lines[1]), ("/ws/model.py", "# arXiv:1409.3215\n"), ("/ws/b.md", Lines[3]) }
+            .Aggregate(WorkspaceIndex.Empty, (i, f) => i.With(IndexedDocument.FromText(f.Item1, f.Item2, 1)));
+        var next = new Analysis(indexed, _catalog.Papers, RuleSettings.Default, first.LatestCheck);
+
+        var findings = next.DocumentDiagnostics("/ws/a.md");
+
+        var whole = Checker.Check(indexed.Documents.Values.Select(d => d.Scan).ToList(), _catalog.Papers, RuleSettings.Default);
+        Assert.Equal(whole.Where(d => d.Path == "/ws/a.md"), findings);
+        Assert.EndsWith("; it is the title of arXiv:1409.3215", Assert.Single(findings).Message);
+        Assert.Same(first.LatestCheck, next.LatestCheck);
+    }
+
+    [Fact]
     public void A_title_of_another_paper_is_named_when_that_paper_is_cited_in_another_document()
     {
         var index = WorkspaceIndex.Empty
