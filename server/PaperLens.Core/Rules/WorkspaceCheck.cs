@@ -146,6 +146,6 @@ public sealed class WorkspaceCheck
             .Where(c => !ReferenceEquals(c.Before, c.After))
             .ToList();
 
-    private static IEnumerable<ArxivId> CitedIds(IEnumerable<ScannedDocument> documents) =>
+    internal static IEnumerable<ArxivId> CitedIds(IEnumerable<ScannedDocument> documents) =>
         documents.SelectMany(d => d.Citations).Select(c => c.Id).OfType<ArxivId>();
 }

@@ -1,6 +1,5 @@
 using PaperLens.Core.Catalog;
 using PaperLens.Core.Citations;
-using PaperLens.Core.Identifiers;
 
 namespace PaperLens.Core.Rules;
 
@@ -45,7 +44,7 @@ public sealed class WorkspaceFacts
     {
         if (changes.Count == 0) return this;
         var lookup = new PaperLookup(Papers);
-        lookup.Prefetch(CitedIds(changes.Select(c => c.After).OfType<ScannedDocument>()), _lastLookup);
+        lookup.Prefetch(WorkspaceCheck.CitedIds(changes.Select(c => c.After).OfType<ScannedDocument>()), _lastLookup);
         return new WorkspaceFacts(_facts.Apply(changes, lookup).Facts, lookup, Papers, PapersVersion);
     }
 
@@ -54,11 +53,8 @@ public sealed class WorkspaceFacts
     public (IReadOnlyList<Diagnostic> Findings, WorkspaceFacts Next) Check(ScannedDocument document, RuleSettings rules)
     {
         var lookup = new PaperLookup(Papers);
-        lookup.Prefetch(CitedIds([document]), _lastLookup);
+        lookup.Prefetch(WorkspaceCheck.CitedIds([document]), _lastLookup);
         var findings = Checker.Check(document, _facts, lookup, rules).Findings;
         return (findings, new WorkspaceFacts(_facts, lookup, Papers, PapersVersion));
     }
-
-    private static IEnumerable<ArxivId> CitedIds(IEnumerable<ScannedDocument> documents) =>
-        documents.SelectMany(d => d.Citations).Select(c => c.Id).OfType<ArxivId>();
 }
